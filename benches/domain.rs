@@ -1,0 +1,57 @@
+//! Native micro-benchmarks of the domain code (run by `scripts/bench`, figures in the README).
+
+use preflight::domain::assessment::{Answer, Answers, summarize};
+use preflight::domain::builtin::{WELL_ARCHITECTED_JSON, well_architected};
+use preflight::domain::lens::Lens;
+use preflight::domain::lens::condition::parse;
+use preflight::domain::storage::{decode_workload, encode_workload};
+use preflight::domain::workload::Workload;
+
+fn main() {
+    divan::main();
+}
+
+/// Every question answered with its first choice: a full questionnaire.
+fn full_answers(lens: &Lens) -> Answers {
+    lens.questions()
+        .map(|(_, q)| {
+            let answer = Answer {
+                selected: vec![q.choices[0].id.clone()],
+                ..Answer::default()
+            };
+            (q.id.clone(), answer)
+        })
+        .collect()
+}
+
+/// Parsing and validating the built-in lens (both languages), as the app does at start-up.
+#[divan::bench]
+fn parse_builtin_lens() -> Lens {
+    Lens::from_json(divan::black_box(WELL_ARCHITECTED_JSON)).unwrap()
+}
+
+/// Risk counts and scores of every pillar for a full questionnaire (what one click recomputes).
+#[divan::bench]
+fn summarize_full_lens(bencher: divan::Bencher) {
+    let lens = well_architected();
+    let answers = full_answers(lens);
+    bencher.bench(|| summarize(lens, divan::black_box(&answers)));
+}
+
+/// One risk-rule condition parsed.
+#[divan::bench]
+fn parse_condition() {
+    parse(divan::black_box(
+        "(a_1 && b_2) || (!c_3 && (d_4 || e_5)) && !f_no",
+    ))
+    .unwrap();
+}
+
+/// Encoding and decoding a workload record with a full questionnaire (autosave and load).
+#[divan::bench]
+fn storage_round_trip(bencher: divan::Bencher) {
+    let lens = well_architected();
+    let mut w = Workload::new("w-bench", "2026-11-21T10:00:00Z");
+    w.answers.insert(lens.id.clone(), full_answers(lens));
+    bencher.bench(|| decode_workload(&encode_workload(divan::black_box(&w))).unwrap());
+}

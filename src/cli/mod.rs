@@ -1,0 +1,266 @@
+//! The `preflight` command-line tool: a thin shell over [`crate::domain`].
+//!
+//! Output contract (README, SPEC §7): reports go to standard output, one line per problem as
+//! `FILE: $.json.path: message`; exit status 0 when everything is valid, 1 when an input is
+//! invalid or unreadable, 2 for a usage error (clap's own).
+
+use crate::domain::lens::Lens;
+use crate::domain::validate::{Issue, JsonPath, Problem, parse_json, type_name};
+use clap::{Parser, Subcommand};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The largest answers file read.
+const MAX_ANSWERS_BYTES: usize = 1_000_000;
+
+#[derive(Parser)]
+#[command(
+    name = "preflight",
+    version,
+    about = "Preflight: check lenses and evaluate answers"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lens files: our format or an AWS Well-Architected custom lens.
+    #[command(subcommand)]
+    Lens(LensCommand),
+}
+
+#[derive(Subcommand)]
+enum LensCommand {
+    /// Validate a lens file; prints every problem with its JSON path.
+    Check {
+        /// The lens file (JSON).
+        file: PathBuf,
+    },
+    /// Print the risk of every question of LENS for the answers in ANSWERS (JSON:
+    /// {"question_id": ["choice_id", …]}); a question left out is UNANSWERED.
+    Evaluate {
+        /// The lens file (JSON).
+        lens: PathBuf,
+        /// The answers file (JSON).
+        answers: PathBuf,
+    },
+}
+
+/// Runs the tool with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let ok = match cli.command {
+        Command::Lens(LensCommand::Check { file }) => lens_check(&file, &mut out),
+        Command::Lens(LensCommand::Evaluate { lens, answers }) => {
+            lens_evaluate(&lens, &answers, &mut out)
+        }
+    };
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Reads a file as UTF-8 text, reporting failure as a problem line.
+fn read(path: &Path, out: &mut impl Write) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                let _ = writeln!(out, "{}: not UTF-8 text", path.display());
+                None
+            }
+        },
+        Err(e) => {
+            let _ = writeln!(out, "{}: cannot read: {e}", path.display());
+            None
+        }
+    }
+}
+
+fn report(path: &Path, issues: &[Issue], out: &mut impl Write) {
+    for issue in issues {
+        let _ = writeln!(out, "{}: {issue}", path.display());
+    }
+}
+
+fn load_lens(path: &Path, out: &mut impl Write) -> Option<Lens> {
+    let text = read(path, out)?;
+    match Lens::from_json(&text) {
+        Ok(lens) => Some(lens),
+        Err(issues) => {
+            report(path, &issues, out);
+            None
+        }
+    }
+}
+
+fn lens_check(path: &Path, out: &mut impl Write) -> bool {
+    let Some(lens) = load_lens(path, out) else {
+        return false;
+    };
+    let choices: usize = lens.questions().map(|(_, q)| q.choices.len()).sum();
+    let format = match lens.format {
+        crate::domain::lens::LensFormat::Preflight => "Preflight lens",
+        crate::domain::lens::LensFormat::Aws => "AWS custom lens",
+    };
+    let _ = writeln!(
+        out,
+        "{}: valid {format} \"{}\" (id {}, version {}): {} pillars, {} questions, {} choices",
+        path.display(),
+        lens.name.get(crate::domain::text::Lang::En),
+        lens.id,
+        lens.version,
+        lens.pillars.len(),
+        lens.question_count(),
+        choices
+    );
+    true
+}
+
+fn lens_evaluate(lens_path: &Path, answers_path: &Path, out: &mut impl Write) -> bool {
+    let lens = load_lens(lens_path, out);
+    let answers =
+        read(answers_path, out).and_then(|text| match parse_json(&text, MAX_ANSWERS_BYTES) {
+            Ok(v) => Some(v),
+            Err(issue) => {
+                report(answers_path, &[issue], out);
+                None
+            }
+        });
+    let (Some(lens), Some(answers)) = (lens, answers) else {
+        return false;
+    };
+    match evaluate(&lens, &answers) {
+        Ok(risks) => {
+            let _ = writeln!(out, "{}", risks_json(&risks));
+            true
+        }
+        Err(issues) => {
+            report(answers_path, &issues, out);
+            false
+        }
+    }
+}
+
+/// The risk of every question of `lens` for an answers document of the form
+/// `{"question_id": ["choice_id", …]}`, in lens order; or every problem of the document.
+///
+/// An empty list leaves the question unanswered, as it would in the app. "None of these" with
+/// another choice is refused: the app would never record it.
+pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static str)>, Vec<Issue>> {
+    let root = JsonPath::root();
+    let mut issues = Vec::new();
+    let mut push = |path: JsonPath, problem: Problem| issues.push(Issue { path, problem });
+    let Some(map) = answers.as_object() else {
+        push(
+            root,
+            Problem::WrongType {
+                expected: "an object of question ids",
+                found: type_name(answers),
+            },
+        );
+        return Err(issues);
+    };
+    let mut selections = std::collections::HashMap::new();
+    for (qid, value) in map {
+        let qpath = root.key(qid);
+        let Some(question) = lens.question(qid) else {
+            push(
+                qpath,
+                Problem::Invalid(format!("unknown question {}", Value::String(qid.clone()))),
+            );
+            continue;
+        };
+        let Some(items) = value.as_array() else {
+            push(
+                qpath,
+                Problem::WrongType {
+                    expected: "an array of choice ids",
+                    found: type_name(value),
+                },
+            );
+            continue;
+        };
+        let mut selection = crate::domain::lens::Selection::default();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let ipath = qpath.index(i);
+            let Some(cid) = item.as_str() else {
+                push(
+                    ipath,
+                    Problem::WrongType {
+                        expected: "a choice id string",
+                        found: type_name(item),
+                    },
+                );
+                ok = false;
+                continue;
+            };
+            match question.choice_index(cid) {
+                Some(index) => selection = selection.with(index),
+                None => {
+                    push(
+                        ipath,
+                        Problem::Invalid(format!(
+                            "{} is not a choice of question {}",
+                            Value::String(cid.to_owned()),
+                            Value::String(qid.clone())
+                        )),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if let Some(none) = question.none_choice() {
+            if selection.contains(none) && selection.0.count_ones() > 1 {
+                push(
+                    qpath.clone(),
+                    Problem::Invalid(format!(
+                        "{} (\"None of these\") cannot be combined with other choices",
+                        Value::String(question.choices[none].id.clone())
+                    )),
+                );
+                ok = false;
+            }
+        }
+        if ok {
+            selections.insert(qid.as_str(), selection);
+        }
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(lens
+        .questions()
+        .map(|(_, q)| {
+            let risk = selections
+                .get(q.id.as_str())
+                .and_then(|s| q.risk(*s))
+                .map_or("UNANSWERED", |r| r.as_str());
+            (q.id.clone(), risk)
+        })
+        .collect())
+}
+
+/// `{"q1": "HIGH_RISK", …}` with one question per line, in lens order.
+fn risks_json(risks: &[(String, &str)]) -> String {
+    if risks.is_empty() {
+        return "{}".to_owned();
+    }
+    let lines: Vec<String> = risks
+        .iter()
+        .map(|(q, r)| format!("  {}: \"{r}\"", Value::String(q.clone())))
+        .collect();
+    format!("{{\n{}\n}}", lines.join(",\n"))
+}

@@ -1,0 +1,484 @@
+//! Reading a lens file: JSON → validated [`Lens`], or every problem by path.
+
+use super::condition::{self, Condition};
+use super::{
+    Choice, CostClass, Lens, LensFormat, MAX_CHOICES, MAX_PILLARS, MAX_QUESTIONS, MAX_RISK_RULES,
+    Pillar, Question, Resource, Risk, RiskRule,
+};
+use crate::domain::text::Text;
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// The largest lens file accepted (AWS: 500 KB).
+pub const MAX_LENS_BYTES: usize = 500_000;
+
+const MAX_NAME: usize = 128;
+const MAX_LENS_DESCRIPTION: usize = 2048;
+const MAX_TITLE: usize = 128;
+const MAX_QUESTION_DESCRIPTION: usize = 2048;
+const MAX_CHOICE_DESCRIPTION: usize = 1024;
+const MAX_QUESTION_RESOURCE: usize = 2048;
+const MAX_CHOICE_RESOURCE: usize = 1024;
+const MAX_URL: usize = 2048;
+const MAX_ID: usize = 64;
+const MAX_QUESTION_ID: usize = 128;
+const MAX_VERSION: usize = 32;
+/// The largest effort accepted for one choice, in man-days.
+const MAX_EFFORT: f64 = 1000.0;
+
+const RISKS: &[&str] = &["HIGH_RISK", "MEDIUM_RISK", "NO_RISK"];
+const COST_CLASSES: &[&str] = &["low", "medium", "high"];
+
+impl Lens {
+    /// Parses and validates a lens file in our format or the AWS custom lens format.
+    pub fn from_json(text: &str) -> Result<Lens, Vec<Issue>> {
+        let value = parse_json(text, MAX_LENS_BYTES).map_err(|issue| vec![issue])?;
+        let mut c = Checker::new();
+        let lens = lens(&mut c, &value);
+        match lens {
+            Some(lens) if c.is_clean() => Ok(lens),
+            _ => Err(c.into_issues()),
+        }
+    }
+}
+
+/// An identifier derived from a display name: lowercase ASCII letters and digits joined by `_`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out.truncate(MAX_ID);
+    out
+}
+
+fn lens(c: &mut Checker, value: &Value) -> Option<Lens> {
+    let root = JsonPath::root();
+    let obj = c.object(value, &root)?;
+    if let Some(v) = c.required(obj, "schemaVersion", &root) {
+        c.string(v, &root.key("schemaVersion"), MAX_NAME);
+    }
+    let name = c
+        .required(obj, "name", &root)
+        .and_then(|v| text(c, v, &root.key("name"), MAX_NAME));
+    let description = optional(obj, "description")
+        .and_then(|v| text(c, v, &root.key("description"), MAX_LENS_DESCRIPTION));
+    let explicit_id = optional(obj, "id").and_then(|v| id(c, v, &root.key("id"), MAX_ID));
+    let version = match optional(obj, "version") {
+        Some(v) => c.string(v, &root.key("version"), MAX_VERSION),
+        None => Some("1".to_owned()),
+    };
+    let format = if obj.contains_key("id") {
+        LensFormat::Preflight
+    } else {
+        LensFormat::Aws
+    };
+
+    let pillars_path = root.key("pillars");
+    let mut pillars = Vec::new();
+    let mut pillar_ids = Ids::default();
+    let mut question_ids = Ids::default();
+    if let Some(items) = c
+        .required(obj, "pillars", &root)
+        .and_then(|v| c.array(v, &pillars_path))
+    {
+        c.count(items.len(), &pillars_path, 1, MAX_PILLARS);
+        for (i, item) in items.iter().enumerate() {
+            let path = pillars_path.index(i);
+            if let Some(p) = pillar(c, item, &path, &mut question_ids) {
+                if pillar_ids.check(c, &p.id, &path.key("id")) {
+                    pillars.push(p);
+                }
+            }
+        }
+    }
+
+    let name = name?;
+    let id = explicit_id.or_else(|| {
+        let derived = slug(name.get(crate::domain::text::Lang::En));
+        Some(if derived.is_empty() {
+            "custom_lens".to_owned()
+        } else {
+            derived
+        })
+    })?;
+    Some(Lens {
+        id,
+        version: version?,
+        name,
+        description,
+        pillars,
+        format,
+    })
+}
+
+fn pillar(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+    question_ids: &mut Ids,
+) -> Option<Pillar> {
+    let obj = c.object(value, path)?;
+    let id = c
+        .required(obj, "id", path)
+        .and_then(|v| id(c, v, &path.key("id"), MAX_ID));
+    let name = c
+        .required(obj, "name", path)
+        .and_then(|v| text(c, v, &path.key("name"), MAX_NAME));
+    let questions_path = path.key("questions");
+    let mut questions = Vec::new();
+    let mut complete = true;
+    if let Some(items) = c
+        .required(obj, "questions", path)
+        .and_then(|v| c.array(v, &questions_path))
+    {
+        c.count(items.len(), &questions_path, 1, MAX_QUESTIONS);
+        for (i, item) in items.iter().enumerate() {
+            let qpath = questions_path.index(i);
+            match question(c, item, &qpath) {
+                Some(q) => {
+                    complete &= question_ids.check(c, &q.id, &qpath.key("id"));
+                    questions.push(q);
+                }
+                None => complete = false,
+            }
+        }
+    } else {
+        complete = false;
+    }
+    complete.then_some(())?;
+    Some(Pillar {
+        id: id?,
+        name: name?,
+        questions,
+    })
+}
+
+fn question(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Question> {
+    let obj = c.object(value, path)?;
+    let id = c
+        .required(obj, "id", path)
+        .and_then(|v| id(c, v, &path.key("id"), MAX_QUESTION_ID));
+    let title = c
+        .required(obj, "title", path)
+        .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
+    let description = optional(obj, "description")
+        .and_then(|v| text(c, v, &path.key("description"), MAX_QUESTION_DESCRIPTION));
+    let helpful_resource = optional(obj, "helpfulResource")
+        .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_QUESTION_RESOURCE));
+
+    let choices_path = path.key("choices");
+    let mut choices = Vec::new();
+    let mut choices_ok = false;
+    if let Some(items) = c
+        .required(obj, "choices", path)
+        .and_then(|v| c.array(v, &choices_path))
+    {
+        choices_ok = c.count(items.len(), &choices_path, 1, MAX_CHOICES);
+        let mut ids = Ids::default();
+        let mut first_none: Option<JsonPath> = None;
+        for (i, item) in items.iter().enumerate() {
+            let cpath = choices_path.index(i);
+            match choice(c, item, &cpath) {
+                Some(ch) => {
+                    // A duplicate makes the choice list ambiguous: do not resolve conditions
+                    // against it (they would only repeat the problem).
+                    choices_ok &= ids.check(c, &ch.id, &cpath.key("id"));
+                    if ch.is_none_of_these() {
+                        if first_none.is_some() {
+                            c.report(&cpath.key("id"), Problem::SeveralNoneChoices);
+                            choices_ok = false;
+                        }
+                        first_none.get_or_insert(cpath);
+                    }
+                    choices.push(ch);
+                }
+                None => choices_ok = false,
+            }
+        }
+    }
+
+    let rules_path = path.key("riskRules");
+    let mut risk_rules = Vec::new();
+    let mut rules_ok = false;
+    if let Some(items) = c
+        .required(obj, "riskRules", path)
+        .and_then(|v| c.array(v, &rules_path))
+    {
+        rules_ok = c.count(items.len(), &rules_path, 1, MAX_RISK_RULES);
+        for (i, item) in items.iter().enumerate() {
+            match risk_rule(
+                c,
+                item,
+                &rules_path.index(i),
+                choices_ok.then_some(&choices),
+            ) {
+                Some(rule) => risk_rules.push(rule),
+                None => rules_ok = false,
+            }
+        }
+        if rules_ok
+            && !risk_rules
+                .iter()
+                .any(|r| matches!(r.condition, Condition::Default))
+        {
+            c.report(&rules_path, Problem::NoDefaultRule);
+            rules_ok = false;
+        }
+    }
+
+    (choices_ok && rules_ok).then_some(())?;
+    Some(Question {
+        id: id?,
+        title: title?,
+        description,
+        helpful_resource,
+        choices,
+        risk_rules,
+    })
+}
+
+fn choice(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Choice> {
+    let obj = c.object(value, path)?;
+    let id = c
+        .required(obj, "id", path)
+        .and_then(|v| id(c, v, &path.key("id"), MAX_ID));
+    let title = c
+        .required(obj, "title", path)
+        .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
+    let description = optional(obj, "description")
+        .and_then(|v| text(c, v, &path.key("description"), MAX_CHOICE_DESCRIPTION));
+    let helpful_resource = optional(obj, "helpfulResource")
+        .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_CHOICE_RESOURCE));
+    let is_none = id.as_deref().is_some_and(|id| id.ends_with("_no"));
+    let improvement_plan = match optional(obj, "improvementPlan") {
+        Some(v) => resource(c, v, &path.key("improvementPlan"), MAX_CHOICE_RESOURCE),
+        None if is_none || id.is_none() => None,
+        None => {
+            c.report(&path.key("improvementPlan"), Problem::Missing);
+            None
+        }
+    };
+    let effort =
+        optional(obj, "effort").and_then(|v| c.number(v, &path.key("effort"), 0.0, MAX_EFFORT));
+    let cost_class = optional(obj, "cost_class").and_then(|v| {
+        let path = path.key("cost_class");
+        let s = c.string(v, &path, 16)?;
+        match s.as_str() {
+            "low" => Some(CostClass::Low),
+            "medium" => Some(CostClass::Medium),
+            "high" => Some(CostClass::High),
+            _ => {
+                c.report(
+                    &path,
+                    Problem::NotOneOf {
+                        found: s,
+                        allowed: COST_CLASSES,
+                    },
+                );
+                None
+            }
+        }
+    });
+    Some(Choice {
+        id: id?,
+        title: title?,
+        description,
+        helpful_resource,
+        improvement_plan,
+        effort,
+        cost_class,
+    })
+}
+
+fn risk_rule(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+    choices: Option<&Vec<Choice>>,
+) -> Option<RiskRule> {
+    let obj = c.object(value, path)?;
+    let risk = c.required(obj, "risk", path).and_then(|v| {
+        let path = path.key("risk");
+        let s = c.string(v, &path, 32)?;
+        match s.as_str() {
+            "HIGH_RISK" => Some(Risk::High),
+            "MEDIUM_RISK" => Some(Risk::Medium),
+            "NO_RISK" => Some(Risk::None),
+            _ => {
+                c.report(
+                    &path,
+                    Problem::NotOneOf {
+                        found: s,
+                        allowed: RISKS,
+                    },
+                );
+                None
+            }
+        }
+    });
+    let cond_path = path.key("condition");
+    let source = c
+        .required(obj, "condition", path)
+        .and_then(|v| c.string(v, &cond_path, condition::MAX_CONDITION_CHARS))?;
+    let parsed = match condition::parse(&source) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            c.report(&cond_path, Problem::Condition(e));
+            return None;
+        }
+    };
+    let condition = match parsed {
+        Condition::Default => Condition::Default,
+        Condition::Expr(expr) => {
+            // Without valid choices there is nothing to resolve against; the choices' own
+            // problems are reported already.
+            let choices = choices?;
+            let mut unknown = Vec::new();
+            let resolved = expr.resolve(
+                &|id: &String| choices.iter().position(|ch| &ch.id == id).ok_or(id.clone()),
+                &mut unknown,
+            );
+            for id in unknown {
+                c.report(&cond_path, Problem::UnknownChoice { id });
+            }
+            Condition::Expr(resolved?)
+        }
+    };
+    Some(RiskRule {
+        condition,
+        risk: risk?,
+    })
+}
+
+fn optional<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<String> {
+    let Value::String(s) = value else {
+        c.report(
+            path,
+            Problem::WrongType {
+                expected: "a string",
+                found: crate::domain::validate::type_name(value),
+            },
+        );
+        return None;
+    };
+    let valid = !s.is_empty()
+        && s.len() <= max
+        && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
+    if valid {
+        Some(s.clone())
+    } else {
+        c.report(path, Problem::BadId { id: s.clone(), max });
+        None
+    }
+}
+
+fn text(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Text> {
+    match value {
+        Value::String(s) => c.check_string(s, path, max).then(|| Text::Plain(s.clone())),
+        Value::Object(obj) => {
+            let mut ok = true;
+            let mut lang = |key: &str| match obj.get(key) {
+                None | Some(Value::Null) => None,
+                Some(v) => {
+                    let s = c.string(v, &path.key(key), max);
+                    ok &= s.is_some();
+                    s
+                }
+            };
+            let en = lang("en");
+            let zh_cn = lang("zh-CN");
+            if en.is_none() && zh_cn.is_none() && ok {
+                c.report(path, Problem::NoLanguage);
+                return None;
+            }
+            ok.then_some(Text::Localized { en, zh_cn })
+        }
+        other => {
+            c.report(
+                path,
+                Problem::WrongType {
+                    expected: "a string or an object of languages",
+                    found: crate::domain::validate::type_name(other),
+                },
+            );
+            None
+        }
+    }
+}
+
+fn resource(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Resource> {
+    let obj = c.object(value, path)?;
+    let text = c
+        .required(obj, "displayText", path)
+        .and_then(|v| text(c, v, &path.key("displayText"), max));
+    let url = match optional(obj, "url") {
+        None => Some(None),
+        Some(v) => {
+            let upath = path.key("url");
+            c.string(v, &upath, MAX_URL).and_then(|u| {
+                if is_http_url(&u) {
+                    Some(Some(u))
+                } else {
+                    c.report(&upath, Problem::BadUrl);
+                    None
+                }
+            })
+        }
+    };
+    Some(Resource {
+        text: text?,
+        url: url?,
+    })
+}
+
+/// An absolute http(s) URL with a host and no spaces or control characters.
+fn is_http_url(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !u.chars().any(|ch| ch.is_whitespace() || ch.is_control())
+        }
+        None => false,
+    }
+}
+
+/// Tracks identifiers that must be unique, reporting a duplicate with where it was first used.
+#[derive(Default)]
+struct Ids(HashMap<String, JsonPath>);
+
+impl Ids {
+    /// Records `id`; false (with a problem reported) when it was seen before.
+    fn check(&mut self, c: &mut Checker, id: &str, path: &JsonPath) -> bool {
+        match self.0.get(id) {
+            Some(first) => {
+                c.report(
+                    path,
+                    Problem::Duplicate {
+                        id: id.to_owned(),
+                        first: first.clone(),
+                    },
+                );
+                false
+            }
+            None => {
+                self.0.insert(id.to_owned(), path.clone());
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The pure core: everything Preflight knows, free of the browser.
+//!
+//! Nothing here imports leptos, web-sys or signals; it is tested natively with `cargo test` and
+//! shared by the web app (`crate::ui`) and the command-line tool (`crate::cli`).
+
+pub mod assessment;
+pub mod builtin;
+pub mod lens;
+pub mod storage;
+pub mod text;
+pub mod validate;
+pub mod workload;

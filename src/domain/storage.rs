@@ -1,0 +1,592 @@
+//! The browser storage schema, and loading and saving through any key-value store.
+//!
+//! Layout *(product choice)*: one key per workload (`preflight.workload.<id>`) plus one for
+//! settings (`preflight.settings`), so that two tabs editing different workloads never write the
+//! same key. Every record carries a `schema` number; older records are migrated when read, newer
+//! ones (written by a later release in another tab) are left untouched and not used.
+//!
+//! A record that cannot be read is never overwritten or dropped: it is moved aside under a
+//! `preflight.quarantine.…` key, and the load reports it so the user is told and can download it.
+//! If even that fails (storage full), the record stays where it is and is not used.
+//!
+//! The [`KeyValueStore`] trait is all this module needs of storage: the web shell implements it
+//! over `localStorage`, the tests over a map.
+
+use crate::domain::text::Lang;
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use crate::domain::workload::{Workload, is_workload_id};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The schema this build writes.
+pub const SCHEMA: u32 = 1;
+/// Every key this app owns starts with this.
+pub const PREFIX: &str = "preflight.";
+/// The settings record.
+pub const SETTINGS_KEY: &str = "preflight.settings";
+/// Workload records: this prefix and the workload id.
+pub const WORKLOAD_PREFIX: &str = "preflight.workload.";
+/// Records moved aside: this prefix, the original key's tail and a number.
+pub const QUARANTINE_PREFIX: &str = "preflight.quarantine.";
+/// The largest record read back (a workload is a few tens of KB at most).
+pub const MAX_RECORD_BYTES: usize = 2_000_000;
+
+/// Why storage could not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// No storage at all (disabled, private mode, sandboxed frame).
+    Unavailable(String),
+    /// The quota is used up.
+    Full,
+    /// Any other failure, with the browser's message.
+    Failed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(m) => write!(f, "storage is unavailable ({m})"),
+            StoreError::Full => f.write_str("storage is full"),
+            StoreError::Failed(m) => write!(f, "storage failed ({m})"),
+        }
+    }
+}
+
+/// What this module needs of a store.
+pub trait KeyValueStore {
+    /// Every key present.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The value under `key`.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes `value` under `key`.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key`.
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+}
+
+/// A store in memory, for tests and for running without storage.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    /// The entries.
+    pub entries: BTreeMap<String, String>,
+    /// When set, every `set` fails with this error (to simulate a full or broken store).
+    pub fail_writes: Option<StoreError>,
+}
+
+impl KeyValueStore for MemoryStore {
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.keys().cloned().collect())
+    }
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(e) = &self.fail_writes {
+            return Err(e.clone());
+        }
+        self.entries.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.entries.remove(key);
+        Ok(())
+    }
+}
+
+/// Settings kept across visits.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The chosen language; unset means "follow the browser".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
+    /// The workload last worked on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_workload: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a, T> {
+    schema: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// Why a record could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RecordError {
+    /// Not readable: bad JSON, wrong shape, broken limits. The issues say where.
+    Corrupt(Vec<Issue>),
+    /// Written by a newer release.
+    Newer(u32),
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::Corrupt(issues) => {
+                let list: Vec<String> = issues.iter().take(3).map(Issue::to_string).collect();
+                f.write_str(&list.join("; "))?;
+                if issues.len() > 3 {
+                    write!(f, " (and {} more)", issues.len() - 3)?;
+                }
+                Ok(())
+            }
+            RecordError::Newer(v) => write!(
+                f,
+                "saved by a newer version of Preflight (schema {v}; this one reads up to {SCHEMA})"
+            ),
+        }
+    }
+}
+
+fn corrupt(path: JsonPath, problem: Problem) -> RecordError {
+    RecordError::Corrupt(vec![Issue { path, problem }])
+}
+
+/// Reads the `schema` number and the record as JSON.
+fn open_record(raw: &str) -> Result<(u32, serde_json::Value), RecordError> {
+    let value = parse_json(raw, MAX_RECORD_BYTES).map_err(|i| RecordError::Corrupt(vec![i]))?;
+    let path = JsonPath::root().key("schema");
+    let schema = match value.get("schema") {
+        None => return Err(corrupt(path, Problem::Missing)),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| {
+                corrupt(
+                    path,
+                    Problem::WrongType {
+                        expected: "a whole number",
+                        found: crate::domain::validate::type_name(v),
+                    },
+                )
+            })?,
+    };
+    if schema > SCHEMA {
+        return Err(RecordError::Newer(schema));
+    }
+    if schema == 0 {
+        return Err(corrupt(
+            JsonPath::root().key("schema"),
+            Problem::UnsupportedVersion {
+                found: "0".into(),
+                supported: format!("1 to {SCHEMA}"),
+            },
+        ));
+    }
+    Ok((schema, migrate(schema, value)))
+}
+
+/// Brings a record of an older schema up to [`SCHEMA`]. Schema 1 is the first; each later
+/// schema adds one step here, applied in order.
+fn migrate(from: u32, value: serde_json::Value) -> serde_json::Value {
+    debug_assert!(from <= SCHEMA);
+    value
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, RecordError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = to_json_path(e.path());
+        corrupt(path, Problem::Invalid(e.inner().to_string()))
+    })
+}
+
+/// Converts serde_path_to_error's path into ours.
+pub fn to_json_path(path: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment as S;
+    let mut out = JsonPath::root();
+    for segment in path.iter() {
+        out = match segment {
+            S::Seq { index } => out.index(*index),
+            S::Map { key } => out.key(key),
+            S::Enum { variant } => out.key(variant),
+            S::Unknown => out.key("?"),
+        };
+    }
+    out
+}
+
+/// Serializes a workload record.
+pub fn encode_workload(workload: &Workload) -> String {
+    serde_json::to_string(&RecordOut {
+        schema: SCHEMA,
+        body: workload,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a workload record, migrating older schemas.
+pub fn decode_workload(raw: &str) -> Result<Workload, RecordError> {
+    let (_, value) = open_record(raw)?;
+    let workload: Workload = deserialize(value)?;
+    let issues = workload.issues();
+    if issues.is_empty() {
+        Ok(workload)
+    } else {
+        Err(RecordError::Corrupt(issues))
+    }
+}
+
+/// Serializes the settings record.
+pub fn encode_settings(settings: &Settings) -> String {
+    serde_json::to_string(&RecordOut {
+        schema: SCHEMA,
+        body: settings,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads the settings record.
+pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
+    let (_, value) = open_record(raw)?;
+    deserialize(value)
+}
+
+/// The storage key of a workload.
+pub fn workload_key(id: &str) -> String {
+    format!("{WORKLOAD_PREFIX}{id}")
+}
+
+/// Something the user must be told after loading.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadNotice {
+    /// A record could not be read and was moved aside.
+    Quarantined {
+        /// Where it was.
+        key: String,
+        /// Where it is now.
+        moved_to: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// A record could not be read, nor moved aside; it stays where it is, unused and untouched.
+    Unreadable {
+        /// Where it is.
+        key: String,
+        /// Why it could not be read.
+        reason: String,
+        /// Why it could not be moved.
+        error: StoreError,
+    },
+    /// A record from a newer release; left as is and not used.
+    Newer {
+        /// Where it is.
+        key: String,
+        /// Its schema.
+        schema: u32,
+    },
+}
+
+/// What [`load`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The settings (defaults if absent or unreadable).
+    pub settings: Settings,
+    /// False when the stored settings are from a newer release: do not overwrite them.
+    pub settings_writable: bool,
+    /// The readable workloads, oldest first.
+    pub workloads: Vec<Workload>,
+    /// Quarantined records present (including any moved aside by this load).
+    pub quarantined: Vec<String>,
+    /// What the user must be told.
+    pub notices: Vec<LoadNotice>,
+}
+
+/// Loads everything, moving unreadable records aside.
+pub fn load(store: &mut impl KeyValueStore) -> Result<Loaded, StoreError> {
+    let mut loaded = Loaded {
+        settings_writable: true,
+        ..Loaded::default()
+    };
+    let mut keys = store.keys()?;
+    keys.sort();
+    for key in &keys {
+        if key == SETTINGS_KEY {
+            let Some(raw) = store.get(key)? else { continue };
+            match decode_settings(&raw) {
+                Ok(settings) => loaded.settings = settings,
+                Err(RecordError::Newer(schema)) => {
+                    loaded.settings_writable = false;
+                    loaded.notices.push(LoadNotice::Newer {
+                        key: key.clone(),
+                        schema,
+                    });
+                }
+                Err(e) => quarantine(store, key, &raw, &e, &keys, &mut loaded),
+            }
+        } else if let Some(id) = key.strip_prefix(WORKLOAD_PREFIX) {
+            let Some(raw) = store.get(key)? else { continue };
+            let result = decode_workload(&raw).and_then(|w| {
+                if w.id == id && is_workload_id(id) {
+                    Ok(w)
+                } else {
+                    Err(corrupt(
+                        JsonPath::root().key("id"),
+                        Problem::Invalid(format!("does not match its storage key {key}")),
+                    ))
+                }
+            });
+            match result {
+                Ok(w) => loaded.workloads.push(w),
+                Err(RecordError::Newer(schema)) => loaded.notices.push(LoadNotice::Newer {
+                    key: key.clone(),
+                    schema,
+                }),
+                Err(e) => quarantine(store, key, &raw, &e, &keys, &mut loaded),
+            }
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            loaded.quarantined.push(key.clone());
+        }
+    }
+    loaded
+        .workloads
+        .sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
+    loaded.quarantined.sort();
+    Ok(loaded)
+}
+
+fn quarantine(
+    store: &mut impl KeyValueStore,
+    key: &str,
+    raw: &str,
+    error: &RecordError,
+    keys: &[String],
+    loaded: &mut Loaded,
+) {
+    let tail = key.strip_prefix(PREFIX).unwrap_or(key);
+    let moved_to = (1..)
+        .map(|n| format!("{QUARANTINE_PREFIX}{tail}.{n}"))
+        .find(|k| !keys.contains(k) && !loaded.quarantined.contains(k))
+        .unwrap_or_default();
+    let reason = error.to_string();
+    // Copy first, remove second: if the copy fails the original stays.
+    match store.set(&moved_to, raw).and_then(|()| store.remove(key)) {
+        Ok(()) => {
+            loaded.quarantined.push(moved_to.clone());
+            loaded.notices.push(LoadNotice::Quarantined {
+                key: key.to_owned(),
+                moved_to,
+                reason,
+            });
+        }
+        Err(error) => loaded.notices.push(LoadNotice::Unreadable {
+            key: key.to_owned(),
+            reason,
+            error,
+        }),
+    }
+}
+
+/// Writes a workload.
+pub fn save_workload(
+    store: &mut impl KeyValueStore,
+    workload: &Workload,
+) -> Result<(), StoreError> {
+    store.set(&workload_key(&workload.id), &encode_workload(workload))
+}
+
+/// Deletes a workload.
+pub fn delete_workload(store: &mut impl KeyValueStore, id: &str) -> Result<(), StoreError> {
+    store.remove(&workload_key(id))
+}
+
+/// Writes the settings.
+pub fn save_settings(
+    store: &mut impl KeyValueStore,
+    settings: &Settings,
+) -> Result<(), StoreError> {
+    store.set(SETTINGS_KEY, &encode_settings(settings))
+}
+
+/// Checks a workload decoded from another tab's write (same rules as [`load`]).
+pub fn decode_workload_for_key(key: &str, raw: &str) -> Result<Workload, RecordError> {
+    let id = key.strip_prefix(WORKLOAD_PREFIX).unwrap_or_default();
+    let w = decode_workload(raw)?;
+    if w.id != id {
+        let mut c = Checker::new();
+        c.report(
+            &JsonPath::root().key("id"),
+            Problem::Invalid(format!("does not match its storage key {key}")),
+        );
+        return Err(RecordError::Corrupt(c.into_issues()));
+    }
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::Answer;
+
+    fn workload(id: &str) -> Workload {
+        let mut w = Workload::new(id, "2026-11-21T10:00:00Z");
+        w.profile.workload = "Shop".into();
+        w.answers
+            .entry("well_architected".into())
+            .or_default()
+            .insert(
+                "q1".into(),
+                Answer {
+                    selected: vec!["a".into()],
+                    ..Answer::default()
+                },
+            );
+        w
+    }
+
+    #[test]
+    fn save_then_load_round_trips() {
+        let mut store = MemoryStore::default();
+        save_workload(&mut store, &workload("w-1")).unwrap();
+        save_settings(
+            &mut store,
+            &Settings {
+                language: Some(Lang::ZhCn),
+                active_workload: Some("w-1".into()),
+            },
+        )
+        .unwrap();
+        let loaded = load(&mut store).unwrap();
+        assert_eq!(loaded.workloads, [workload("w-1")]);
+        assert_eq!(loaded.settings.language, Some(Lang::ZhCn));
+        assert!(loaded.notices.is_empty());
+        assert!(store.entries["preflight.workload.w-1"].starts_with("{\"schema\":1,"));
+    }
+
+    #[test]
+    fn corrupt_record_is_moved_aside_not_lost() {
+        let mut store = MemoryStore::default();
+        save_workload(&mut store, &workload("w-1")).unwrap();
+        store.entries.insert(
+            "preflight.workload.w-2".into(),
+            "{\"schema\":1, \"id\": tru".into(),
+        );
+        let loaded = load(&mut store).unwrap();
+        assert_eq!(loaded.workloads.len(), 1);
+        assert_eq!(
+            store.entries["preflight.quarantine.workload.w-2.1"],
+            "{\"schema\":1, \"id\": tru"
+        );
+        assert!(!store.entries.contains_key("preflight.workload.w-2"));
+        match &loaded.notices[..] {
+            [
+                LoadNotice::Quarantined {
+                    key,
+                    moved_to,
+                    reason,
+                },
+            ] => {
+                assert_eq!(key, "preflight.workload.w-2");
+                assert_eq!(moved_to, "preflight.quarantine.workload.w-2.1");
+                assert!(reason.contains("not valid JSON"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(loaded.quarantined, ["preflight.quarantine.workload.w-2.1"]);
+    }
+
+    #[test]
+    fn second_quarantine_of_the_same_key_gets_a_new_name() {
+        let mut store = MemoryStore::default();
+        store
+            .entries
+            .insert("preflight.quarantine.workload.w-2.1".into(), "old".into());
+        store
+            .entries
+            .insert("preflight.workload.w-2".into(), "new junk".into());
+        load(&mut store).unwrap();
+        assert_eq!(store.entries["preflight.quarantine.workload.w-2.1"], "old");
+        assert_eq!(
+            store.entries["preflight.quarantine.workload.w-2.2"],
+            "new junk"
+        );
+    }
+
+    #[test]
+    fn wrong_shape_names_the_path() {
+        let raw = r#"{"schema":1,"id":"w-1","created_at":"x","updated_at":"y",
+                      "answers":{"well_architected":{"q1":{"selected":"a"}}}}"#;
+        match decode_workload(raw) {
+            Err(RecordError::Corrupt(issues)) => {
+                assert_eq!(
+                    issues[0].path.to_string(),
+                    "$.answers.well_architected.q1.selected"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_records_are_left_untouched() {
+        let mut store = MemoryStore::default();
+        let raw = r#"{"schema":99,"id":"w-9","something":"new"}"#;
+        store
+            .entries
+            .insert("preflight.workload.w-9".into(), raw.into());
+        store
+            .entries
+            .insert(SETTINGS_KEY.into(), r#"{"schema":7}"#.into());
+        let loaded = load(&mut store).unwrap();
+        assert!(loaded.workloads.is_empty());
+        assert!(!loaded.settings_writable);
+        assert_eq!(store.entries["preflight.workload.w-9"], raw);
+        assert_eq!(loaded.notices.len(), 2);
+    }
+
+    #[test]
+    fn when_the_store_is_full_the_unreadable_record_stays_put() {
+        let mut store = MemoryStore::default();
+        store
+            .entries
+            .insert("preflight.workload.w-2".into(), "junk".into());
+        store.fail_writes = Some(StoreError::Full);
+        let loaded = load(&mut store).unwrap();
+        assert_eq!(store.entries["preflight.workload.w-2"], "junk");
+        assert!(matches!(
+            &loaded.notices[..],
+            [LoadNotice::Unreadable {
+                error: StoreError::Full,
+                ..
+            }]
+        ));
+    }
+
+    #[test]
+    fn record_under_the_wrong_key_is_refused() {
+        let mut store = MemoryStore::default();
+        store.entries.insert(
+            "preflight.workload.w-1".into(),
+            encode_workload(&workload("w-2")),
+        );
+        let loaded = load(&mut store).unwrap();
+        assert!(loaded.workloads.is_empty());
+        assert!(matches!(
+            &loaded.notices[..],
+            [LoadNotice::Quarantined { .. }]
+        ));
+    }
+
+    #[test]
+    fn limits_are_checked_on_load() {
+        let mut w = workload("w-1");
+        w.profile.organisation = "x".repeat(500);
+        let raw = encode_workload(&w);
+        match decode_workload(&raw) {
+            Err(RecordError::Corrupt(issues)) => {
+                assert_eq!(issues[0].path.to_string(), "$.profile.organisation")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_apps_keys_are_ignored() {
+        let mut store = MemoryStore::default();
+        store.entries.insert("someone.else".into(), "junk".into());
+        let loaded = load(&mut store).unwrap();
+        assert!(loaded.notices.is_empty());
+        assert_eq!(store.entries["someone.else"], "junk");
+    }
+}

@@ -1,0 +1,139 @@
+//! Languages and localized text.
+//!
+//! Every human-readable string of a lens is either a plain string (the AWS custom lens format,
+//! which has one language) or an object with one entry per language (`{"en": …, "zh-CN": …}`,
+//! our extension). [`Text`] holds both shapes behind one lookup that falls back to the other
+//! language, so an AWS lens displays in Chinese mode too, in its own language.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language the product speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Lang {
+    /// English.
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Lang {
+    /// Both languages, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 tag, as used in lens files, storage and `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// Parses a stored or configured tag. Accepts the region-less `zh` and any `zh-*`
+    /// (a browser's `zh-Hans-CN`) as Simplified Chinese, and any `en-*` as English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.trim().to_ascii_lowercase();
+        if lower == "en" || lower.starts_with("en-") {
+            Some(Lang::En)
+        } else if lower == "zh" || lower.starts_with("zh-") {
+            Some(Lang::ZhCn)
+        } else {
+            None
+        }
+    }
+
+    /// The other language (for the EN / 中文 switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::ZhCn,
+            Lang::ZhCn => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// A string in one or both languages. Never empty: the lens parser refuses empty text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    /// One string for every language (an AWS lens).
+    Plain(String),
+    /// Per-language strings; at least one is present.
+    Localized {
+        /// English.
+        en: Option<String>,
+        /// Simplified Chinese.
+        zh_cn: Option<String>,
+    },
+}
+
+impl Text {
+    /// The text in `lang`, or in the other language when this one is missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized { en, zh_cn } => {
+                let (first, second) = match lang {
+                    Lang::En => (en, zh_cn),
+                    Lang::ZhCn => (zh_cn, en),
+                };
+                first.as_deref().or(second.as_deref()).unwrap_or("")
+            }
+        }
+    }
+
+    /// Whether the text exists in `lang` itself (not through the fallback).
+    pub fn has(&self, lang: Lang) -> bool {
+        match self {
+            Text::Plain(_) => true,
+            Text::Localized { en, zh_cn } => match lang {
+                Lang::En => en.is_some(),
+                Lang::ZhCn => zh_cn.is_some(),
+            },
+        }
+    }
+
+    /// A text with both languages (used for built-in labels).
+    pub fn both(en: &str, zh_cn: &str) -> Text {
+        Text::Localized {
+            en: Some(en.to_owned()),
+            zh_cn: Some(zh_cn.to_owned()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_falls_back_to_the_other_language() {
+        let only_en = Text::Localized {
+            en: Some("Backups".into()),
+            zh_cn: None,
+        };
+        assert_eq!(only_en.get(Lang::ZhCn), "Backups");
+        assert!(!only_en.has(Lang::ZhCn));
+        let both = Text::both("Backups", "备份");
+        assert_eq!(both.get(Lang::ZhCn), "备份");
+        assert_eq!(both.get(Lang::En), "Backups");
+        assert_eq!(Text::Plain("x".into()).get(Lang::ZhCn), "x");
+    }
+
+    #[test]
+    fn tags_round_trip_and_accept_browser_variants() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::En.other(), Lang::ZhCn);
+    }
+}

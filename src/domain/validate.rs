@@ -1,0 +1,508 @@
+//! JSON paths and the validation problems reported against them.
+//!
+//! Every untrusted document (a lens, a bundle, the runtime config, stored state) is parsed into a
+//! `serde_json::Value` first and then walked by hand with a [`Checker`], which records *every*
+//! problem with the JSON path where it was found instead of stopping at the first one. Only the
+//! shells (the CLI's `main`, the UI) turn an [`Issue`] into a message for a person.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// One step of a [`JsonPath`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// An object member.
+    Key(String),
+    /// An array element.
+    Index(usize),
+}
+
+/// Where a value sits in a document, displayed as `$.pillars[0].questions[2].id`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JsonPath(Vec<Segment>);
+
+impl JsonPath {
+    /// The document itself (`$`).
+    pub fn root() -> JsonPath {
+        JsonPath(Vec::new())
+    }
+
+    /// The member `key` of the object at this path.
+    pub fn key(&self, key: &str) -> JsonPath {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(key.to_owned()));
+        JsonPath(segments)
+    }
+
+    /// The element `index` of the array at this path.
+    pub fn index(&self, index: usize) -> JsonPath {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Index(index));
+        JsonPath(segments)
+    }
+
+    /// The steps, outermost first.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for segment in &self.0 {
+            match segment {
+                Segment::Index(i) => write!(f, "[{i}]")?,
+                Segment::Key(k) if is_plain_key(k) => write!(f, ".{k}")?,
+                // Quoted with JSON escapes so that a hostile key cannot forge another path.
+                Segment::Key(k) => write!(f, "[{}]", Value::String(k.clone()))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// What is wrong with a value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The document is not valid JSON (line and column are 1-based).
+    Syntax {
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The document is larger than the format allows.
+    TooLarge {
+        /// The document's size in bytes.
+        bytes: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+    /// A required member is absent.
+    Missing,
+    /// The value has the wrong JSON type.
+    WrongType {
+        /// What the format wants.
+        expected: &'static str,
+        /// What the document has.
+        found: &'static str,
+    },
+    /// A string that must have content is empty or blank.
+    Empty,
+    /// A string has more characters than allowed.
+    TooLong {
+        /// Its length in characters.
+        len: usize,
+        /// The largest length accepted.
+        max: usize,
+    },
+    /// An array has more elements than allowed.
+    TooMany {
+        /// Its length.
+        len: usize,
+        /// The largest length accepted.
+        max: usize,
+    },
+    /// An array has fewer elements than required.
+    TooFew {
+        /// Its length.
+        len: usize,
+        /// The smallest length accepted.
+        min: usize,
+    },
+    /// An identifier uses characters outside `[A-Za-z0-9_]` or has the wrong length.
+    BadId {
+        /// The identifier as found.
+        id: String,
+        /// The longest identifier accepted here.
+        max: usize,
+    },
+    /// An identifier is used twice where it must be unique.
+    Duplicate {
+        /// The identifier.
+        id: String,
+        /// Where it was first used.
+        first: JsonPath,
+    },
+    /// A number is outside its range.
+    OutOfRange {
+        /// The value found.
+        value: f64,
+        /// The smallest value accepted.
+        min: f64,
+        /// The largest value accepted.
+        max: f64,
+    },
+    /// A string is not one of the accepted values.
+    NotOneOf {
+        /// The value found.
+        found: String,
+        /// The accepted values.
+        allowed: &'static [&'static str],
+    },
+    /// A URL is not an absolute `http` or `https` URL.
+    BadUrl,
+    /// A text object has neither an `en` nor a `zh-CN` entry.
+    NoLanguage,
+    /// A risk-rule condition does not parse.
+    Condition(crate::domain::lens::condition::ConditionError),
+    /// A risk-rule condition names a choice the question does not have.
+    UnknownChoice {
+        /// The unknown choice id.
+        id: String,
+    },
+    /// A question has no `default` risk rule.
+    NoDefaultRule,
+    /// A question has more than one "None of these" (`…_no`) choice.
+    SeveralNoneChoices,
+    /// A version this program does not know (newer than it, or never defined).
+    UnsupportedVersion {
+        /// The version found.
+        found: String,
+        /// The versions this program reads.
+        supported: String,
+    },
+    /// Any other rule of the format, in words.
+    Invalid(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Syntax {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "not valid JSON at line {line}, column {column}: {message}"
+            ),
+            Problem::TooLarge { bytes, limit } => {
+                write!(f, "file is {bytes} bytes; the limit is {limit} bytes")
+            }
+            Problem::Missing => f.write_str("required but missing"),
+            Problem::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            Problem::Empty => f.write_str("must not be empty"),
+            Problem::TooLong { len, max } => {
+                write!(f, "{len} characters; at most {max} are allowed")
+            }
+            Problem::TooMany { len, max } => write!(f, "{len} entries; at most {max} are allowed"),
+            Problem::TooFew { len, min } => write!(f, "{len} entries; at least {min} are required"),
+            Problem::BadId { id, max } => write!(
+                f,
+                "invalid id {}: use 1 to {max} ASCII letters, digits or underscores",
+                Value::String(id.clone())
+            ),
+            Problem::Duplicate { id, first } => write!(
+                f,
+                "duplicate id {} (first used at {first})",
+                Value::String(id.clone())
+            ),
+            Problem::OutOfRange { value, min, max } => {
+                write!(f, "{value} is out of range; expected {min} to {max}")
+            }
+            Problem::NotOneOf { found, allowed } => write!(
+                f,
+                "{} is not one of {}",
+                Value::String(found.clone()),
+                allowed.join(", ")
+            ),
+            Problem::BadUrl => f.write_str("not an absolute http(s) URL"),
+            Problem::NoLanguage => f.write_str("text object needs an \"en\" or \"zh-CN\" entry"),
+            Problem::Condition(e) => write!(f, "invalid condition: {e}"),
+            Problem::UnknownChoice { id } => write!(
+                f,
+                "condition names {}, which is not a choice of this question",
+                Value::String(id.clone())
+            ),
+            Problem::NoDefaultRule => {
+                f.write_str("every question needs a risk rule with the condition \"default\"")
+            }
+            Problem::SeveralNoneChoices => {
+                f.write_str("only one \"None of these\" choice (id ending in _no) is allowed")
+            }
+            Problem::UnsupportedVersion { found, supported } => write!(
+                f,
+                "version {} is not supported (this program reads {supported})",
+                Value::String(found.clone())
+            ),
+            Problem::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+/// A problem at a path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub path: JsonPath,
+    /// What.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+/// The JSON type of a value, in words.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses untrusted text as JSON, refusing anything over `limit` bytes before parsing it.
+///
+/// serde_json refuses nesting deeper than 128 levels with an error, so a hostile file cannot
+/// exhaust the stack.
+pub fn parse_json(text: &str, limit: usize) -> Result<Value, Issue> {
+    if text.len() > limit {
+        return Err(Issue {
+            path: JsonPath::root(),
+            problem: Problem::TooLarge {
+                bytes: text.len(),
+                limit,
+            },
+        });
+    }
+    serde_json::from_str(text).map_err(|e| Issue {
+        path: JsonPath::root(),
+        problem: Problem::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: syntax_message(&e),
+        },
+    })
+}
+
+fn syntax_message(error: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the position is reported separately.
+    let full = error.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}
+
+/// Collects every problem found while walking a document.
+#[derive(Debug, Default)]
+pub struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    /// An empty checker.
+    pub fn new() -> Checker {
+        Checker::default()
+    }
+
+    /// Records a problem.
+    pub fn report(&mut self, path: &JsonPath, problem: Problem) {
+        self.issues.push(Issue {
+            path: path.clone(),
+            problem,
+        });
+    }
+
+    /// Whether anything was reported.
+    pub fn is_clean(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// The problems, in the order they were found.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+
+    /// The value as an object, or a `WrongType` problem.
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &JsonPath,
+    ) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            other => {
+                self.wrong_type(path, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// The value as an array, or a `WrongType` problem.
+    pub fn array<'v>(&mut self, value: &'v Value, path: &JsonPath) -> Option<&'v Vec<Value>> {
+        match value {
+            Value::Array(items) => Some(items),
+            other => {
+                self.wrong_type(path, "an array", other);
+                None
+            }
+        }
+    }
+
+    /// A required member, or a `Missing` problem at its path.
+    pub fn required<'v>(
+        &mut self,
+        object: &'v Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+    ) -> Option<&'v Value> {
+        let found = object.get(key);
+        if found.is_none() {
+            self.report(&path.key(key), Problem::Missing);
+        }
+        found
+    }
+
+    /// A non-blank string of at most `max` characters.
+    pub fn string(&mut self, value: &Value, path: &JsonPath, max: usize) -> Option<String> {
+        match value {
+            Value::String(s) => self.check_string(s, path, max).then(|| s.clone()),
+            other => {
+                self.wrong_type(path, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// Checks length and blankness of a string; true when it passes.
+    pub fn check_string(&mut self, s: &str, path: &JsonPath, max: usize) -> bool {
+        if s.trim().is_empty() {
+            self.report(path, Problem::Empty);
+            return false;
+        }
+        let len = s.chars().count();
+        if len > max {
+            self.report(path, Problem::TooLong { len, max });
+            return false;
+        }
+        true
+    }
+
+    /// A number within `min..=max`.
+    pub fn number(&mut self, value: &Value, path: &JsonPath, min: f64, max: f64) -> Option<f64> {
+        match value.as_f64() {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            Some(n) => {
+                self.report(path, Problem::OutOfRange { value: n, min, max });
+                None
+            }
+            None => {
+                self.wrong_type(path, "a number", value);
+                None
+            }
+        }
+    }
+
+    /// An array length within `min..=max`.
+    pub fn count(&mut self, len: usize, path: &JsonPath, min: usize, max: usize) -> bool {
+        if len > max {
+            self.report(path, Problem::TooMany { len, max });
+            false
+        } else if len < min {
+            self.report(path, Problem::TooFew { len, min });
+            false
+        } else {
+            true
+        }
+    }
+
+    fn wrong_type(&mut self, path: &JsonPath, expected: &'static str, found: &Value) {
+        self.report(
+            path,
+            Problem::WrongType {
+                expected,
+                found: type_name(found),
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_display_like_jsonpath() {
+        let p = JsonPath::root()
+            .key("pillars")
+            .index(0)
+            .key("questions")
+            .index(2)
+            .key("id");
+        assert_eq!(p.to_string(), "$.pillars[0].questions[2].id");
+        assert_eq!(JsonPath::root().to_string(), "$");
+    }
+
+    #[test]
+    fn hostile_keys_are_quoted_and_escaped() {
+        let p = JsonPath::root().key("a.b[0]").key("x\"y");
+        assert_eq!(p.to_string(), r#"$["a.b[0]"]["x\"y"]"#);
+    }
+
+    #[test]
+    fn syntax_errors_carry_the_position() {
+        let err = parse_json("{\n  \"a\": [1, 2,\n", 100).unwrap_err();
+        match err.problem {
+            Problem::Syntax { line, .. } => assert_eq!(line, 3),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn size_is_checked_before_parsing() {
+        let err = parse_json("[1,2,3]", 3).unwrap_err();
+        assert_eq!(err.problem, Problem::TooLarge { bytes: 7, limit: 3 });
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert!(matches!(
+            parse_json(&deep, 1_000_000).unwrap_err().problem,
+            Problem::Syntax { .. }
+        ));
+    }
+
+    #[test]
+    fn checker_collects_every_problem() {
+        let doc: Value = serde_json::from_str(r#"{"a": 1, "b": "   "}"#).unwrap();
+        let mut c = Checker::new();
+        let root = JsonPath::root();
+        let obj = c.object(&doc, &root).unwrap();
+        let a = c.required(obj, "a", &root).unwrap();
+        assert!(c.string(a, &root.key("a"), 10).is_none());
+        let b = c.required(obj, "b", &root).unwrap();
+        assert!(c.string(b, &root.key("b"), 10).is_none());
+        assert!(c.required(obj, "c", &root).is_none());
+        let text: Vec<String> = c.into_issues().iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "$.a: expected a string, found a number",
+                "$.b: must not be empty",
+                "$.c: required but missing"
+            ]
+        );
+    }
+}

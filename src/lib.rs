@@ -1,0 +1,11 @@
+//! Preflight: a Well-Architected pre-engagement self-assessment.
+//!
+//! - [`domain`]: the pure core (lenses, risk rules, scoring, storage schema), tested natively.
+//! - [`ui`]: the Leptos web app, a thin shell over the domain.
+//! - `cli`: the `preflight` command-line tool (native only), another thin shell.
+
+pub mod domain;
+pub mod ui;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

@@ -1,0 +1,197 @@
+//! Every visible string of the interface, in English and Simplified Chinese.
+//!
+//! Lens content is translated in the lens files; this table holds the interface's own words.
+//! The `messages!` macro makes a key without both languages a compile error, and a test checks
+//! that placeholders (`{name}`) match between the two. Why not leptos_i18n: see the README's
+//! "Dependencies" section (it cost more first-load bytes than this whole table, for plural and
+//! locale machinery two languages without plurals do not need).
+
+use crate::domain::text::Lang;
+
+macro_rules! messages {
+    ($($key:ident => $en:literal, $zh:literal;)*) => {
+        /// A message of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every message (for tests).
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Msg::$key => match lang { Lang::En => $en, Lang::ZhCn => $zh },)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Preflight", "Preflight";
+    SkipToContent => "Skip to main content", "跳到主要内容";
+    MainNav => "Main", "主导航";
+    NavHome => "Home", "首页";
+    NavWorkloads => "Workloads", "工作负载";
+    NavProfile => "Profile", "概况";
+    NavQuestionnaire => "Questionnaire", "问卷";
+    NavResults => "Results", "结果";
+    SwitchLanguage => "切换到中文", "Switch to English";
+    OtherLanguageShort => "中文", "EN";
+    Footer => "Preflight runs entirely in your browser. Nothing you enter leaves this device unless you export it.", "Preflight 完全在您的浏览器中运行。除非您主动导出，填写的内容不会离开本设备。";
+
+    StartTitle => "Get ready for your Well-Architected review", "为 Well-Architected 架构评审做好准备";
+    StartLead => "Answer a short questionnaire on the five Well-Architected pillars — security, reliability, cost optimization, operational excellence and performance efficiency — and see where your risks are before the engagement begins.", "回答覆盖 Well-Architected 五大支柱（安全、可靠性、成本优化、卓越运营和性能效率）的简短问卷，在项目启动前了解您的风险所在。";
+    StartPrivacyTitle => "Your data stays in this browser", "数据只保存在您的浏览器中";
+    StartPrivacy => "Nothing you enter is sent anywhere. Progress is saved in this browser's local storage as you go, so you can close the tab and continue later. You decide what to share with the consulting team.", "您填写的任何内容都不会被发送到任何地方。进度会随时保存在本浏览器的本地存储中，您可以关闭页面稍后继续。与咨询团队分享哪些内容由您决定。";
+    StartStepsTitle => "How it works", "使用步骤";
+    StartStep1 => "Describe the workload you want reviewed.", "描述需要评审的工作负载。";
+    StartStep2 => "Answer the questions, pillar by pillar. Each takes a minute; skip what does not apply.", "按支柱逐一回答问题，每题约一分钟；不适用的问题可以标记跳过。";
+    StartStep3 => "Review the risks and scores per pillar.", "查看各支柱的风险和得分。";
+    StartNew => "Start a new assessment", "开始新的评估";
+    StartContinue => "Continue “{name}”", "继续“{name}”";
+    StartAllWorkloads => "All workloads", "全部工作负载";
+
+    WorkloadsTitle => "Workloads", "工作负载";
+    WorkloadsIntro => "Assess each workload separately. All of them are saved in this browser.", "每个工作负载单独评估，全部保存在本浏览器中。";
+    WorkloadsEmpty => "No workloads yet.", "还没有工作负载。";
+    Untitled => "Untitled workload", "未命名工作负载";
+    NewWorkload => "New workload", "新建工作负载";
+    Open => "Open", "打开";
+    Rename => "Rename", "重命名";
+    NameLabel => "Workload name", "工作负载名称";
+    Save => "Save", "保存";
+    Cancel => "Cancel", "取消";
+    Duplicate => "Duplicate", "复制";
+    CopySuffix => "{name} (copy)", "{name}（副本）";
+    Delete => "Delete", "删除";
+    DeleteConfirm => "Delete “{name}” and all its answers from this browser?", "确定从本浏览器中删除“{name}”及其全部答案吗？";
+    DeleteYes => "Yes, delete", "确认删除";
+    Progress => "{done} of {total} questions answered", "已回答 {done}/{total} 题";
+    LastChanged => "Last changed {date}", "最后修改于 {date}";
+    Deleted => "“{name}” was deleted.", "已删除“{name}”。";
+
+    ProfileTitle => "Workload profile", "工作负载概况";
+    ProfileIntro => "Tell the consulting team who you are and what the workload does. Every field is optional and saved as you type.", "向咨询团队介绍您的组织和该工作负载。所有字段均为选填，输入时自动保存。";
+    Organisation => "Organisation", "组织名称";
+    ContactName => "Contact name", "联系人";
+    ContactEmail => "Contact e-mail", "联系邮箱";
+    Description => "Description", "描述";
+    DescriptionHint => "What the workload does, who uses it, and anything the consultants should know.", "工作负载的用途、用户，以及咨询顾问需要了解的其他信息。";
+    ToQuestionnaire => "Continue to the questionnaire", "继续填写问卷";
+
+    PillarsNav => "Pillars", "支柱";
+    PillarProgress => "{done} of {total} answered", "已答 {done}/{total}";
+    QuestionOf => "Question {n} of {total}", "第 {n} 题，共 {total} 题";
+    SelectAll => "Select all that apply.", "请选择所有符合的项。";
+    NotApplicable => "This question does not apply", "此问题不适用";
+    Reason => "Reason", "原因";
+    ReasonOutOfScope => "Out of scope", "不在范围内";
+    ReasonBusiness => "Business priorities", "业务优先级";
+    ReasonArchitecture => "Architecture constraints", "架构限制";
+    ReasonOther => "Other", "其他";
+    Notes => "Notes", "备注";
+    NotesCount => "{n} of {max} characters", "{n}/{max} 字";
+    Previous => "Previous: {name}", "上一项：{name}";
+    Next => "Next: {name}", "下一项：{name}";
+    SeeResults => "See the results", "查看结果";
+    PillarNotFound => "There is no such pillar.", "没有这个支柱。";
+
+    RiskHigh => "High risk", "高风险";
+    RiskMedium => "Medium risk", "中风险";
+    RiskNone => "No risk", "无风险";
+    RiskNa => "Not applicable", "不适用";
+    RiskUnanswered => "Unanswered", "未回答";
+
+    ResultsTitle => "Results", "评估结果";
+    Overall => "Overall", "总体";
+    Score => "Score", "得分";
+    NoScore => "no answers yet", "尚无答案";
+    ScoreRule => "The score is the share of answered questions without risk, a medium risk counting half; not-applicable and unanswered questions are left out.", "得分为已回答问题中无风险问题所占比例（中风险计一半）；不适用和未回答的问题不计入。";
+    Answered => "{done} of {total} questions answered or marked not applicable.", "{total} 题中已回答或标记为不适用 {done} 题。";
+    ChartTitle => "Risks by pillar", "各支柱风险分布";
+    ChartSummary => "{pillar}: {high} high, {medium} medium, {none} no risk, {na} not applicable, {unanswered} unanswered.", "{pillar}：高风险 {high}，中风险 {medium}，无风险 {none}，不适用 {na}，未回答 {unanswered}。";
+    Pillar => "Pillar", "支柱";
+    High => "High", "高";
+    Medium => "Medium", "中";
+    NoRiskShort => "None", "无";
+    NaShort => "N/A", "不适用";
+    UnansweredShort => "Unanswered", "未答";
+    ContinueAnswering => "Continue answering", "继续作答";
+
+    StorageUnavailable => "This browser does not let Preflight save (private browsing, or storage turned off). Your answers are kept only while this tab is open — download a copy before you close it.", "此浏览器不允许 Preflight 保存数据（可能处于隐私浏览模式或已禁用存储）。您的答案仅在此页面打开期间保留，关闭前请下载副本。";
+    StorageFull => "The browser's storage is full, so your latest changes are not saved. They are kept while this tab is open. Download a copy, or delete workloads you no longer need.", "浏览器存储空间已满，最近的更改未能保存，仅在此页面打开期间保留。请下载副本，或删除不再需要的工作负载。";
+    StorageFailed => "Saving failed ({error}). Your changes are kept while this tab is open; download a copy to be safe.", "保存失败（{error}）。更改仅在此页面打开期间保留，请下载副本以防丢失。";
+    DownloadCopy => "Download a copy", "下载副本";
+    Quarantined => "A saved record could not be read, so it was set aside instead of being used or overwritten. Download it to keep it, or discard it.", "有一条已保存的记录无法读取，已被单独保留，既未使用也未覆盖。您可以下载保留，或将其丢弃。";
+    QuarantineReason => "Problem: {reason}", "问题：{reason}";
+    DownloadIt => "Download it", "下载";
+    Discard => "Discard", "丢弃";
+    Unreadable => "A saved record ({key}) could not be read and could not be set aside ({error}). It has been left untouched and is not used.", "已保存的记录（{key}）无法读取，也无法单独保留（{error}）。该记录未被改动，也不会被使用。";
+    NewerData => "Some saved data was written by a newer version of Preflight and is not shown here. It has been left untouched.", "部分已保存数据来自更新版本的 Preflight，此处不显示，也未被改动。";
+    WorkloadMissing => "That workload is not in this browser. It may have been deleted.", "本浏览器中没有该工作负载，它可能已被删除。";
+    DeletedElsewhere => "The workload you were viewing was deleted in another tab.", "您正在查看的工作负载已在另一个标签页中被删除。";
+    Dismiss => "Dismiss", "关闭";
+}
+
+impl Msg {
+    /// The message in `lang` with each `{name}` replaced by its value.
+    pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
+        let mut out = self.text(lang).to_owned();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn every_message_has_text_and_the_same_placeholders_in_both_languages() {
+        for msg in Msg::ALL {
+            let (en, zh) = (msg.text(Lang::En), msg.text(Lang::ZhCn));
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{msg:?}");
+            assert_eq!(placeholders(en), placeholders(zh), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn chinese_strings_are_chinese() {
+        // Catches a message pasted twice in English. Brand names and short codes are exempt.
+        let exempt = [Msg::AppName, Msg::SwitchLanguage, Msg::OtherLanguageShort];
+        for msg in Msg::ALL.iter().filter(|m| !exempt.contains(m)) {
+            let zh = msg.text(Lang::ZhCn);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{msg:?}: {zh}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(
+            Msg::Progress.fill(Lang::En, &[("done", "3"), ("total", "35")]),
+            "3 of 35 questions answered"
+        );
+        assert_eq!(
+            Msg::CopySuffix.fill(Lang::ZhCn, &[("name", "商城")]),
+            "商城（副本）"
+        );
+    }
+}

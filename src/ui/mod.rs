@@ -1,0 +1,89 @@
+//! The web app: a thin Leptos shell over [`crate::domain`].
+//!
+//! [`App`] loads state from storage once ([`state::AppState::load`]), provides it as context and
+//! shows the view the URL fragment names ([`route::Route`]). Views read and change state only
+//! through [`state::AppState`]; everything they compute comes from the domain.
+
+pub mod chart;
+pub mod download;
+pub mod i18n;
+pub mod route;
+pub mod state;
+pub mod store;
+pub mod views;
+
+use crate::domain::builtin::well_architected;
+use i18n::Msg;
+use leptos::prelude::*;
+use route::Route;
+use state::{AppState, Notice};
+use views::profile::ProfilePage;
+use views::questionnaire::PillarPage;
+use views::results::ResultsPage;
+use views::shell::{Footer, Header, Notices, focus_main, sync_document};
+use views::start::StartPage;
+use views::workloads::WorkloadsPage;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::load();
+    provide_context(app);
+
+    // A route naming a workload this browser does not have goes to the list, with a notice.
+    Effect::new(move |_| {
+        let route = app.route.get();
+        if let Some(id) = route.workload() {
+            if !app.workloads.with_untracked(|_| app.has_workload(id)) {
+                app.notices.update(|n| {
+                    if !n.contains(&Notice::WorkloadMissing) {
+                        n.push(Notice::WorkloadMissing);
+                    }
+                });
+                state::navigate(&Route::Workloads);
+            }
+        }
+    });
+
+    // Language and title on <html>; focus the heading after each navigation (not on load).
+    Effect::new(move |previous: Option<Route>| {
+        let route = app.route.get();
+        let lang = app.lang.get();
+        let page = match &route {
+            Route::Start => Msg::NavHome.text(lang).to_owned(),
+            Route::Workloads => Msg::NavWorkloads.text(lang).to_owned(),
+            Route::Profile(_) => Msg::NavProfile.text(lang).to_owned(),
+            Route::Pillar(_, p) => well_architected().pillar(p).map_or_else(
+                || Msg::NavQuestionnaire.text(lang).to_owned(),
+                |p| p.name.get(lang).to_owned(),
+            ),
+            Route::Results(_) => Msg::NavResults.text(lang).to_owned(),
+        };
+        sync_document(lang, &format!("{page} · {}", Msg::AppName.text(lang)));
+        if previous.is_some_and(|p| p != route) {
+            request_animation_frame(focus_main);
+        }
+        route
+    });
+
+    let view = move || match app.route.get() {
+        Route::Start => view! { <StartPage/> }.into_any(),
+        Route::Workloads => view! { <WorkloadsPage/> }.into_any(),
+        Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),
+        Route::Pillar(id, pillar) => {
+            view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
+        }
+        Route::Results(id) => view! { <ResultsPage workload_id=id/> }.into_any(),
+    };
+    view! {
+        <Header/>
+        <Notices/>
+        <main id="main" tabindex="-1">{view}</main>
+        <Footer/>
+    }
+}

@@ -1,0 +1,98 @@
+//! Views as URL fragments (`#/w/<id>/assess/security`).
+//!
+//! A sales team hosts the built site on a static CDN under any path, with no rewrite rules, and
+//! a reload must keep the user on the same view. leptos_router 0.8 routes on the path name,
+//! which needs the server to answer every deep path with `index.html`; routing on the fragment
+//! needs nothing from the server. The routes are few and flat, so a parser and a `hashchange`
+//! listener replace the router (and its bytes). The workload is part of the route so that two
+//! tabs can work on different workloads and each reloads onto its own.
+
+/// A view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// What Preflight is; start or continue.
+    Start,
+    /// The list of workloads.
+    Workloads,
+    /// A workload's profile.
+    Profile(String),
+    /// A workload's questions of one pillar.
+    Pillar(String, String),
+    /// A workload's results.
+    Results(String),
+}
+
+impl Route {
+    /// Parses a location fragment (with or without its `#`). Anything unknown is the start page.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let ok = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 64
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        };
+        match parts.as_slice() {
+            ["workloads"] => Route::Workloads,
+            ["w", id, "profile"] if ok(id) => Route::Profile((*id).to_owned()),
+            ["w", id, "assess", pillar] if ok(id) && ok(pillar) => {
+                Route::Pillar((*id).to_owned(), (*pillar).to_owned())
+            }
+            ["w", id, "results"] if ok(id) => Route::Results((*id).to_owned()),
+            _ => Route::Start,
+        }
+    }
+
+    /// The fragment for this view, with its `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Start => "#/".to_owned(),
+            Route::Workloads => "#/workloads".to_owned(),
+            Route::Profile(id) => format!("#/w/{id}/profile"),
+            Route::Pillar(id, pillar) => format!("#/w/{id}/assess/{pillar}"),
+            Route::Results(id) => format!("#/w/{id}/results"),
+        }
+    }
+
+    /// The workload this view belongs to.
+    pub fn workload(&self) -> Option<&str> {
+        match self {
+            Route::Profile(id) | Route::Pillar(id, _) | Route::Results(id) => Some(id),
+            Route::Start | Route::Workloads => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips() {
+        for route in [
+            Route::Start,
+            Route::Workloads,
+            Route::Profile("w-1".into()),
+            Route::Pillar("w-1".into(), "security".into()),
+            Route::Results("w-1".into()),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn junk_goes_to_the_start() {
+        for junk in [
+            "",
+            "#",
+            "#/nope",
+            "#/w/",
+            "#/w/a b/profile",
+            "#/w/<x>/results",
+            "#/w/1/assess",
+        ] {
+            assert_eq!(Route::parse(junk), Route::Start, "{junk}");
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! The app's reactive state and the one place it meets storage.
+//!
+//! State is loaded explicitly at start-up ([`AppState::load`]), mutated only through the methods
+//! here, and written back by one effect that compares each workload's encoding with what storage
+//! last held, so that an edit writes one key and a change applied from another tab writes
+//! nothing (no echo between tabs). Storage failures end up in [`AppState::health`], which the
+//! notices area shows; work stays in memory whatever storage does.
+
+use crate::domain::assessment::{Answer, Answers};
+use crate::domain::builtin::well_architected;
+use crate::domain::lens::Question;
+use crate::domain::storage::{
+    self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, SETTINGS_KEY, Settings, StoreError,
+    WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings, encode_workload,
+};
+use crate::domain::text::Lang;
+use crate::domain::workload::Workload;
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::store::BrowserStore;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Whether storage is keeping up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Health {
+    /// Every change is saved.
+    Saving,
+    /// Storage could not be opened at all.
+    Unavailable(String),
+    /// The last write failed: quota used up.
+    Full,
+    /// The last write failed otherwise.
+    Failed(String),
+}
+
+/// A message for the notices area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// From loading.
+    Load(LoadNotice),
+    /// The route named a workload this browser does not have.
+    WorkloadMissing,
+    /// Another tab deleted the workload being viewed.
+    DeletedElsewhere,
+    /// A workload was deleted here (with its name).
+    Deleted(String),
+}
+
+/// Everything the views share, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The interface language.
+    pub lang: RwSignal<Lang>,
+    /// The current view.
+    pub route: RwSignal<Route>,
+    /// The workloads, oldest first.
+    pub workloads: RwSignal<Vec<Workload>>,
+    /// Storage health.
+    pub health: RwSignal<Health>,
+    /// Notices to show until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Keys of records set aside because they could not be read, with the reason when known.
+    pub quarantined: RwSignal<Vec<(String, Option<String>)>>,
+    /// The last workload worked on (for "Continue").
+    pub last_workload: RwSignal<Option<String>>,
+    /// What storage holds for each workload, as last written or read.
+    saved: StoredValue<HashMap<String, String>>,
+    /// What storage holds for the settings; `None` when they must not be written.
+    saved_settings: StoredValue<Option<String>>,
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Loads from storage (moving unreadable records aside) and starts the save effects and the
+    /// cross-tab listener. Call once, inside the root component.
+    pub fn load() -> AppState {
+        let mut notices = Vec::new();
+        let mut health = Health::Saving;
+        let mut saved = HashMap::new();
+        let mut saved_settings = Some(String::new());
+        let (settings, workloads, quarantined) =
+            match BrowserStore::open().and_then(|mut s| storage::load(&mut s)) {
+                Ok(loaded) => {
+                    for w in &loaded.workloads {
+                        saved.insert(w.id.clone(), encode_workload(w));
+                    }
+                    if !loaded.settings_writable {
+                        saved_settings = None;
+                    }
+                    let reasons: HashMap<String, String> = loaded
+                        .notices
+                        .iter()
+                        .filter_map(|n| match n {
+                            LoadNotice::Quarantined {
+                                moved_to, reason, ..
+                            } => Some((moved_to.clone(), reason.clone())),
+                            _ => None,
+                        })
+                        .collect();
+                    let quarantined = loaded
+                        .quarantined
+                        .iter()
+                        .map(|k| (k.clone(), reasons.get(k).cloned()))
+                        .collect();
+                    for n in loaded.notices {
+                        match n {
+                            // Shown from `quarantined`, with download and discard.
+                            LoadNotice::Quarantined { .. } => {}
+                            // One notice for any number of newer records.
+                            LoadNotice::Newer { .. } => {
+                                if !notices.contains(&Notice::Load(n.clone())) {
+                                    notices.retain(|x| {
+                                        !matches!(x, Notice::Load(LoadNotice::Newer { .. }))
+                                    });
+                                    notices.push(Notice::Load(n));
+                                }
+                            }
+                            other => notices.push(Notice::Load(other)),
+                        }
+                    }
+                    (loaded.settings, loaded.workloads, quarantined)
+                }
+                Err(e) => {
+                    health = Health::Unavailable(e.to_string());
+                    (Settings::default(), Vec::new(), Vec::new())
+                }
+            };
+        let lang = settings.language.unwrap_or_else(browser_language);
+        let state = AppState {
+            lang: RwSignal::new(lang),
+            route: RwSignal::new(Route::parse(&location_hash().unwrap_or_default())),
+            workloads: RwSignal::new(workloads),
+            health: RwSignal::new(health),
+            notices: RwSignal::new(notices),
+            quarantined: RwSignal::new(quarantined),
+            last_workload: RwSignal::new(settings.active_workload),
+            saved: StoredValue::new(saved),
+            saved_settings: StoredValue::new(saved_settings),
+        };
+        state.start_effects();
+        state
+    }
+
+    fn start_effects(self) {
+        // Persist workloads: write what changed, delete what is gone.
+        Effect::new(move |_| self.workloads.with(|ws| self.persist(ws)));
+        // Persist settings.
+        Effect::new(move |_| {
+            let settings = Settings {
+                language: Some(self.lang.get()),
+                active_workload: self.last_workload.get(),
+            };
+            self.persist_settings(&settings);
+        });
+        // Remember the last workload viewed.
+        Effect::new(move |_| {
+            if let Some(id) = self.route.with(|r| r.workload().map(str::to_owned)) {
+                if self.last_workload.get_untracked().as_deref() != Some(&id) {
+                    self.last_workload.set(Some(id));
+                }
+            }
+        });
+        // Follow the URL fragment.
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+            self.route
+                .set(Route::parse(&location_hash().unwrap_or_default()));
+        });
+        // Apply what other tabs write.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if let Some(key) = ev.key() {
+                self.apply_remote(&key, ev.new_value());
+            }
+        });
+    }
+
+    fn set_health(self, health: Health) {
+        if self.health.get_untracked() != health {
+            self.health.set(health);
+        }
+    }
+
+    fn persist(self, workloads: &[Workload]) {
+        let mut store = match BrowserStore::open() {
+            Ok(s) => s,
+            Err(e) => return self.set_health(Health::Unavailable(e.to_string())),
+        };
+        let mut result = Ok(());
+        self.saved.update_value(|saved| {
+            for w in workloads {
+                let encoded = encode_workload(w);
+                if saved.get(&w.id) != Some(&encoded) {
+                    match store.set(&storage::workload_key(&w.id), &encoded) {
+                        Ok(()) => {
+                            saved.insert(w.id.clone(), encoded);
+                        }
+                        Err(e) => result = Err(e),
+                    }
+                }
+            }
+            let gone: Vec<String> = saved
+                .keys()
+                .filter(|id| !workloads.iter().any(|w| &w.id == *id))
+                .cloned()
+                .collect();
+            for id in gone {
+                match storage::delete_workload(&mut store, &id) {
+                    Ok(()) => {
+                        saved.remove(&id);
+                    }
+                    Err(e) => result = Err(e),
+                }
+            }
+        });
+        self.set_health(match result {
+            Ok(()) => Health::Saving,
+            Err(StoreError::Full) => Health::Full,
+            Err(StoreError::Unavailable(m)) => Health::Unavailable(m),
+            Err(StoreError::Failed(m)) => Health::Failed(m),
+        });
+    }
+
+    fn persist_settings(self, settings: &Settings) {
+        let encoded = encode_settings(settings);
+        let Some(previous) = self.saved_settings.get_value() else {
+            return; // written by a newer release: leave them alone
+        };
+        if previous == encoded {
+            return;
+        }
+        if let Ok(mut store) = BrowserStore::open() {
+            if store.set(SETTINGS_KEY, &encoded).is_ok() {
+                self.saved_settings.set_value(Some(encoded));
+            }
+        }
+    }
+
+    /// Applies a change another tab made to storage.
+    fn apply_remote(self, key: &str, value: Option<String>) {
+        if let Some(id) = key.strip_prefix(WORKLOAD_PREFIX) {
+            match value {
+                None => {
+                    self.saved.update_value(|s| {
+                        s.remove(id);
+                    });
+                    if self
+                        .workloads
+                        .with_untracked(|ws| ws.iter().any(|w| w.id == id))
+                    {
+                        self.workloads.update(|ws| ws.retain(|w| w.id != id));
+                        if self.route.with_untracked(|r| r.workload() == Some(id)) {
+                            self.notices.update(|n| n.push(Notice::DeletedElsewhere));
+                            navigate(&Route::Workloads);
+                        }
+                    }
+                }
+                Some(raw) => {
+                    // Unreadable or newer records from another tab are left for the next load.
+                    if let Ok(w) = decode_workload_for_key(key, &raw) {
+                        self.saved.update_value(|s| {
+                            s.insert(w.id.clone(), encode_workload(&w));
+                        });
+                        self.workloads
+                            .update(|ws| match ws.iter_mut().find(|x| x.id == w.id) {
+                                Some(slot) => *slot = w,
+                                None => ws.push(w),
+                            });
+                    }
+                }
+            }
+        } else if key == SETTINGS_KEY {
+            if let Some(Ok(settings)) = value.as_deref().map(decode_settings) {
+                if self.saved_settings.get_value().is_some() {
+                    self.saved_settings.set_value(value.clone());
+                }
+                if let Some(lang) = settings.language {
+                    if lang != self.lang.get_untracked() {
+                        self.lang.set(lang);
+                    }
+                }
+            }
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            self.quarantined.update(|q| {
+                q.retain(|(k, _)| k != key);
+                if value.is_some() {
+                    q.push((key.to_owned(), None));
+                }
+            });
+        }
+    }
+
+    /// A text in the current language (reactive when called inside a closure).
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// The workload's display name in the current language.
+    pub fn name_of(self, w: &Workload) -> String {
+        display_name(w, self.lang.get())
+    }
+
+    /// The answer to a question of the built-in lens, if any.
+    pub fn answer(self, workload_id: &str, question: &Question) -> Option<Answer> {
+        self.workloads.with(|ws| {
+            ws.iter()
+                .find(|w| w.id == workload_id)
+                .and_then(|w| w.answers(&well_architected().id))
+                .and_then(|a| a.get(&question.id))
+                .cloned()
+        })
+    }
+
+    /// The answers of a workload to the built-in lens.
+    pub fn answers(self, workload_id: &str) -> Option<Answers> {
+        self.workloads.with(|ws| {
+            ws.iter().find(|w| w.id == workload_id).map(|w| {
+                w.answers(&well_architected().id)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// Whether the workload exists.
+    pub fn has_workload(self, workload_id: &str) -> bool {
+        self.workloads
+            .with(|ws| ws.iter().any(|w| w.id == workload_id))
+    }
+
+    /// Changes a workload and stamps it as updated.
+    pub fn update_workload(self, workload_id: &str, f: impl FnOnce(&mut Workload)) {
+        let now = now_iso();
+        self.workloads.update(|ws| {
+            if let Some(w) = ws.iter_mut().find(|w| w.id == workload_id) {
+                f(w);
+                w.updated_at = now;
+            }
+        });
+    }
+
+    /// Changes one answer of the built-in lens.
+    pub fn edit_answer(
+        self,
+        workload_id: &str,
+        question: &Question,
+        edit: impl FnOnce(&mut Answer),
+    ) {
+        self.update_workload(workload_id, |w| {
+            w.edit_answer(&well_architected().id, question, edit)
+        });
+    }
+
+    /// Creates an empty workload and returns its id.
+    pub fn create_workload(self) -> String {
+        let id = new_id();
+        let w = Workload::new(&id, &now_iso());
+        self.workloads.update(|ws| ws.push(w));
+        id
+    }
+
+    /// Copies a workload under a new id and returns it.
+    pub fn duplicate_workload(self, workload_id: &str) -> Option<String> {
+        let lang = self.lang.get_untracked();
+        let id = new_id();
+        let copy = self.workloads.with_untracked(|ws| {
+            ws.iter().find(|w| w.id == workload_id).map(|w| {
+                let name = Msg::CopySuffix.fill(lang, &[("name", &display_name(w, lang))]);
+                w.duplicate(&id, &name, &now_iso())
+            })
+        })?;
+        self.workloads.update(|ws| ws.push(copy));
+        Some(id)
+    }
+
+    /// Deletes a workload.
+    pub fn delete_workload(self, workload_id: &str) {
+        let lang = self.lang.get_untracked();
+        let name = self.workloads.with_untracked(|ws| {
+            ws.iter()
+                .find(|w| w.id == workload_id)
+                .map(|w| display_name(w, lang))
+        });
+        self.workloads
+            .update(|ws| ws.retain(|w| w.id != workload_id));
+        if let Some(name) = name {
+            self.notices.update(|n| n.push(Notice::Deleted(name)));
+        }
+        if self.last_workload.get_untracked().as_deref() == Some(workload_id) {
+            self.last_workload.set(None);
+        }
+    }
+
+    /// The raw text of a quarantined record (read when the user asks for it).
+    pub fn quarantined_text(self, key: &str) -> Option<String> {
+        BrowserStore::open().ok()?.get(key).ok().flatten()
+    }
+
+    /// Deletes a quarantined record for good.
+    pub fn discard_quarantined(self, key: &str) {
+        if let Ok(mut store) = BrowserStore::open() {
+            let _ = store.remove(key);
+        }
+        self.quarantined.update(|q| q.retain(|(k, _)| k != key));
+    }
+
+    /// Every workload as one JSON document (the "Download a copy" file).
+    pub fn backup_json(self) -> String {
+        self.workloads.with_untracked(|ws| {
+            let doc = serde_json::json!({
+                "format": "preflight-workloads",
+                "schema": storage::SCHEMA,
+                "exported_at": now_iso(),
+                "workloads": ws,
+            });
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        })
+    }
+}
+
+/// A workload's name, or "Untitled workload".
+pub fn display_name(w: &Workload, lang: Lang) -> String {
+    let name = w.profile.workload.trim();
+    if name.is_empty() {
+        Msg::Untitled.text(lang).to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Goes to a view (adds a history entry, so Back works).
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+/// The current time in UTC, RFC 3339.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new random workload id: `w-` and 10 base-36 characters.
+fn new_id() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut id = String::from("w-");
+    for _ in 0..10 {
+        let i = (js_sys::Math::random() * 36.0) as usize;
+        id.push(DIGITS[i.min(35)] as char);
+    }
+    id
+}
+
+/// English unless the browser prefers Chinese.
+fn browser_language() -> Lang {
+    let nav = window().navigator();
+    let preferred = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .find_map(|tag| Lang::from_tag(&tag));
+    preferred.unwrap_or(Lang::En)
+}

@@ -1,0 +1,8 @@
+//! The views, one module each, and the shell around them.
+
+pub mod profile;
+pub mod questionnaire;
+pub mod results;
+pub mod shell;
+pub mod start;
+pub mod workloads;

@@ -1,0 +1,274 @@
+//! The questionnaire: one page per pillar, every question a fieldset of checkboxes, keyboard
+//! usable with native controls only.
+//!
+//! Each question reads its answer through its own memo, so a click re-renders only the question
+//! clicked (the latency budget: click → DOM updated ≤ 16 ms at 4× CPU throttle).
+
+use crate::domain::assessment::{Answer, NaReason, Status, status, summarize};
+use crate::domain::builtin::well_architected;
+use crate::domain::lens::{Pillar, Question, Risk};
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The message naming a status.
+pub fn status_msg(s: Status) -> (Msg, &'static str) {
+    match s {
+        Status::Answered(Risk::High) => (Msg::RiskHigh, "high"),
+        Status::Answered(Risk::Medium) => (Msg::RiskMedium, "medium"),
+        Status::Answered(Risk::None) => (Msg::RiskNone, "none"),
+        Status::NotApplicable(_) => (Msg::RiskNa, "na"),
+        Status::Unanswered => (Msg::RiskUnanswered, "unanswered"),
+    }
+}
+
+fn reason_msg(r: NaReason) -> Msg {
+    match r {
+        NaReason::OutOfScope => Msg::ReasonOutOfScope,
+        NaReason::BusinessPriorities => Msg::ReasonBusiness,
+        NaReason::ArchitectureConstraints => Msg::ReasonArchitecture,
+        NaReason::Other => Msg::ReasonOther,
+    }
+}
+
+/// The questions of one pillar.
+#[component]
+pub fn PillarPage(
+    /// The workload's id.
+    workload_id: String,
+    /// The pillar's id.
+    pillar_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lens = well_architected();
+    let Some(index) = lens.pillars.iter().position(|p| p.id == pillar_id) else {
+        return view! {
+            <section class="card">
+                <h1 id="page-title" tabindex="-1">{move || app.t(Msg::PillarNotFound)}</h1>
+            </section>
+        }
+        .into_any();
+    };
+    let pillar: &'static Pillar = &lens.pillars[index];
+    let wid = StoredValue::new(workload_id.clone());
+    let total = pillar.questions.len();
+    let summary = Memo::new(move |_| app.answers(&wid.get_value()).map(|a| summarize(lens, &a)));
+    let done_in =
+        move |i: usize| summary.with(|s| s.as_ref().map_or(0, |s| s.pillars[i].counts.done()));
+    let name = move |p: &'static Pillar| move || p.name.get(app.lang.get()).to_owned();
+
+    let nav = lens
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+            let n = p.questions.len();
+            view! {
+                <li>
+                    <a href=href aria-current=(i == index).then_some("page")>
+                        <span>{name(p)}</span>
+                        <span class="progress-count">{move || format!("{}/{n}", done_in(i))}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let prev = index.checked_sub(1).map(|i| {
+        let p = &lens.pillars[i];
+        let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+        view! {
+            <a class="button secondary" href=href rel="prev">
+                {move || Msg::Previous.fill(app.lang.get(), &[("name", p.name.get(app.lang.get()))])}
+            </a>
+        }
+    });
+    let next = match lens.pillars.get(index + 1) {
+        Some(p) => {
+            let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+            view! {
+                <a class="button" href=href rel="next" data-testid="next-pillar">
+                    {move || Msg::Next.fill(app.lang.get(), &[("name", p.name.get(app.lang.get()))])}
+                </a>
+            }
+            .into_any()
+        }
+        None => view! {
+            <a class="button" href=Route::Results(workload_id.clone()).href() data-testid="see-results">
+                {move || app.t(Msg::SeeResults)}
+            </a>
+        }
+        .into_any(),
+    };
+
+    let questions = pillar
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| view! { <QuestionCard workload_id=workload_id.clone() question=q number=i + 1 total /> })
+        .collect_view();
+
+    view! {
+        <div class="assess">
+            <nav class="pillar-nav" aria-label=move || app.t(Msg::PillarsNav)>
+                <ol>{nav}</ol>
+            </nav>
+            <section>
+                <h1 id="page-title" tabindex="-1">{name(pillar)}</h1>
+                <p class="muted" data-testid="pillar-progress">
+                    {move || Msg::PillarProgress.fill(app.lang.get(), &[("done", &done_in(index).to_string()), ("total", &total.to_string())])}
+                </p>
+                <progress max=total.to_string() value=move || done_in(index).to_string() aria-hidden="true"></progress>
+                {questions}
+                <nav class="pager" aria-label=move || app.t(Msg::PillarsNav)>
+                    <span>{prev}</span>
+                    {next}
+                </nav>
+            </section>
+        </div>
+    }
+    .into_any()
+}
+
+/// One question.
+#[component]
+fn QuestionCard(
+    /// The workload's id.
+    workload_id: String,
+    /// The question (from the built-in lens).
+    question: &'static Question,
+    /// Its 1-based number in the pillar.
+    number: usize,
+    /// How many questions the pillar has.
+    total: usize,
+) -> impl IntoView {
+    let app = use_app();
+    let wid = StoredValue::new(workload_id);
+    let answer: Memo<Option<Answer>> = Memo::new(move |_| app.answer(&wid.get_value(), question));
+    let state = Memo::new(move |_| answer.with(|a| status(question, a.as_ref())));
+    let edit =
+        move |f: Box<dyn FnOnce(&mut Answer)>| app.edit_answer(&wid.get_value(), question, f);
+    let lang = app.lang;
+    let text = move |t: &'static crate::domain::text::Text| move || t.get(lang.get()).to_owned();
+    let qid = &question.id;
+    let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
+
+    let choices = question
+        .choices
+        .iter()
+        .map(|choice| {
+            let input_id = format!("c-{}", choice.id);
+            let help_id = format!("h-{}", choice.id);
+            let cid = choice.id.as_str();
+            let checked = move || {
+                answer.with(|a| {
+                    a.as_ref()
+                        .is_some_and(|a| a.selected.iter().any(|s| s == cid))
+                })
+            };
+            let help = choice.helpful_resource.as_ref().map(|r| {
+                view! { <span class="help" id=help_id.clone()>{text(&r.text)}</span> }
+            });
+            let described = choice.helpful_resource.is_some().then(|| help_id.clone());
+            view! {
+                <li class="choice">
+                    <input
+                        type="checkbox"
+                        id=input_id.clone()
+                        name=qid.clone()
+                        value=cid
+                        aria-describedby=described
+                        prop:checked=checked
+                        on:change=move |_| edit(Box::new(move |a| a.toggle(question, cid)))
+                    />
+                    <label for=input_id>{text(&choice.title)}</label>
+                    {help}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let na_id = format!("na-{qid}");
+    let na_for = na_id.clone();
+    let reason_id = format!("reason-{qid}");
+    let notes_id = format!("notes-{qid}");
+    let notes_len = move || answer.with(|a| a.as_ref().map_or(0, |a| a.notes.chars().count()));
+    let max_notes = crate::domain::assessment::MAX_NOTES_CHARS;
+    // Open the notes when there are some; afterwards the user decides (not reactive on purpose).
+    let notes_open = answer.with_untracked(|a| a.as_ref().is_some_and(|a| !a.notes.is_empty()));
+    let badge = move || {
+        let (msg, class) = status_msg(state.get());
+        view! { <span class=format!("badge {class}")>{move || app.t(msg)}</span> }
+    };
+
+    view! {
+        <fieldset class="question" class:is-na=is_na id=format!("q-{qid}") data-testid="question" data-question=qid.clone()>
+            <legend>
+                <span class="visually-hidden">
+                    {move || Msg::QuestionOf.fill(lang.get(), &[("n", &number.to_string()), ("total", &total.to_string())])}
+                    ": "
+                </span>
+                {text(&question.title)}
+            </legend>
+            <div class="question-head">
+                <p class="muted">{question.description.as_ref().map(text)}" "{move || app.t(Msg::SelectAll)}</p>
+                <span role="status" data-testid="risk">{badge}</span>
+            </div>
+            <ul class="choices">{choices}</ul>
+            <div class="na-row">
+                <label for=na_for>
+                    <input
+                        type="checkbox"
+                        id=na_id
+                        data-testid="na"
+                        prop:checked=is_na
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            edit(Box::new(move |a| {
+                                a.not_applicable = on.then_some(a.not_applicable.unwrap_or(NaReason::OutOfScope));
+                            }))
+                        }
+                    />
+                    {move || app.t(Msg::NotApplicable)}
+                </label>
+                <Show when=is_na>
+                    <label for=reason_id.clone()>{move || app.t(Msg::Reason)}</label>
+                    <select
+                        id=reason_id.clone()
+                        data-testid="na-reason"
+                        prop:value=move || answer.with(|a| a.as_ref().and_then(|a| a.not_applicable).unwrap_or(NaReason::OutOfScope).as_str())
+                        on:change:target=move |ev| {
+                            if let Some(r) = NaReason::from_str_name(&ev.target().value()) {
+                                edit(Box::new(move |a| a.not_applicable = Some(r)));
+                            }
+                        }
+                    >
+                        {NaReason::ALL
+                            .iter()
+                            .map(|r| view! { <option value=r.as_str()>{move || app.t(reason_msg(*r))}</option> })
+                            .collect_view()}
+                    </select>
+                </Show>
+            </div>
+            <details class="notes" open=notes_open>
+                <summary>{move || app.t(Msg::Notes)}</summary>
+                <label for=notes_id.clone() class="visually-hidden">{move || app.t(Msg::Notes)}</label>
+                <textarea
+                    id=notes_id
+                    data-testid="notes"
+                    maxlength=max_notes.to_string()
+                    prop:value=move || answer.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default())
+                    on:input:target=move |ev| {
+                        let value = ev.target().value();
+                        edit(Box::new(move |a| a.set_notes(&value)))
+                    }
+                ></textarea>
+                <div class="counter" aria-live="polite">
+                    {move || Msg::NotesCount.fill(lang.get(), &[("n", &notes_len().to_string()), ("max", &max_notes.to_string())])}
+                </div>
+            </details>
+        </fieldset>
+    }
+}

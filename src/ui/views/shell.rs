@@ -1,0 +1,201 @@
+//! The frame around every view: header with navigation and language switch, notices, footer.
+
+use crate::domain::storage::LoadNotice;
+use crate::domain::text::Lang;
+use crate::ui::download::download;
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::{Health, Notice, use_app};
+use leptos::prelude::*;
+
+/// The site header.
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let link = move |route: Route, msg: Msg| {
+        let href = route.href();
+        let current = move || app.route.get() == route;
+        view! {
+            <a href=href aria-current=move || current().then_some("page")>{move || app.t(msg)}</a>
+        }
+    };
+    let nav = move || {
+        let route = app.route.get();
+        match route.workload().map(str::to_owned) {
+            Some(id) => {
+                let first_pillar = crate::domain::builtin::well_architected().pillars[0]
+                    .id
+                    .clone();
+                let in_questionnaire = matches!(route, Route::Pillar(..));
+                view! {
+                    {link(Route::Workloads, Msg::NavWorkloads)}
+                    {link(Route::Profile(id.clone()), Msg::NavProfile)}
+                    <a
+                        href=Route::Pillar(id.clone(), first_pillar).href()
+                        aria-current=in_questionnaire.then_some("page")
+                    >
+                        {move || app.t(Msg::NavQuestionnaire)}
+                    </a>
+                    {link(Route::Results(id), Msg::NavResults)}
+                }
+                .into_any()
+            }
+            None => view! {
+                {link(Route::Start, Msg::NavHome)}
+                {link(Route::Workloads, Msg::NavWorkloads)}
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_main();
+        }>{move || app.t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href=Route::Start.href()>{move || app.t(Msg::AppName)}</a>
+                <nav class="site-nav" aria-label=move || app.t(Msg::MainNav)>{nav}</nav>
+                <button
+                    type="button"
+                    class="lang-switch"
+                    data-testid="lang-switch"
+                    aria-label=move || app.t(Msg::SwitchLanguage)
+                    lang=move || lang.get().other().tag()
+                    on:click=move |_| lang.update(|l| *l = l.other())
+                >
+                    {move || app.t(Msg::OtherLanguageShort)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Moves keyboard focus to the page heading (after navigation, and for the skip link).
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id("page-title")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Storage health, records set aside, and one-off notices.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let backup = move |_| {
+        let date = crate::ui::state::now_iso();
+        let name = format!("preflight-workloads-{}.json", &date[..10.min(date.len())]);
+        download(&name, "application/json", &app.backup_json());
+    };
+    let health = move || {
+        let (class, text) = match app.health.get() {
+            Health::Saving => return None,
+            Health::Unavailable(_) => ("warning", app.t(Msg::StorageUnavailable).to_owned()),
+            Health::Full => ("warning", app.t(Msg::StorageFull).to_owned()),
+            Health::Failed(e) => (
+                "error",
+                Msg::StorageFailed.fill(lang.get(), &[("error", &e)]),
+            ),
+        };
+        Some(view! {
+            <div class=format!("notice {class}") role="alert" data-testid="storage-warning">
+                <p>{text}</p>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=backup>
+                        {move || app.t(Msg::DownloadCopy)}
+                    </button>
+                </div>
+            </div>
+        })
+    };
+    let quarantined = move || {
+        app.quarantined
+            .get()
+            .into_iter()
+            .map(|(key, reason)| {
+                let k1 = key.clone();
+                let k2 = key.clone();
+                let reason = reason.map(|r| {
+                    view! { <p class="muted">{move || Msg::QuarantineReason.fill(lang.get(), &[("reason", &r)])}</p> }
+                });
+                view! {
+                    <div class="notice warning" role="alert" data-testid="quarantine-notice">
+                        <p>{move || app.t(Msg::Quarantined)}</p>
+                        {reason}
+                        <div class="actions">
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                if let Some(text) = app.quarantined_text(&k1) {
+                                    download(&format!("{k1}.json"), "application/json", &text);
+                                }
+                            }>{move || app.t(Msg::DownloadIt)}</button>
+                            <button type="button" class="button danger" on:click=move |_| app.discard_quarantined(&k2)>
+                                {move || app.t(Msg::Discard)}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let others = move || {
+        app.notices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, notice)| {
+                let text = move || {
+                    let l = lang.get();
+                    match &notice {
+                        Notice::Load(LoadNotice::Unreadable { key, error, .. }) => {
+                            Msg::Unreadable.fill(l, &[("key", key), ("error", &error.to_string())])
+                        }
+                        Notice::Load(_) => Msg::NewerData.text(l).to_owned(),
+                        Notice::WorkloadMissing => Msg::WorkloadMissing.text(l).to_owned(),
+                        Notice::DeletedElsewhere => Msg::DeletedElsewhere.text(l).to_owned(),
+                        Notice::Deleted(name) => Msg::Deleted.fill(l, &[("name", name)]),
+                    }
+                };
+                view! {
+                    <div class="notice info" role="status">
+                        <p>{text}</p>
+                        <div class="actions">
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                app.notices.update(|n| {
+                                    if i < n.len() {
+                                        n.remove(i);
+                                    }
+                                })
+                            }>{move || app.t(Msg::Dismiss)}</button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! { <div class="notices">{health} {quarantined} {others}</div> }
+}
+
+/// The site footer.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <footer class="notices">
+            <p class="muted">{move || app.t(Msg::Footer)}</p>
+        </footer>
+    }
+}
+
+/// Keeps `<html lang>` and the document title in step with the language and view.
+pub fn sync_document(lang: Lang, title: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+    document().set_title(title);
+}

@@ -1,0 +1,62 @@
+//! The start page: what Preflight is, that data stays in the browser, start or continue.
+
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::{display_name, navigate, use_app};
+use leptos::prelude::*;
+
+/// The start page.
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let app = use_app();
+    let start = move |_| {
+        let id = app.create_workload();
+        navigate(&Route::Profile(id));
+    };
+    // The workload to continue: the last one worked on, else the most recently changed.
+    let continue_link = move || {
+        let last = app.last_workload.get();
+        app.workloads.with(|ws| {
+            let w = last
+                .and_then(|id| ws.iter().find(|w| w.id == id))
+                .or_else(|| ws.iter().max_by(|a, b| a.updated_at.cmp(&b.updated_at)))?;
+            let name = display_name(w, app.lang.get());
+            let href = Route::Profile(w.id.clone()).href();
+            Some(view! {
+                <a class="button secondary" href=href data-testid="continue">
+                    {move || Msg::StartContinue.fill(app.lang.get(), &[("name", &name)])}
+                </a>
+            })
+        })
+    };
+    let has_workloads = move || app.workloads.with(|ws| !ws.is_empty());
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::StartTitle)}</h1>
+            <p class="lead">{move || app.t(Msg::StartLead)}</p>
+            <div class="actions">
+                <button type="button" class="button" data-testid="start-new" on:click=start>
+                    {move || app.t(Msg::StartNew)}
+                </button>
+                {continue_link}
+                <Show when=has_workloads>
+                    <a class="button secondary" href=Route::Workloads.href()>
+                        {move || app.t(Msg::StartAllWorkloads)}
+                    </a>
+                </Show>
+            </div>
+        </section>
+        <section class="card">
+            <h2>{move || app.t(Msg::StartPrivacyTitle)}</h2>
+            <p>{move || app.t(Msg::StartPrivacy)}</p>
+        </section>
+        <section class="card">
+            <h2>{move || app.t(Msg::StartStepsTitle)}</h2>
+            <ol>
+                <li>{move || app.t(Msg::StartStep1)}</li>
+                <li>{move || app.t(Msg::StartStep2)}</li>
+                <li>{move || app.t(Msg::StartStep3)}</li>
+            </ol>
+        </section>
+    }
+}

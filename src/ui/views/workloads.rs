@@ -1,0 +1,199 @@
+//! The workload list: create, open, rename, duplicate, delete.
+
+use crate::domain::assessment::summarize;
+use crate::domain::builtin::well_architected;
+use crate::domain::workload::{MAX_PROFILE_FIELD, Workload};
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::{display_name, navigate, use_app};
+use leptos::prelude::*;
+
+/// The workloads page.
+#[component]
+pub fn WorkloadsPage() -> impl IntoView {
+    let app = use_app();
+    let create = move |_| {
+        let id = app.create_workload();
+        navigate(&Route::Profile(id));
+    };
+    let ids = move || {
+        app.workloads
+            .with(|ws| ws.iter().map(|w| w.id.clone()).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::WorkloadsTitle)}</h1>
+            <p class="muted">{move || app.t(Msg::WorkloadsIntro)}</p>
+            <Show
+                when=move || !ids().is_empty()
+                fallback=move || view! { <p data-testid="no-workloads">{move || app.t(Msg::WorkloadsEmpty)}</p> }
+            >
+                <ul class="workload-list" data-testid="workload-list">
+                    <For each=ids key=|id| id.clone() let:id>
+                        <WorkloadRow id />
+                    </For>
+                </ul>
+            </Show>
+            <div class="actions">
+                <button type="button" class="button" data-testid="new-workload" on:click=create>
+                    {move || app.t(Msg::NewWorkload)}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    View,
+    Renaming,
+    ConfirmDelete,
+}
+
+/// One workload in the list.
+#[component]
+fn WorkloadRow(
+    /// The workload's id.
+    id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let mode = RwSignal::new(Mode::View);
+    let draft = RwSignal::new(String::new());
+    let id = StoredValue::new(id);
+    let with_w = move |f: &dyn Fn(&Workload) -> String| {
+        app.workloads.with(|ws| {
+            ws.iter()
+                .find(|w| w.id == id.get_value())
+                .map(f)
+                .unwrap_or_default()
+        })
+    };
+    let name = move || with_w(&|w| display_name(w, app.lang.get()));
+    let detail = move || {
+        with_w(&|w| {
+            let lang = app.lang.get();
+            let counts = summarize(
+                well_architected(),
+                w.answers(&well_architected().id)
+                    .unwrap_or(&Default::default()),
+            )
+            .overall;
+            let mut parts = Vec::new();
+            if !w.profile.organisation.trim().is_empty() {
+                parts.push(w.profile.organisation.trim().to_owned());
+            }
+            parts.push(Msg::Progress.fill(
+                lang,
+                &[
+                    ("done", &counts.done().to_string()),
+                    ("total", &counts.total().to_string()),
+                ],
+            ));
+            parts.push(
+                Msg::LastChanged.fill(lang, &[("date", w.updated_at.get(..10).unwrap_or(""))]),
+            );
+            parts.join(" · ")
+        })
+    };
+    let input_id = move || format!("rename-{}", id.get_value());
+    // `autofocus` does nothing on inserted elements: move focus when they appear.
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(el) = rename_input.get() {
+            let _ = el.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = confirm_button.get() {
+            let _ = el.focus();
+        }
+    });
+    let save_name = move || {
+        let name: String = draft
+            .get_untracked()
+            .trim()
+            .chars()
+            .take(MAX_PROFILE_FIELD)
+            .collect();
+        app.update_workload(&id.get_value(), |w| w.profile.workload = name);
+        mode.set(Mode::View);
+    };
+    view! {
+        <li data-testid="workload-row">
+            {move || match mode.get() {
+                Mode::View => view! {
+                    <div class="workload-row">
+                        <div>
+                            <a class="name" href=Route::Profile(id.get_value()).href()>{name}</a>
+                            <div class="muted">{detail}</div>
+                        </div>
+                        <div class="actions">
+                            <a class="button secondary" href=Route::Profile(id.get_value()).href()>
+                                {move || app.t(Msg::Open)}
+                                <span class="visually-hidden">{name}</span>
+                            </a>
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                draft.set(with_w(&|w| w.profile.workload.clone()));
+                                mode.set(Mode::Renaming);
+                            }>
+                                {move || app.t(Msg::Rename)}
+                                <span class="visually-hidden">{name}</span>
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                app.duplicate_workload(&id.get_value());
+                            }>
+                                {move || app.t(Msg::Duplicate)}
+                                <span class="visually-hidden">{name}</span>
+                            </button>
+                            <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
+                                {move || app.t(Msg::Delete)}
+                                <span class="visually-hidden">{name}</span>
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+                Mode::Renaming => view! {
+                    <form class="workload-row" on:submit=move |ev| {
+                        ev.prevent_default();
+                        save_name();
+                    }>
+                        <div class="field">
+                            <label for=input_id>{move || app.t(Msg::NameLabel)}</label>
+                            <input
+                                type="text"
+                                id=input_id
+                                maxlength=MAX_PROFILE_FIELD.to_string()
+                                node_ref=rename_input
+                                prop:value=move || draft.get()
+                                on:input:target=move |ev| draft.set(ev.target().value())
+                            />
+                        </div>
+                        <div class="actions">
+                            <button type="submit" class="button">{move || app.t(Msg::Save)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
+                                {move || app.t(Msg::Cancel)}
+                            </button>
+                        </div>
+                    </form>
+                }
+                .into_any(),
+                Mode::ConfirmDelete => view! {
+                    <div class="workload-row" role="alertdialog" aria-label=move || app.t(Msg::Delete)>
+                        <p>{move || Msg::DeleteConfirm.fill(app.lang.get(), &[("name", &name())])}</p>
+                        <div class="actions">
+                            <button type="button" class="button danger" node_ref=confirm_button on:click=move |_| app.delete_workload(&id.get_value())>
+                                {move || app.t(Msg::DeleteYes)}
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
+                                {move || app.t(Msg::Cancel)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,142 @@
+//! The `preflight` binary as a consultant runs it: output lines and exit codes (SPEC §7).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_preflight"))
+        .args(args)
+        .output()
+        .expect("the preflight binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn lens_check_accepts_both_formats() {
+    for (file, format) in [
+        (
+            "lenses/valid-preflight.json",
+            "valid Preflight lens \"Fixture lens\" (id fixture_lens, version 2.1.0): 2 pillars, 3 questions, 9 choices",
+        ),
+        (
+            "lenses/aws-custom-lens.json",
+            "valid AWS custom lens \"Company Policy ABC\" (id company_policy_abc, version 1): 1 pillars, 1 questions, 3 choices",
+        ),
+    ] {
+        let path = fixture(file);
+        let out = run(&["lens", "check", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(stdout(&out), format!("{}: {format}\n", path.display()));
+    }
+}
+
+#[test]
+fn lens_check_prints_one_line_per_problem_and_exits_1() {
+    let path = fixture("lenses/broken/bad-effort-and-cost-class.json");
+    let out = run(&["lens", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let p = path.display();
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{p}: $.pillars[0].questions[0].choices[0].effort: -1 is out of range; expected 0 to 1000\n\
+             {p}: $.pillars[0].questions[0].choices[1].cost_class: \"cheap\" is not one of low, medium, high\n"
+        )
+    );
+}
+
+#[test]
+fn lens_check_of_a_missing_file_exits_1_with_a_message() {
+    let out = run(&["lens", "check", "/nonexistent/lens.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with("/nonexistent/lens.json: cannot read: "));
+}
+
+#[test]
+fn the_builtin_lens_file_passes_the_check() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/content/lenses/well-architected.json");
+    let out = run(&["lens", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn lens_evaluate_maps_every_question_to_its_risk() {
+    let lens = fixture("lenses/valid-preflight.json");
+    let answers = fixture("answers/fixture-lens.answers.json");
+    let out = run(&[
+        "lens",
+        "evaluate",
+        lens.to_str().unwrap(),
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "sec_q1": "MEDIUM_RISK",
+            "sec_q2": "UNANSWERED",
+            "rel_q1": "HIGH_RISK"
+        })
+    );
+    // In lens order, one question per line.
+    assert!(stdout(&out).starts_with("{\n  \"sec_q1\": \"MEDIUM_RISK\",\n  \"sec_q2\""));
+}
+
+#[test]
+fn lens_evaluate_refuses_unknown_questions_and_choices() {
+    let lens = fixture("lenses/valid-preflight.json");
+    let answers = fixture("answers/fixture-lens.bad-answers.json");
+    let out = run(&[
+        "lens",
+        "evaluate",
+        lens.to_str().unwrap(),
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let a = answers.display();
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    // serde_json orders object keys alphabetically.
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{a}: $.rel_q1: \"rel_q1_no\" (\"None of these\") cannot be combined with other choices"
+            ),
+            format!("{a}: $.sec_q1[1]: \"nope\" is not a choice of question \"sec_q1\""),
+            format!("{a}: $.sec_q1[2]: expected a choice id string, found a number"),
+            format!("{a}: $.sec_q2: expected an array of choice ids, found a string"),
+            format!("{a}: $.sec_q9: unknown question \"sec_q9\""),
+        ]
+    );
+}
+
+#[test]
+fn lens_evaluate_with_a_broken_lens_reports_the_lens() {
+    let lens = fixture("lenses/broken/no-default-rule.json");
+    let answers = fixture("answers/fixture-lens.answers.json");
+    let out = run(&[
+        "lens",
+        "evaluate",
+        lens.to_str().unwrap(),
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("riskRules: every question needs a risk rule"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = run(&["lens", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
