@@ -222,17 +222,18 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
                 }
             }
         }
-        if let Some(none) = question.none_choice() {
-            if selection.contains(none) && selection.0.count_ones() > 1 {
-                push(
-                    qpath.clone(),
-                    Problem::Invalid(format!(
-                        "{} (\"None of these\") cannot be combined with other choices",
-                        Value::String(question.choices[none].id.clone())
-                    )),
-                );
-                ok = false;
-            }
+        if let Some(none) = question.none_choice()
+            && selection.contains(none)
+            && selection.0.count_ones() > 1
+        {
+            push(
+                qpath.clone(),
+                Problem::Invalid(format!(
+                    "{} (\"None of these\") cannot be combined with other choices",
+                    Value::String(question.choices[none].id.clone())
+                )),
+            );
+            ok = false;
         }
         if ok {
             selections.insert(qid.as_str(), selection);

@@ -8,16 +8,13 @@
 //! is always shown next to the counts it comes from.
 
 use crate::domain::lens::{Lens, Question, Risk, Selection};
-use crate::domain::validate::{Checker, JsonPath, Problem};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The longest note accepted per question, in characters (AWS: 2084).
 pub const MAX_NOTES_CHARS: usize = 2084;
 
 /// Why a question does not apply to the workload (AWS reasons).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NaReason {
     /// The question is outside the workload's scope.
     OutOfScope,
@@ -55,16 +52,13 @@ impl NaReason {
 }
 
 /// The customer's answer to one question.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// Selected choice ids, in lens order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub selected: Vec<String>,
     /// Set when the question does not apply; the selection is kept but does not count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_applicable: Option<NaReason>,
     /// Free text, at most [`MAX_NOTES_CHARS`] characters.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -118,32 +112,6 @@ impl Answer {
 /// Answers to one lens, by question id.
 pub type Answers = BTreeMap<String, Answer>;
 
-/// Checks stored or imported answers against the limits (not against a lens).
-pub fn check_answers(c: &mut Checker, answers: &Answers, path: &JsonPath) {
-    for (qid, answer) in answers {
-        let apath = path.key(qid);
-        let len = answer.notes.chars().count();
-        if len > MAX_NOTES_CHARS {
-            c.report(
-                &apath.key("notes"),
-                Problem::TooLong {
-                    len,
-                    max: MAX_NOTES_CHARS,
-                },
-            );
-        }
-        if answer.selected.len() > crate::domain::lens::MAX_CHOICES {
-            c.report(
-                &apath.key("selected"),
-                Problem::TooMany {
-                    len: answer.selected.len(),
-                    max: crate::domain::lens::MAX_CHOICES,
-                },
-            );
-        }
-    }
-}
-
 /// Where a question stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -170,7 +138,7 @@ pub fn status(question: &Question, answer: Option<&Answer>) -> Status {
 }
 
 /// How many questions are in each state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// High risk.
     pub high: u32,

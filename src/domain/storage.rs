@@ -15,7 +15,7 @@
 use crate::domain::text::Lang;
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
 use crate::domain::workload::{Workload, is_workload_id};
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -95,21 +95,22 @@ impl KeyValueStore for MemoryStore {
 }
 
 /// Settings kept across visits.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     /// The chosen language; unset means "follow the browser".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Lang>,
     /// The workload last worked on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_workload: Option<String>,
 }
 
-#[derive(Serialize)]
-struct RecordOut<'a, T> {
-    schema: u32,
-    #[serde(flatten)]
-    body: &'a T,
+/// A record: the body's members and `schema` (keys sorted, so equal records encode equally).
+fn record(body: Value) -> String {
+    let mut out = Map::new();
+    out.insert("schema".into(), Value::from(SCHEMA));
+    if let Value::Object(members) = body {
+        out.extend(members);
+    }
+    Value::Object(out).to_string()
 }
 
 /// Why a record could not be used.
@@ -145,7 +146,7 @@ fn corrupt(path: JsonPath, problem: Problem) -> RecordError {
 }
 
 /// Reads the `schema` number and the record as JSON.
-fn open_record(raw: &str) -> Result<(u32, serde_json::Value), RecordError> {
+fn open_record(raw: &str) -> Result<(u32, Value), RecordError> {
     let value = parse_json(raw, MAX_RECORD_BYTES).map_err(|i| RecordError::Corrupt(vec![i]))?;
     let path = JsonPath::root().key("schema");
     let schema = match value.get("schema") {
@@ -180,67 +181,82 @@ fn open_record(raw: &str) -> Result<(u32, serde_json::Value), RecordError> {
 
 /// Brings a record of an older schema up to [`SCHEMA`]. Schema 1 is the first; each later
 /// schema adds one step here, applied in order.
-fn migrate(from: u32, value: serde_json::Value) -> serde_json::Value {
+fn migrate(from: u32, value: Value) -> Value {
     debug_assert!(from <= SCHEMA);
     value
 }
 
-fn deserialize<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, RecordError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = to_json_path(e.path());
-        corrupt(path, Problem::Invalid(e.inner().to_string()))
-    })
-}
-
-/// Converts serde_path_to_error's path into ours.
-pub fn to_json_path(path: &serde_path_to_error::Path) -> JsonPath {
-    use serde_path_to_error::Segment as S;
-    let mut out = JsonPath::root();
-    for segment in path.iter() {
-        out = match segment {
-            S::Seq { index } => out.index(*index),
-            S::Map { key } => out.key(key),
-            S::Enum { variant } => out.key(variant),
-            S::Unknown => out.key("?"),
-        };
-    }
-    out
-}
-
 /// Serializes a workload record.
 pub fn encode_workload(workload: &Workload) -> String {
-    serde_json::to_string(&RecordOut {
-        schema: SCHEMA,
-        body: workload,
-    })
-    .unwrap_or_default()
+    record(workload.to_value())
 }
 
 /// Reads a workload record, migrating older schemas.
 pub fn decode_workload(raw: &str) -> Result<Workload, RecordError> {
     let (_, value) = open_record(raw)?;
-    let workload: Workload = deserialize(value)?;
-    let issues = workload.issues();
-    if issues.is_empty() {
-        Ok(workload)
-    } else {
-        Err(RecordError::Corrupt(issues))
+    let mut c = Checker::new();
+    match Workload::from_value(&mut c, &value, &JsonPath::root()) {
+        Some(w) if c.is_clean() => Ok(w),
+        _ => Err(RecordError::Corrupt(c.into_issues())),
     }
 }
 
 /// Serializes the settings record.
 pub fn encode_settings(settings: &Settings) -> String {
-    serde_json::to_string(&RecordOut {
-        schema: SCHEMA,
-        body: settings,
-    })
-    .unwrap_or_default()
+    let mut body = Map::new();
+    if let Some(lang) = settings.language {
+        body.insert("language".into(), Value::from(lang.tag()));
+    }
+    if let Some(id) = &settings.active_workload {
+        body.insert("active_workload".into(), Value::from(id.as_str()));
+    }
+    record(Value::Object(body))
 }
 
-/// Reads the settings record.
+/// Reads the settings record. An unknown language or a malformed id is a problem like any other.
 pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
     let (_, value) = open_record(raw)?;
-    deserialize(value)
+    let mut c = Checker::new();
+    let root = JsonPath::root();
+    let mut settings = Settings::default();
+    if let Some(obj) = c.object(&value, &root) {
+        if let Some(v) = obj.get("language").filter(|v| !v.is_null()) {
+            let path = root.key("language");
+            if let Some(tag) = c.free_text(v, &path, 16) {
+                settings.language = Lang::from_tag(&tag);
+                if settings.language.is_none() {
+                    c.report(
+                        &path,
+                        Problem::NotOneOf {
+                            found: tag,
+                            allowed: &["en", "zh-CN"],
+                        },
+                    );
+                }
+            }
+        }
+        if let Some(v) = obj.get("active_workload").filter(|v| !v.is_null()) {
+            let path = root.key("active_workload");
+            if let Some(id) = c.free_text(v, &path, 160) {
+                if is_workload_id(&id) {
+                    settings.active_workload = Some(id);
+                } else {
+                    c.report(
+                        &path,
+                        Problem::BadId {
+                            id,
+                            max: crate::domain::workload::MAX_WORKLOAD_ID,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    if c.is_clean() {
+        Ok(settings)
+    } else {
+        Err(RecordError::Corrupt(c.into_issues()))
+    }
 }
 
 /// The storage key of a workload.
@@ -451,7 +467,8 @@ mod tests {
         assert_eq!(loaded.workloads, [workload("w-1")]);
         assert_eq!(loaded.settings.language, Some(Lang::ZhCn));
         assert!(loaded.notices.is_empty());
-        assert!(store.entries["preflight.workload.w-1"].starts_with("{\"schema\":1,"));
+        let stored: Value = serde_json::from_str(&store.entries["preflight.workload.w-1"]).unwrap();
+        assert_eq!(stored["schema"], 1);
     }
 
     #[test]
@@ -588,5 +605,48 @@ mod tests {
         let loaded = load(&mut store).unwrap();
         assert!(loaded.notices.is_empty());
         assert_eq!(store.entries["someone.else"], "junk");
+    }
+
+    #[test]
+    fn every_problem_of_a_record_is_reported_with_its_path() {
+        let raw = r#"{"schema":1,"id":"W 1","created_at":"","profile":{"organisation":7},
+                      "answers":{"wa":{"q1":{"selected":["a","a"],"not_applicable":"NOPE"}}}}"#;
+        let Err(RecordError::Corrupt(issues)) = decode_workload(raw) else {
+            panic!("accepted")
+        };
+        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "$.id: invalid id \"W 1\": use 1 to 40 ASCII letters, digits or underscores",
+                "$.profile.organisation: expected a string, found a number",
+                "$.answers.wa.q1.selected[1]: duplicate id \"a\" (first used at $.answers.wa.q1.selected)",
+                "$.answers.wa.q1.not_applicable: \"NOPE\" is not one of OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER",
+                "$.created_at: must not be empty",
+                "$.updated_at: required but missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_workloads_encode_equally() {
+        // The save effect relies on this to skip unchanged workloads and echoes from other tabs.
+        let a = workload("w-1");
+        let b = decode_workload(&encode_workload(&a)).unwrap();
+        assert_eq!(encode_workload(&a), encode_workload(&b));
+    }
+
+    #[test]
+    fn settings_round_trip_and_refuse_unknown_languages() {
+        let s = Settings {
+            language: Some(Lang::En),
+            active_workload: Some("w-2".into()),
+        };
+        assert_eq!(decode_settings(&encode_settings(&s)).unwrap(), s);
+        assert!(decode_settings(r#"{"schema":1,"language":"fr"}"#).is_err());
+        assert_eq!(
+            decode_settings(r#"{"schema":1}"#).unwrap(),
+            Settings::default()
+        );
     }
 }

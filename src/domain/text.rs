@@ -5,17 +5,14 @@
 //! our extension). [`Text`] holds both shapes behind one lookup that falls back to the other
 //! language, so an AWS lens displays in Chinese mode too, in its own language.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A language the product speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// English.
-    #[serde(rename = "en")]
     En,
     /// Simplified Chinese.
-    #[serde(rename = "zh-CN")]
     ZhCn,
 }
 

@@ -385,6 +385,39 @@ impl Checker {
         }
     }
 
+    /// A string of at most `max` characters, empty allowed (free text such as notes).
+    pub fn free_text(&mut self, value: &Value, path: &JsonPath, max: usize) -> Option<String> {
+        match value {
+            Value::String(s) => {
+                let len = s.chars().count();
+                if len > max {
+                    self.report(path, Problem::TooLong { len, max });
+                    None
+                } else {
+                    Some(s.clone())
+                }
+            }
+            other => {
+                self.wrong_type(path, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// An optional member as free text: absent or null is empty.
+    pub fn optional_text(
+        &mut self,
+        object: &Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+        max: usize,
+    ) -> Option<String> {
+        match object.get(key) {
+            None | Some(Value::Null) => Some(String::new()),
+            Some(v) => self.free_text(v, &path.key(key), max),
+        }
+    }
+
     /// Checks length and blankness of a string; true when it passes.
     pub fn check_string(&mut self, s: &str, path: &JsonPath, max: usize) -> bool {
         if s.trim().is_empty() {

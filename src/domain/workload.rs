@@ -1,9 +1,15 @@
 //! A workload: what the customer assesses, with its profile and answers per lens.
 
-use crate::domain::assessment::{Answer, Answers, check_answers};
-use crate::domain::lens::Question;
+//!
+//! Workloads are stored and exported as JSON. The codec is written against `serde_json::Value`
+//! with a [`Checker`] rather than derived: it reports every problem of an untrusted document with
+//! its path (serde stops at the first), and it keeps the derive machinery out of the wasm build
+//! (measured: the derived storage codec cost more first-load bytes than this one).
+
+use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
+use crate::domain::lens::{MAX_CHOICES, Question};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem};
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The longest profile field, in characters (the description has its own limit).
@@ -12,10 +18,15 @@ pub const MAX_PROFILE_FIELD: usize = 200;
 pub const MAX_DESCRIPTION: usize = 4000;
 /// The longest workload id.
 pub const MAX_WORKLOAD_ID: usize = 40;
+/// The longest id (lens, question, choice) accepted in stored answers.
+const MAX_KEY: usize = 128;
+/// The most lenses a workload can have answers for.
+const MAX_LENSES: usize = 16;
+/// The most answers per lens (10 pillars × 20 questions, the AWS limits).
+const MAX_ANSWERS: usize = 200;
 
 /// Who is asking and about what.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Profile {
     /// The customer organisation.
     pub organisation: String,
@@ -30,15 +41,13 @@ pub struct Profile {
 }
 
 /// A workload and everything the customer entered for it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workload {
     /// Identifier (`[a-z0-9-]`, at most 40 characters); part of its storage key.
     pub id: String,
     /// The profile.
-    #[serde(default)]
     pub profile: Profile,
     /// Answers per lens id.
-    #[serde(default)]
     pub answers: BTreeMap<String, Answers>,
     /// When it was created (RFC 3339, UTC).
     pub created_at: String,
@@ -92,62 +101,243 @@ impl Workload {
         }
     }
 
-    /// Checks limits that serde alone does not: id shape, text lengths, notes.
-    pub fn check(&self, c: &mut Checker, path: &JsonPath) {
-        if !is_workload_id(&self.id) {
-            c.report(
-                &path.key("id"),
-                Problem::BadId {
-                    id: self.id.clone(),
-                    max: MAX_WORKLOAD_ID,
-                },
-            );
-        }
-        let p = path.key("profile");
-        let fields = [
-            (
-                "organisation",
-                &self.profile.organisation,
-                MAX_PROFILE_FIELD,
-            ),
-            ("workload", &self.profile.workload, MAX_PROFILE_FIELD),
-            (
-                "contact_name",
-                &self.profile.contact_name,
-                MAX_PROFILE_FIELD,
-            ),
-            (
-                "contact_email",
-                &self.profile.contact_email,
-                MAX_PROFILE_FIELD,
-            ),
-            ("description", &self.profile.description, MAX_DESCRIPTION),
-        ];
-        for (key, value, max) in fields {
-            let len = value.chars().count();
-            if len > max {
-                c.report(&p.key(key), Problem::TooLong { len, max });
+    /// The workload as JSON (members in a fixed order, empty ones left out).
+    pub fn to_value(&self) -> Value {
+        let mut profile = Map::new();
+        for (key, value) in self.profile.fields() {
+            if !value.is_empty() {
+                profile.insert(key.to_owned(), Value::from(value.as_str()));
             }
         }
-        for (key, value) in [
-            ("created_at", &self.created_at),
-            ("updated_at", &self.updated_at),
-        ] {
-            if value.is_empty() || value.len() > 40 {
-                c.report(&path.key(key), Problem::Invalid("not a timestamp".into()));
-            }
-        }
-        for (lens_id, answers) in &self.answers {
-            check_answers(c, answers, &path.key("answers").key(lens_id));
-        }
+        let answers: Map<String, Value> = self
+            .answers
+            .iter()
+            .map(|(lens, answers)| {
+                let per_lens: Map<String, Value> = answers
+                    .iter()
+                    .map(|(q, a)| (q.clone(), answer_to_value(a)))
+                    .collect();
+                (lens.clone(), Value::Object(per_lens))
+            })
+            .collect();
+        let mut out = Map::new();
+        out.insert("id".into(), Value::from(self.id.as_str()));
+        out.insert("profile".into(), Value::Object(profile));
+        out.insert("answers".into(), Value::Object(answers));
+        out.insert("created_at".into(), Value::from(self.created_at.as_str()));
+        out.insert("updated_at".into(), Value::from(self.updated_at.as_str()));
+        Value::Object(out)
     }
 
-    /// [`Workload::check`] on its own.
-    pub fn issues(&self) -> Vec<Issue> {
+    /// Reads a workload from untrusted JSON, reporting every problem with its path.
+    pub fn from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Workload> {
+        let obj = c.object(value, path)?;
+        let id = c.required(obj, "id", path).and_then(|v| {
+            let ipath = path.key("id");
+            let id = c.free_text(v, &ipath, MAX_WORKLOAD_ID * 4)?;
+            if is_workload_id(&id) {
+                Some(id)
+            } else {
+                c.report(
+                    &ipath,
+                    Problem::BadId {
+                        id,
+                        max: MAX_WORKLOAD_ID,
+                    },
+                );
+                None
+            }
+        });
+        let profile = match obj.get("profile") {
+            None | Some(Value::Null) => Some(Profile::default()),
+            Some(v) => profile_from_value(c, v, &path.key("profile")),
+        };
+        let answers = match obj.get("answers") {
+            None | Some(Value::Null) => Some(BTreeMap::new()),
+            Some(v) => answers_from_value(c, v, &path.key("answers")),
+        };
+        let mut stamp = |key: &str| {
+            let v = c.required(obj, key, path)?;
+            let s = c.free_text(v, &path.key(key), 40)?;
+            if s.is_empty() {
+                c.report(&path.key(key), Problem::Empty);
+                return None;
+            }
+            Some(s)
+        };
+        let created_at = stamp("created_at");
+        let updated_at = stamp("updated_at");
+        Some(Workload {
+            id: id?,
+            profile: profile?,
+            answers: answers?,
+            created_at: created_at?,
+            updated_at: updated_at?,
+        })
+    }
+
+    /// Every problem of a workload document, as [`Workload::from_value`] sees it.
+    pub fn issues_of(value: &Value) -> Vec<Issue> {
         let mut c = Checker::new();
-        self.check(&mut c, &JsonPath::root());
+        Workload::from_value(&mut c, value, &JsonPath::root());
         c.into_issues()
     }
+}
+
+impl Profile {
+    /// The fields with their JSON names, in display order.
+    pub fn fields(&self) -> [(&'static str, &String); 5] {
+        [
+            ("organisation", &self.organisation),
+            ("workload", &self.workload),
+            ("contact_name", &self.contact_name),
+            ("contact_email", &self.contact_email),
+            ("description", &self.description),
+        ]
+    }
+}
+
+fn profile_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Profile> {
+    let obj = c.object(value, path)?;
+    let mut field = |key: &str, max: usize| c.optional_text(obj, key, path, max);
+    let organisation = field("organisation", MAX_PROFILE_FIELD);
+    let workload = field("workload", MAX_PROFILE_FIELD);
+    let contact_name = field("contact_name", MAX_PROFILE_FIELD);
+    let contact_email = field("contact_email", MAX_PROFILE_FIELD);
+    let description = field("description", MAX_DESCRIPTION);
+    Some(Profile {
+        organisation: organisation?,
+        workload: workload?,
+        contact_name: contact_name?,
+        contact_email: contact_email?,
+        description: description?,
+    })
+}
+
+fn answer_to_value(a: &Answer) -> Value {
+    let mut out = Map::new();
+    if !a.selected.is_empty() {
+        out.insert("selected".into(), Value::from(a.selected.clone()));
+    }
+    if let Some(r) = a.not_applicable {
+        out.insert("not_applicable".into(), Value::from(r.as_str()));
+    }
+    if !a.notes.is_empty() {
+        out.insert("notes".into(), Value::from(a.notes.as_str()));
+    }
+    Value::Object(out)
+}
+
+/// Reads `{lens_id: {question_id: answer}}`.
+pub fn answers_from_value(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+) -> Option<BTreeMap<String, Answers>> {
+    let obj = c.object(value, path)?;
+    let mut ok = c.count(obj.len(), path, 0, MAX_LENSES);
+    let mut out = BTreeMap::new();
+    for (lens_id, per_lens) in obj {
+        let lpath = path.key(lens_id);
+        ok &= check_key(c, lens_id, &lpath);
+        let Some(questions) = c.object(per_lens, &lpath) else {
+            ok = false;
+            continue;
+        };
+        ok &= c.count(questions.len(), &lpath, 0, MAX_ANSWERS);
+        let mut answers = Answers::new();
+        for (qid, answer) in questions {
+            let qpath = lpath.key(qid);
+            ok &= check_key(c, qid, &qpath);
+            match answer_from_value(c, answer, &qpath) {
+                Some(a) => {
+                    answers.insert(qid.clone(), a);
+                }
+                None => ok = false,
+            }
+        }
+        out.insert(lens_id.clone(), answers);
+    }
+    ok.then_some(out)
+}
+
+/// Reads one answer: `{"selected": [...], "not_applicable": "OUT_OF_SCOPE", "notes": "..."}`.
+pub fn answer_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Answer> {
+    let obj = c.object(value, path)?;
+    let selected = match obj.get("selected") {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(v) => {
+            let spath = path.key("selected");
+            c.array(v, &spath).and_then(|items| {
+                let mut ok = c.count(items.len(), &spath, 0, MAX_CHOICES);
+                let mut ids = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match c.free_text(item, &spath.index(i), MAX_KEY) {
+                        Some(id) if !ids.contains(&id) => ids.push(id),
+                        Some(id) => {
+                            c.report(
+                                &spath.index(i),
+                                Problem::Duplicate {
+                                    id,
+                                    first: spath.clone(),
+                                },
+                            );
+                            ok = false;
+                        }
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(ids)
+            })
+        }
+    };
+    let not_applicable = match obj.get("not_applicable") {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => {
+            let npath = path.key("not_applicable");
+            c.free_text(v, &npath, 32)
+                .and_then(|s| match NaReason::from_str_name(&s) {
+                    Some(r) => Some(Some(r)),
+                    None => {
+                        c.report(
+                            &npath,
+                            Problem::NotOneOf {
+                                found: s,
+                                allowed: &[
+                                    "OUT_OF_SCOPE",
+                                    "BUSINESS_PRIORITIES",
+                                    "ARCHITECTURE_CONSTRAINTS",
+                                    "OTHER",
+                                ],
+                            },
+                        );
+                        None
+                    }
+                })
+        }
+    };
+    let notes = c.optional_text(obj, "notes", path, MAX_NOTES_CHARS);
+    Some(Answer {
+        selected: selected?,
+        not_applicable: not_applicable?,
+        notes: notes?,
+    })
+}
+
+/// A lens, question or choice id as a map key: 1–128 characters, no control characters.
+fn check_key(c: &mut Checker, key: &str, path: &JsonPath) -> bool {
+    let ok =
+        !key.is_empty() && key.chars().count() <= MAX_KEY && !key.chars().any(char::is_control);
+    if !ok {
+        c.report(
+            path,
+            Problem::BadId {
+                id: key.to_owned(),
+                max: MAX_KEY,
+            },
+        );
+    }
+    ok
 }
 
 /// Whether `id` is a valid workload id: 1–40 of `[a-z0-9-]`.

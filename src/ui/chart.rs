@@ -1,6 +1,8 @@
 //! The risk chart: horizontal stacked bars, one per pillar, as inline SVG (no chart script).
 //!
 //! Geometry is a pure function of the counts so it is tested natively; the view only draws it.
+//! Coordinates are whole numbers in a 10× finer grid than the layout (so no float formatting
+//! code is linked into the wasm build).
 //! Each bar spans the pillar's questions: high, medium, no risk, not applicable, unanswered,
 //! left to right. A label sits above each bar so the chart scales down to a phone's width
 //! without shrinking text beside the bars.
@@ -8,13 +10,15 @@
 use crate::domain::assessment::Counts;
 
 /// The drawing's width in SVG units.
-pub const WIDTH: f64 = 400.0;
+pub const WIDTH: u32 = 4000;
 /// Height of one pillar's row (label and bar).
-pub const ROW: f64 = 46.0;
+pub const ROW: u32 = 460;
 /// Height of a bar.
-pub const BAR: f64 = 18.0;
+pub const BAR: u32 = 180;
 /// Offset of the bar below the row's top (room for the label).
-pub const BAR_TOP: f64 = 20.0;
+pub const BAR_TOP: u32 = 200;
+/// Baseline of a row's label below the row's top.
+pub const LABEL: u32 = 140;
 
 /// One kind of question state, with its CSS class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,9 +76,9 @@ pub struct Segment {
     /// How many questions it stands for.
     pub count: u32,
     /// Left edge.
-    pub x: f64,
+    pub x: u32,
     /// Width (never zero: empty kinds are not drawn).
-    pub width: f64,
+    pub width: u32,
 }
 
 /// The segments of one bar, left to right, filling [`WIDTH`] exactly.
@@ -83,28 +87,30 @@ pub fn segments(counts: &Counts) -> Vec<Segment> {
     if total == 0 {
         return Vec::new();
     }
-    let mut x = 0.0;
+    // Edges from the running count, so rounding never leaves a gap or overshoots the width.
+    let mut before = 0;
     let mut out = Vec::new();
     for kind in Kind::ALL {
         let count = kind.count(counts);
         if count == 0 {
             continue;
         }
-        let width = WIDTH * f64::from(count) / f64::from(total);
+        let x = WIDTH * before / total;
+        before += count;
+        let width = WIDTH * before / total - x;
         out.push(Segment {
             kind,
             count,
             x,
             width,
         });
-        x += width;
     }
     out
 }
 
 /// The drawing's height for `rows` pillars.
-pub fn height(rows: usize) -> f64 {
-    ROW * rows as f64
+pub fn height(rows: usize) -> u32 {
+    ROW * u32::try_from(rows).unwrap_or(u32::MAX / ROW)
 }
 
 #[cfg(test)]
@@ -126,11 +132,23 @@ mod tests {
             kinds,
             [Kind::High, Kind::Medium, Kind::None, Kind::Unanswered]
         );
-        assert_eq!(s[0].width, 50.0);
-        assert_eq!(s[1].x, 50.0);
-        assert_eq!(s[2].width, 150.0);
+        assert_eq!(s[0].width, 500);
+        assert_eq!(s[1].x, 500);
+        assert_eq!(s[2].width, 1500);
         let end = s.last().map(|l| l.x + l.width).unwrap();
-        assert!((end - WIDTH).abs() < 1e-9);
+        assert_eq!(end, WIDTH);
+    }
+
+    #[test]
+    fn thirds_leave_no_gap() {
+        let s = segments(&Counts {
+            high: 1,
+            medium: 1,
+            none: 1,
+            ..Counts::default()
+        });
+        assert_eq!(s.iter().map(|s| s.width).sum::<u32>(), WIDTH);
+        assert_eq!(s[1].x, s[0].x + s[0].width);
     }
 
     #[test]

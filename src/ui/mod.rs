@@ -38,15 +38,15 @@ pub fn App() -> impl IntoView {
     // A route naming a workload this browser does not have goes to the list, with a notice.
     Effect::new(move |_| {
         let route = app.route.get();
-        if let Some(id) = route.workload() {
-            if !app.workloads.with_untracked(|_| app.has_workload(id)) {
-                app.notices.update(|n| {
-                    if !n.contains(&Notice::WorkloadMissing) {
-                        n.push(Notice::WorkloadMissing);
-                    }
-                });
-                state::navigate(&Route::Workloads);
-            }
+        if let Some(id) = route.workload()
+            && !app.workloads.with_untracked(|_| app.has_workload(id))
+        {
+            app.notices.update(|n| {
+                if !n.contains(&Notice::WorkloadMissing) {
+                    n.push(Notice::WorkloadMissing);
+                }
+            });
+            state::navigate(&Route::Workloads);
         }
     });
 

@@ -14,7 +14,6 @@ mod parse;
 
 use crate::domain::text::Text;
 use condition::Condition;
-use serde::{Deserialize, Serialize};
 
 pub use parse::{MAX_LENS_BYTES, slug};
 
@@ -117,8 +116,7 @@ pub struct Resource {
 }
 
 /// The ongoing cost of adopting a practice (tooling, cloud spend), beyond the one-off effort.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CostClass {
     /// Little or no running cost.
     Low,
@@ -129,16 +127,13 @@ pub enum CostClass {
 }
 
 /// The risk of an answered question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Risk {
     /// `HIGH_RISK`.
-    #[serde(rename = "HIGH_RISK")]
     High,
     /// `MEDIUM_RISK`.
-    #[serde(rename = "MEDIUM_RISK")]
     Medium,
     /// `NO_RISK`.
-    #[serde(rename = "NO_RISK")]
     None,
 }
 

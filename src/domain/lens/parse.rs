@@ -92,10 +92,10 @@ fn lens(c: &mut Checker, value: &Value) -> Option<Lens> {
         c.count(items.len(), &pillars_path, 1, MAX_PILLARS);
         for (i, item) in items.iter().enumerate() {
             let path = pillars_path.index(i);
-            if let Some(p) = pillar(c, item, &path, &mut question_ids) {
-                if pillar_ids.check(c, &p.id, &path.key("id")) {
-                    pillars.push(p);
-                }
+            if let Some(p) = pillar(c, item, &path, &mut question_ids)
+                && pillar_ids.check(c, &p.id, &path.key("id"))
+            {
+                pillars.push(p);
             }
         }
     }

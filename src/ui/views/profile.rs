@@ -65,11 +65,11 @@ pub fn ProfilePage(
             .into_any()
         };
         let hint = (kind == "textarea").then(|| {
-            view! { <span class="hint" id="profile-description-hint">{move || app.t(Msg::DescriptionHint)}</span> }
+            view! { <span class="hint" id="profile-description-hint">{app.tr(Msg::DescriptionHint)}</span> }
         });
         view! {
             <div class="field">
-                <label for=input_id>{move || app.t(label)}</label>
+                <label for=input_id>{app.tr(label)}</label>
                 {hint}
                 {control}
             </div>
@@ -78,8 +78,8 @@ pub fn ProfilePage(
     let first_pillar = Route::Pillar(id.get_value(), well_architected().pillars[0].id.clone());
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::ProfileTitle)}</h1>
-            <p class="muted">{move || app.t(Msg::ProfileIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{app.tr(Msg::ProfileTitle)}</h1>
+            <p class="muted">{app.tr(Msg::ProfileIntro)}</p>
             <form on:submit=|ev| ev.prevent_default()>
                 <div class="form-grid">
                     {field("organisation", Msg::Organisation, "text", MAX_PROFILE_FIELD, |p| &p.organisation, |p, v| p.organisation = v)}
@@ -91,7 +91,7 @@ pub fn ProfilePage(
             </form>
             <div class="actions">
                 <a class="button" href=first_pillar.href() data-testid="to-questionnaire">
-                    {move || app.t(Msg::ToQuestionnaire)}
+                    {app.tr(Msg::ToQuestionnaire)}
                 </a>
             </div>
         </section>

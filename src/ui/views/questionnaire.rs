@@ -45,7 +45,7 @@ pub fn PillarPage(
     let Some(index) = lens.pillars.iter().position(|p| p.id == pillar_id) else {
         return view! {
             <section class="card">
-                <h1 id="page-title" tabindex="-1">{move || app.t(Msg::PillarNotFound)}</h1>
+                <h1 id="page-title" tabindex="-1">{app.tr(Msg::PillarNotFound)}</h1>
             </section>
         }
         .into_any();
@@ -97,7 +97,7 @@ pub fn PillarPage(
         }
         None => view! {
             <a class="button" href=Route::Results(workload_id.clone()).href() data-testid="see-results">
-                {move || app.t(Msg::SeeResults)}
+                {app.tr(Msg::SeeResults)}
             </a>
         }
         .into_any(),
@@ -112,7 +112,7 @@ pub fn PillarPage(
 
     view! {
         <div class="assess">
-            <nav class="pillar-nav" aria-label=move || app.t(Msg::PillarsNav)>
+            <nav class="pillar-nav" aria-label=app.tr(Msg::PillarsNav)>
                 <ol>{nav}</ol>
             </nav>
             <section>
@@ -122,7 +122,7 @@ pub fn PillarPage(
                 </p>
                 <progress max=total.to_string() value=move || done_in(index).to_string() aria-hidden="true"></progress>
                 {questions}
-                <nav class="pager" aria-label=move || app.t(Msg::PillarsNav)>
+                <nav class="pager" aria-label=app.tr(Msg::PillarsNav)>
                     <span>{prev}</span>
                     {next}
                 </nav>
@@ -200,7 +200,7 @@ fn QuestionCard(
     let notes_open = answer.with_untracked(|a| a.as_ref().is_some_and(|a| !a.notes.is_empty()));
     let badge = move || {
         let (msg, class) = status_msg(state.get());
-        view! { <span class=format!("badge {class}")>{move || app.t(msg)}</span> }
+        view! { <span class=format!("badge {class}")>{app.tr(msg)}</span> }
     };
 
     view! {
@@ -213,7 +213,7 @@ fn QuestionCard(
                 {text(&question.title)}
             </legend>
             <div class="question-head">
-                <p class="muted">{question.description.as_ref().map(text)}" "{move || app.t(Msg::SelectAll)}</p>
+                <p class="muted">{question.description.as_ref().map(text)}" "{app.tr(Msg::SelectAll)}</p>
                 <span role="status" data-testid="risk">{badge}</span>
             </div>
             <ul class="choices">{choices}</ul>
@@ -231,10 +231,10 @@ fn QuestionCard(
                             }))
                         }
                     />
-                    {move || app.t(Msg::NotApplicable)}
+                    {app.tr(Msg::NotApplicable)}
                 </label>
                 <Show when=is_na>
-                    <label for=reason_id.clone()>{move || app.t(Msg::Reason)}</label>
+                    <label for=reason_id.clone()>{app.tr(Msg::Reason)}</label>
                     <select
                         id=reason_id.clone()
                         data-testid="na-reason"
@@ -247,14 +247,14 @@ fn QuestionCard(
                     >
                         {NaReason::ALL
                             .iter()
-                            .map(|r| view! { <option value=r.as_str()>{move || app.t(reason_msg(*r))}</option> })
+                            .map(|r| view! { <option value=r.as_str()>{app.tr(reason_msg(*r))}</option> })
                             .collect_view()}
                     </select>
                 </Show>
             </div>
             <details class="notes" open=notes_open>
-                <summary>{move || app.t(Msg::Notes)}</summary>
-                <label for=notes_id.clone() class="visually-hidden">{move || app.t(Msg::Notes)}</label>
+                <summary>{app.tr(Msg::Notes)}</summary>
+                <label for=notes_id.clone() class="visually-hidden">{app.tr(Msg::Notes)}</label>
                 <textarea
                     id=notes_id
                     data-testid="notes"

@@ -41,7 +41,7 @@ pub fn ResultsPage(
             view! {
                 <div class="stat">
                     <span class="value" data-testid=testid>{value}</span>
-                    {move || app.t(msg)}
+                    {app.tr(msg)}
                 </div>
             }
         };
@@ -50,21 +50,21 @@ pub fn ResultsPage(
         let l = lang.get();
         summary.with(|s| {
             let rows = s.pillars.iter().enumerate().map(|(i, p)| {
-                let y = chart::ROW * i as f64;
+                let y = chart::ROW * u32::try_from(i).unwrap_or(0);
                 let name = lens.pillars[i].name.get(l).to_owned();
                 let segments = chart::segments(&p.counts)
                     .into_iter()
                     .map(|seg| {
                         let label = format!("{}: {}", kind_msg(seg.kind).text(l), seg.count);
                         view! {
-                            <rect x=format!("{:.2}", seg.x) y=format!("{:.2}", y + chart::BAR_TOP) width=format!("{:.2}", seg.width) height=chart::BAR.to_string() fill=seg.kind.fill() stroke="#fff" stroke-width="1">
+                            <rect x=seg.x.to_string() y=(y + chart::BAR_TOP).to_string() width=seg.width.to_string() height=chart::BAR.to_string() fill=seg.kind.fill() stroke="#fff" stroke-width="10">
                                 <title>{label}</title>
                             </rect>
                         }
                     })
                     .collect_view();
                 view! {
-                    <text x="0" y=format!("{:.2}", y + 14.0)>{name}</text>
+                    <text x="0" y=(y + chart::LABEL).to_string()>{name}</text>
                     {segments}
                 }
             }).collect_view();
@@ -97,7 +97,7 @@ pub fn ResultsPage(
     let legend = Kind::ALL
         .iter()
         .map(|k| view! {
-            <li><span class="swatch" style=format!("background:{}", k.fill())></span>{move || app.t(kind_msg(*k))}</li>
+            <li><span class="swatch" style=format!("background:{}", k.fill())></span>{app.tr(kind_msg(*k))}</li>
         })
         .collect_view();
     let table_rows = move || {
@@ -144,7 +144,7 @@ pub fn ResultsPage(
     };
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::ResultsTitle)}</h1>
+            <h1 id="page-title" tabindex="-1">{app.tr(Msg::ResultsTitle)}</h1>
             <p class="muted" data-testid="answered">
                 {move || {
                     let c = overall();
@@ -157,26 +157,26 @@ pub fn ResultsPage(
                 {stat(Msg::RiskMedium, Box::new(move || overall().medium.to_string()), "overall-medium")}
                 {stat(Msg::RiskNone, Box::new(move || overall().none.to_string()), "overall-none")}
             </div>
-            <p class="muted">{move || app.t(Msg::ScoreRule)}</p>
+            <p class="muted">{app.tr(Msg::ScoreRule)}</p>
             {move || first_unanswered().map(|href| view! {
-                <div class="actions"><a class="button secondary" href=href>{move || app.t(Msg::ContinueAnswering)}</a></div>
+                <div class="actions"><a class="button secondary" href=href>{app.tr(Msg::ContinueAnswering)}</a></div>
             })}
         </section>
         <section class="card">
-            <h2>{move || app.t(Msg::ChartTitle)}</h2>
+            <h2>{app.tr(Msg::ChartTitle)}</h2>
             {chart}
             <ul class="legend" aria-hidden="true">{legend}</ul>
             <div class="table-wrap">
                 <table data-testid="results-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || app.t(Msg::Pillar)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::High)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::Medium)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::NoRiskShort)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::NaShort)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::UnansweredShort)}</th>
-                            <th scope="col" class="num">{move || app.t(Msg::Score)}</th>
+                            <th scope="col">{app.tr(Msg::Pillar)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::High)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::Medium)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::NoRiskShort)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::NaShort)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::UnansweredShort)}</th>
+                            <th scope="col" class="num">{app.tr(Msg::Score)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

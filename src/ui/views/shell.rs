@@ -17,7 +17,7 @@ pub fn Header() -> impl IntoView {
         let href = route.href();
         let current = move || app.route.get() == route;
         view! {
-            <a href=href aria-current=move || current().then_some("page")>{move || app.t(msg)}</a>
+            <a href=href aria-current=move || current().then_some("page")>{app.tr(msg)}</a>
         }
     };
     let nav = move || {
@@ -35,7 +35,7 @@ pub fn Header() -> impl IntoView {
                         href=Route::Pillar(id.clone(), first_pillar).href()
                         aria-current=in_questionnaire.then_some("page")
                     >
-                        {move || app.t(Msg::NavQuestionnaire)}
+                        {app.tr(Msg::NavQuestionnaire)}
                     </a>
                     {link(Route::Results(id), Msg::NavResults)}
                 }
@@ -52,20 +52,20 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_main();
-        }>{move || app.t(Msg::SkipToContent)}</a>
+        }>{app.tr(Msg::SkipToContent)}</a>
         <header class="site-header">
             <div class="bar">
-                <a class="brand" href=Route::Start.href()>{move || app.t(Msg::AppName)}</a>
-                <nav class="site-nav" aria-label=move || app.t(Msg::MainNav)>{nav}</nav>
+                <a class="brand" href=Route::Start.href()>{app.tr(Msg::AppName)}</a>
+                <nav class="site-nav" aria-label=app.tr(Msg::MainNav)>{nav}</nav>
                 <button
                     type="button"
                     class="lang-switch"
                     data-testid="lang-switch"
-                    aria-label=move || app.t(Msg::SwitchLanguage)
+                    aria-label=app.tr(Msg::SwitchLanguage)
                     lang=move || lang.get().other().tag()
                     on:click=move |_| lang.update(|l| *l = l.other())
                 >
-                    {move || app.t(Msg::OtherLanguageShort)}
+                    {app.tr(Msg::OtherLanguageShort)}
                 </button>
             </div>
         </header>
@@ -108,7 +108,7 @@ pub fn Notices() -> impl IntoView {
                 <p>{text}</p>
                 <div class="actions">
                     <button type="button" class="button secondary" on:click=backup>
-                        {move || app.t(Msg::DownloadCopy)}
+                        {app.tr(Msg::DownloadCopy)}
                     </button>
                 </div>
             </div>
@@ -126,16 +126,16 @@ pub fn Notices() -> impl IntoView {
                 });
                 view! {
                     <div class="notice warning" role="alert" data-testid="quarantine-notice">
-                        <p>{move || app.t(Msg::Quarantined)}</p>
+                        <p>{app.tr(Msg::Quarantined)}</p>
                         {reason}
                         <div class="actions">
                             <button type="button" class="button secondary" on:click=move |_| {
                                 if let Some(text) = app.quarantined_text(&k1) {
                                     download(&format!("{k1}.json"), "application/json", &text);
                                 }
-                            }>{move || app.t(Msg::DownloadIt)}</button>
+                            }>{app.tr(Msg::DownloadIt)}</button>
                             <button type="button" class="button danger" on:click=move |_| app.discard_quarantined(&k2)>
-                                {move || app.t(Msg::Discard)}
+                                {app.tr(Msg::Discard)}
                             </button>
                         </div>
                     </div>
@@ -171,7 +171,7 @@ pub fn Notices() -> impl IntoView {
                                         n.remove(i);
                                     }
                                 })
-                            }>{move || app.t(Msg::Dismiss)}</button>
+                            }>{app.tr(Msg::Dismiss)}</button>
                         </div>
                     </div>
                 }
@@ -187,7 +187,7 @@ pub fn Footer() -> impl IntoView {
     let app = use_app();
     view! {
         <footer class="notices">
-            <p class="muted">{move || app.t(Msg::Footer)}</p>
+            <p class="muted">{app.tr(Msg::Footer)}</p>
         </footer>
     }
 }

@@ -32,30 +32,30 @@ pub fn StartPage() -> impl IntoView {
     let has_workloads = move || app.workloads.with(|ws| !ws.is_empty());
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::StartTitle)}</h1>
-            <p class="lead">{move || app.t(Msg::StartLead)}</p>
+            <h1 id="page-title" tabindex="-1">{app.tr(Msg::StartTitle)}</h1>
+            <p class="lead">{app.tr(Msg::StartLead)}</p>
             <div class="actions">
                 <button type="button" class="button" data-testid="start-new" on:click=start>
-                    {move || app.t(Msg::StartNew)}
+                    {app.tr(Msg::StartNew)}
                 </button>
                 {continue_link}
                 <Show when=has_workloads>
                     <a class="button secondary" href=Route::Workloads.href()>
-                        {move || app.t(Msg::StartAllWorkloads)}
+                        {app.tr(Msg::StartAllWorkloads)}
                     </a>
                 </Show>
             </div>
         </section>
         <section class="card">
-            <h2>{move || app.t(Msg::StartPrivacyTitle)}</h2>
-            <p>{move || app.t(Msg::StartPrivacy)}</p>
+            <h2>{app.tr(Msg::StartPrivacyTitle)}</h2>
+            <p>{app.tr(Msg::StartPrivacy)}</p>
         </section>
         <section class="card">
-            <h2>{move || app.t(Msg::StartStepsTitle)}</h2>
+            <h2>{app.tr(Msg::StartStepsTitle)}</h2>
             <ol>
-                <li>{move || app.t(Msg::StartStep1)}</li>
-                <li>{move || app.t(Msg::StartStep2)}</li>
-                <li>{move || app.t(Msg::StartStep3)}</li>
+                <li>{app.tr(Msg::StartStep1)}</li>
+                <li>{app.tr(Msg::StartStep2)}</li>
+                <li>{app.tr(Msg::StartStep3)}</li>
             </ol>
         </section>
     }

@@ -22,11 +22,11 @@ pub fn WorkloadsPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{move || app.t(Msg::WorkloadsTitle)}</h1>
-            <p class="muted">{move || app.t(Msg::WorkloadsIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{app.tr(Msg::WorkloadsTitle)}</h1>
+            <p class="muted">{app.tr(Msg::WorkloadsIntro)}</p>
             <Show
                 when=move || !ids().is_empty()
-                fallback=move || view! { <p data-testid="no-workloads">{move || app.t(Msg::WorkloadsEmpty)}</p> }
+                fallback=move || view! { <p data-testid="no-workloads">{app.tr(Msg::WorkloadsEmpty)}</p> }
             >
                 <ul class="workload-list" data-testid="workload-list">
                     <For each=ids key=|id| id.clone() let:id>
@@ -36,7 +36,7 @@ pub fn WorkloadsPage() -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="button" class="button" data-testid="new-workload" on:click=create>
-                    {move || app.t(Msg::NewWorkload)}
+                    {app.tr(Msg::NewWorkload)}
                 </button>
             </div>
         </section>
@@ -130,24 +130,24 @@ fn WorkloadRow(
                         </div>
                         <div class="actions">
                             <a class="button secondary" href=Route::Profile(id.get_value()).href()>
-                                {move || app.t(Msg::Open)}
+                                {app.tr(Msg::Open)}
                                 <span class="visually-hidden">{name}</span>
                             </a>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 draft.set(with_w(&|w| w.profile.workload.clone()));
                                 mode.set(Mode::Renaming);
                             }>
-                                {move || app.t(Msg::Rename)}
+                                {app.tr(Msg::Rename)}
                                 <span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 app.duplicate_workload(&id.get_value());
                             }>
-                                {move || app.t(Msg::Duplicate)}
+                                {app.tr(Msg::Duplicate)}
                                 <span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
-                                {move || app.t(Msg::Delete)}
+                                {app.tr(Msg::Delete)}
                                 <span class="visually-hidden">{name}</span>
                             </button>
                         </div>
@@ -160,7 +160,7 @@ fn WorkloadRow(
                         save_name();
                     }>
                         <div class="field">
-                            <label for=input_id>{move || app.t(Msg::NameLabel)}</label>
+                            <label for=input_id>{app.tr(Msg::NameLabel)}</label>
                             <input
                                 type="text"
                                 id=input_id
@@ -171,23 +171,23 @@ fn WorkloadRow(
                             />
                         </div>
                         <div class="actions">
-                            <button type="submit" class="button">{move || app.t(Msg::Save)}</button>
+                            <button type="submit" class="button">{app.tr(Msg::Save)}</button>
                             <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {move || app.t(Msg::Cancel)}
+                                {app.tr(Msg::Cancel)}
                             </button>
                         </div>
                     </form>
                 }
                 .into_any(),
                 Mode::ConfirmDelete => view! {
-                    <div class="workload-row" role="alertdialog" aria-label=move || app.t(Msg::Delete)>
+                    <div class="workload-row" role="alertdialog" aria-label=app.tr(Msg::Delete)>
                         <p>{move || Msg::DeleteConfirm.fill(app.lang.get(), &[("name", &name())])}</p>
                         <div class="actions">
                             <button type="button" class="button danger" node_ref=confirm_button on:click=move |_| app.delete_workload(&id.get_value())>
-                                {move || app.t(Msg::DeleteYes)}
+                                {app.tr(Msg::DeleteYes)}
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {move || app.t(Msg::Cancel)}
+                                {app.tr(Msg::Cancel)}
                             </button>
                         </div>
                     </div>
