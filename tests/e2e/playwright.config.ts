@@ -1,10 +1,6 @@
 import { defineConfig } from '@playwright/test';
-
 // Debian's Chromium on a machine without internet; never a downloaded browser.
-export const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { chromiumArgs, executablePath } from './chromium.mjs';
 const PORT = 8765;
 
 export default defineConfig({
@@ -18,7 +14,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/preflight/`,
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath, args: chromiumArgs },
     locale: 'en-US',
     trace: 'retain-on-failure',
   },

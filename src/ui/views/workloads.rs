@@ -131,24 +131,24 @@ fn WorkloadRow(
                         <div class="actions">
                             <a class="button secondary" href=Route::Profile(id.get_value()).href()>
                                 {app.tr(Msg::Open)}
-                                <span class="visually-hidden">{name}</span>
+                                " "<span class="visually-hidden">{name}</span>
                             </a>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 draft.set(with_w(&|w| w.profile.workload.clone()));
                                 mode.set(Mode::Renaming);
                             }>
                                 {app.tr(Msg::Rename)}
-                                <span class="visually-hidden">{name}</span>
+                                " "<span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 app.duplicate_workload(&id.get_value());
                             }>
                                 {app.tr(Msg::Duplicate)}
-                                <span class="visually-hidden">{name}</span>
+                                " "<span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
                                 {app.tr(Msg::Delete)}
-                                <span class="visually-hidden">{name}</span>
+                                " "<span class="visually-hidden">{name}</span>
                             </button>
                         </div>
                     </div>

@@ -1,0 +1,54 @@
+import { test, expect } from '@playwright/test';
+import { Preflight } from './preflight';
+
+for (const lang of ['en', 'zh-CN']) {
+  test(`every view passes axe-core (WCAG 2.1 AA) in ${lang}`, async ({ page }) => {
+    const app = new Preflight(page);
+    await app.open();
+    if (lang === 'zh-CN') await app.switchLanguage();
+    await app.expectAccessible();
+
+    const id = await app.newWorkload({ workload: 'Accessible' });
+    await app.expectAccessible();
+
+    await app.goToPillar(id, 'security');
+    await app.choice('sec_dc_scheme').check();
+    await app.question('sec_data_encryption').getByTestId('na').check();
+    await app.question('sec_data_encryption').locator('summary').click();
+    await app.expectAccessible();
+
+    await page.goto(`./#/w/${id}/results`);
+    await expect(page.getByTestId('risk-chart')).toBeVisible();
+    await app.expectAccessible();
+
+    await page.goto('./#/workloads');
+    await expect(page.getByTestId('workload-row')).toHaveCount(1);
+    await app.expectAccessible();
+    await page.getByRole('button', { name: /Rename|重命名/ }).click();
+    await app.expectAccessible();
+  });
+}
+
+test('notices pass axe-core too', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  await page.evaluate(() => localStorage.setItem('preflight.workload.w-bad', 'nope'));
+  await page.reload();
+  await expect(page.getByTestId('quarantine-notice')).toBeVisible();
+  await app.expectAccessible();
+});
+
+test('usable on a 360 px wide screen: nothing scrolls sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ workload: 'Phone' });
+  for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`, '#/workloads']) {
+    await page.goto(`./${view}`);
+    await expect(app.heading).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow on "${view}"`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});
