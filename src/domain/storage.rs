@@ -274,14 +274,14 @@ pub enum LoadNotice {
         /// Where it is now.
         moved_to: String,
         /// Why it could not be read.
-        reason: String,
+        reason: RecordError,
     },
     /// A record could not be read, nor moved aside; it stays where it is, unused and untouched.
     Unreadable {
         /// Where it is.
         key: String,
         /// Why it could not be read.
-        reason: String,
+        reason: RecordError,
         /// Why it could not be moved.
         error: StoreError,
     },
@@ -375,7 +375,7 @@ fn quarantine(
         .map(|n| format!("{QUARANTINE_PREFIX}{tail}.{n}"))
         .find(|k| !keys.contains(k) && !loaded.quarantined.contains(k))
         .unwrap_or_default();
-    let reason = error.to_string();
+    let reason = error.clone();
     // Copy first, remove second: if the copy fails the original stays.
     match store.set(&moved_to, raw).and_then(|()| store.remove(key)) {
         Ok(()) => {
@@ -496,7 +496,7 @@ mod tests {
             ] => {
                 assert_eq!(key, "preflight.workload.w-2");
                 assert_eq!(moved_to, "preflight.quarantine.workload.w-2.1");
-                assert!(reason.contains("not valid JSON"), "{reason}");
+                assert!(reason.to_string().contains("not valid JSON"), "{reason}");
             }
             other => panic!("{other:?}"),
         }

@@ -6,7 +6,9 @@
 //! "Dependencies" section (it cost more first-load bytes than this whole table, for plural and
 //! locale machinery two languages without plurals do not need).
 
+use crate::domain::storage::{RecordError, StoreError};
 use crate::domain::text::Lang;
+use crate::domain::validate::{Issue, Problem};
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -134,6 +136,153 @@ messages! {
     WorkloadMissing => "That workload is not in this browser. It may have been deleted.", "本浏览器中没有该工作负载，它可能已被删除。";
     DeletedElsewhere => "The workload you were viewing was deleted in another tab.", "您正在查看的工作负载已在另一个标签页中被删除。";
     Dismiss => "Dismiss", "关闭";
+
+    PSyntax => "not valid JSON at line {line}, column {column}: {message}", "第 {line} 行第 {column} 列不是有效的 JSON（{message}）";
+    PTooLarge => "file is {bytes} bytes; the limit is {limit} bytes", "文件大小为 {bytes} 字节，上限为 {limit} 字节";
+    PMissing => "required but missing", "缺少必填项";
+    PWrongType => "expected {expected}, found {found}", "类型错误：应为{expected}，实际为{found}";
+    PEmpty => "must not be empty", "不能为空";
+    PTooLong => "{len} characters; at most {max} are allowed", "共 {len} 个字符，最多允许 {max} 个";
+    PTooMany => "{len} entries; at most {max} are allowed", "共 {len} 项，最多允许 {max} 项";
+    PTooFew => "{len} entries; at least {min} are required", "共 {len} 项，至少需要 {min} 项";
+    PBadId => "invalid id “{id}” (at most {max} characters)", "无效的标识“{id}”（最多 {max} 个字符）";
+    PDuplicate => "duplicate id “{id}” (first used at {first})", "标识“{id}”重复（首次出现在 {first}）";
+    POutOfRange => "{value} is out of range; expected {min} to {max}", "{value} 超出范围，应在 {min} 到 {max} 之间";
+    PNotOneOf => "“{found}” is not one of {allowed}", "“{found}”不是以下值之一：{allowed}";
+    PBadUrl => "not an absolute http(s) URL", "不是以 http(s) 开头的绝对网址";
+    PNoLanguage => "text needs an “en” or “zh-CN” entry", "多语言文本需要“en”或“zh-CN”条目";
+    PCondition => "invalid condition: {detail}", "条件无效：{detail}";
+    PUnknownChoice => "condition names “{id}”, which is not a choice of this question", "条件中的“{id}”不是此问题的选项";
+    PNoDefaultRule => "every question needs a risk rule with the condition “default”", "每个问题都需要一条条件为“default”的风险规则";
+    PSeveralNone => "only one “None of these” choice (id ending in _no) is allowed", "只能有一个“以上都不是”选项（标识以 _no 结尾）";
+    PUnsupportedVersion => "version “{found}” is not supported (this program reads {supported})", "不支持版本“{found}”（本程序支持 {supported}）";
+    PInvalid => "invalid: {detail}", "无效：{detail}";
+    PMore => "{shown} (and {more} more)", "{shown}（另有 {more} 处）";
+    PNewer => "saved by a newer version of Preflight (schema {found}; this one reads up to {supported})", "由更新版本的 Preflight 保存（结构版本 {found}；本版本最高支持 {supported}）";
+    TypeString => "a string", "字符串";
+    TypeNumber => "a number", "数字";
+    TypeWholeNumber => "a whole number", "整数";
+    TypeObject => "an object", "对象";
+    TypeArray => "an array", "数组";
+    TypeBoolean => "a boolean", "布尔值";
+    TypeText => "a string or an object of languages", "字符串或多语言对象";
+    StoreUnavailable => "storage is unavailable", "存储不可用";
+    StoreFull => "storage is full", "存储空间已满";
+    StoreFailed => "storage failed", "存储出错";
+}
+
+/// A validation problem in `lang` (the domain's `Display` is the English one, for the CLI).
+pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+    let n = |v: usize| v.to_string();
+    let kind = |t: &str| -> String {
+        let msg = match t {
+            "a string" => Msg::TypeString,
+            "a number" => Msg::TypeNumber,
+            "a whole number" => Msg::TypeWholeNumber,
+            "an object" => Msg::TypeObject,
+            "an array" => Msg::TypeArray,
+            "a boolean" => Msg::TypeBoolean,
+            "a string or an object of languages" => Msg::TypeText,
+            other => return other.to_owned(),
+        };
+        msg.text(lang).to_owned()
+    };
+    match problem {
+        Problem::Syntax {
+            line,
+            column,
+            message,
+        } => Msg::PSyntax.fill(
+            lang,
+            &[
+                ("line", &n(*line)),
+                ("column", &n(*column)),
+                ("message", message),
+            ],
+        ),
+        Problem::TooLarge { bytes, limit } => {
+            Msg::PTooLarge.fill(lang, &[("bytes", &n(*bytes)), ("limit", &n(*limit))])
+        }
+        Problem::Missing => Msg::PMissing.text(lang).to_owned(),
+        Problem::WrongType { expected, found } => Msg::PWrongType.fill(
+            lang,
+            &[("expected", &kind(expected)), ("found", &kind(found))],
+        ),
+        Problem::Empty => Msg::PEmpty.text(lang).to_owned(),
+        Problem::TooLong { len, max } => {
+            Msg::PTooLong.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
+        }
+        Problem::TooMany { len, max } => {
+            Msg::PTooMany.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
+        }
+        Problem::TooFew { len, min } => {
+            Msg::PTooFew.fill(lang, &[("len", &n(*len)), ("min", &n(*min))])
+        }
+        Problem::BadId { id, max } => Msg::PBadId.fill(lang, &[("id", id), ("max", &n(*max))]),
+        Problem::Duplicate { id, first } => {
+            Msg::PDuplicate.fill(lang, &[("id", id), ("first", &first.to_string())])
+        }
+        Problem::OutOfRange { value, min, max } => Msg::POutOfRange.fill(
+            lang,
+            &[
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        Problem::NotOneOf { found, allowed } => {
+            Msg::PNotOneOf.fill(lang, &[("found", found), ("allowed", &allowed.join(", "))])
+        }
+        Problem::BadUrl => Msg::PBadUrl.text(lang).to_owned(),
+        Problem::NoLanguage => Msg::PNoLanguage.text(lang).to_owned(),
+        Problem::Condition(e) => Msg::PCondition.fill(lang, &[("detail", &e.to_string())]),
+        Problem::UnknownChoice { id } => Msg::PUnknownChoice.fill(lang, &[("id", id)]),
+        Problem::NoDefaultRule => Msg::PNoDefaultRule.text(lang).to_owned(),
+        Problem::SeveralNoneChoices => Msg::PSeveralNone.text(lang).to_owned(),
+        Problem::UnsupportedVersion { found, supported } => {
+            Msg::PUnsupportedVersion.fill(lang, &[("found", found), ("supported", supported)])
+        }
+        Problem::Invalid(detail) => Msg::PInvalid.fill(lang, &[("detail", detail)]),
+    }
+}
+
+/// An issue (`path: problem`) in `lang`.
+pub fn issue_text(issue: &Issue, lang: Lang) -> String {
+    format!("{}: {}", issue.path, problem_text(&issue.problem, lang))
+}
+
+/// Why a stored record could not be used, in `lang`: up to three issues.
+pub fn record_error_text(error: &RecordError, lang: Lang) -> String {
+    match error {
+        RecordError::Corrupt(issues) => {
+            let shown: Vec<String> = issues.iter().take(3).map(|i| issue_text(i, lang)).collect();
+            let shown = shown.join("; ");
+            if issues.len() > 3 {
+                Msg::PMore.fill(
+                    lang,
+                    &[("shown", &shown), ("more", &(issues.len() - 3).to_string())],
+                )
+            } else {
+                shown
+            }
+        }
+        RecordError::Newer(v) => Msg::PNewer.fill(
+            lang,
+            &[
+                ("found", &v.to_string()),
+                ("supported", &crate::domain::storage::SCHEMA.to_string()),
+            ],
+        ),
+    }
+}
+
+/// A storage failure in `lang` (the browser's own message is not repeated).
+pub fn store_error_text(error: &StoreError, lang: Lang) -> &'static str {
+    match error {
+        StoreError::Unavailable(_) => Msg::StoreUnavailable.text(lang),
+        StoreError::Full => Msg::StoreFull.text(lang),
+        StoreError::Failed(_) => Msg::StoreFailed.text(lang),
+    }
 }
 
 impl Msg {
@@ -181,6 +330,29 @@ mod tests {
                 "{msg:?}: {zh}"
             );
         }
+    }
+
+    #[test]
+    fn problems_read_the_same_in_english_as_the_cli_says_them() {
+        use crate::domain::validate::{JsonPath, parse_json};
+        let issue = parse_json("{", 10).unwrap_err();
+        assert_eq!(issue_text(&issue, Lang::En), issue.to_string());
+        assert_eq!(
+            issue_text(&issue, Lang::ZhCn),
+            "$: 第 1 行第 1 列不是有效的 JSON（EOF while parsing an object）"
+        );
+        let path = JsonPath::root().key("profile").key("organisation");
+        let issue = Issue {
+            path,
+            problem: Problem::WrongType {
+                expected: "a string",
+                found: "a number",
+            },
+        };
+        assert_eq!(
+            issue_text(&issue, Lang::ZhCn),
+            "$.profile.organisation: 类型错误：应为字符串，实际为数字"
+        );
     }
 
     #[test]

@@ -71,7 +71,11 @@ pub fn App() -> impl IntoView {
         route
     });
 
-    let view = move || match app.route.get() {
+    // The page is rebuilt when the route or the language changes. Rebuilding on a language switch
+    // (a rare event) lets every text inside a page be a plain string instead of a reactive
+    // closure, which keeps the wasm much smaller; the header, which holds the switch and keeps
+    // focus, updates in place.
+    let view = move || match (app.lang.get(), app.route.get()).1 {
         Route::Start => view! { <StartPage/> }.into_any(),
         Route::Workloads => view! { <WorkloadsPage/> }.into_any(),
         Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),

@@ -10,8 +10,9 @@ use crate::domain::assessment::{Answer, Answers};
 use crate::domain::builtin::well_architected;
 use crate::domain::lens::Question;
 use crate::domain::storage::{
-    self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, SETTINGS_KEY, Settings, StoreError,
-    WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings, encode_workload,
+    self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
+    StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
+    encode_workload,
 };
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
@@ -61,7 +62,7 @@ pub struct AppState {
     /// Notices to show until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     /// Keys of records set aside because they could not be read, with the reason when known.
-    pub quarantined: RwSignal<Vec<(String, Option<String>)>>,
+    pub quarantined: RwSignal<Vec<(String, Option<RecordError>)>>,
     /// The last workload worked on (for "Continue").
     pub last_workload: RwSignal<Option<String>>,
     /// What storage holds for each workload, as last written or read.
@@ -92,7 +93,7 @@ impl AppState {
                     if !loaded.settings_writable {
                         saved_settings = None;
                     }
-                    let reasons: HashMap<String, String> = loaded
+                    let reasons: HashMap<String, RecordError> = loaded
                         .notices
                         .iter()
                         .filter_map(|n| match n {

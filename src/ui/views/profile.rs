@@ -14,6 +14,8 @@ pub fn ProfilePage(
     workload_id: String,
 ) -> impl IntoView {
     let app = use_app();
+    // Pages are rebuilt when the language changes (see `App`).
+    let lang = app.lang.get_untracked();
     let id = StoredValue::new(workload_id);
     let field = move |key: &'static str,
                       label: Msg,
@@ -65,11 +67,11 @@ pub fn ProfilePage(
             .into_any()
         };
         let hint = (kind == "textarea").then(|| {
-            view! { <span class="hint" id="profile-description-hint">{app.tr(Msg::DescriptionHint)}</span> }
+            view! { <span class="hint" id="profile-description-hint">{Msg::DescriptionHint.text(lang)}</span> }
         });
         view! {
             <div class="field">
-                <label for=input_id>{app.tr(label)}</label>
+                <label for=input_id>{label.text(lang)}</label>
                 {hint}
                 {control}
             </div>
@@ -78,8 +80,8 @@ pub fn ProfilePage(
     let first_pillar = Route::Pillar(id.get_value(), well_architected().pillars[0].id.clone());
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{app.tr(Msg::ProfileTitle)}</h1>
-            <p class="muted">{app.tr(Msg::ProfileIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{Msg::ProfileTitle.text(lang)}</h1>
+            <p class="muted">{Msg::ProfileIntro.text(lang)}</p>
             <form on:submit=|ev| ev.prevent_default()>
                 <div class="form-grid">
                     {field("organisation", Msg::Organisation, "text", MAX_PROFILE_FIELD, |p| &p.organisation, |p, v| p.organisation = v)}
@@ -91,7 +93,7 @@ pub fn ProfilePage(
             </form>
             <div class="actions">
                 <a class="button" href=first_pillar.href() data-testid="to-questionnaire">
-                    {app.tr(Msg::ToQuestionnaire)}
+                    {Msg::ToQuestionnaire.text(lang)}
                 </a>
             </div>
         </section>

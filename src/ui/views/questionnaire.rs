@@ -41,11 +41,13 @@ pub fn PillarPage(
     pillar_id: String,
 ) -> impl IntoView {
     let app = use_app();
+    // Pages are rebuilt when the language changes (see `App`).
+    let lang = app.lang.get_untracked();
     let lens = well_architected();
     let Some(index) = lens.pillars.iter().position(|p| p.id == pillar_id) else {
         return view! {
             <section class="card">
-                <h1 id="page-title" tabindex="-1">{app.tr(Msg::PillarNotFound)}</h1>
+                <h1 id="page-title" tabindex="-1">{Msg::PillarNotFound.text(lang)}</h1>
             </section>
         }
         .into_any();
@@ -56,7 +58,7 @@ pub fn PillarPage(
     let summary = Memo::new(move |_| app.answers(&wid.get_value()).map(|a| summarize(lens, &a)));
     let done_in =
         move |i: usize| summary.with(|s| s.as_ref().map_or(0, |s| s.pillars[i].counts.done()));
-    let name = move |p: &'static Pillar| move || p.name.get(app.lang.get()).to_owned();
+    let name = move |p: &'static Pillar| p.name.get(lang);
 
     let nav = lens
         .pillars
@@ -81,7 +83,7 @@ pub fn PillarPage(
         let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
         view! {
             <a class="button secondary" href=href rel="prev">
-                {move || Msg::Previous.fill(app.lang.get(), &[("name", p.name.get(app.lang.get()))])}
+                {Msg::Previous.fill(lang, &[("name", p.name.get(lang))])}
             </a>
         }
     });
@@ -90,14 +92,14 @@ pub fn PillarPage(
             let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
             view! {
                 <a class="button" href=href rel="next" data-testid="next-pillar">
-                    {move || Msg::Next.fill(app.lang.get(), &[("name", p.name.get(app.lang.get()))])}
+                    {Msg::Next.fill(lang, &[("name", p.name.get(lang))])}
                 </a>
             }
             .into_any()
         }
         None => view! {
             <a class="button" href=Route::Results(workload_id.clone()).href() data-testid="see-results">
-                {app.tr(Msg::SeeResults)}
+                {Msg::SeeResults.text(lang)}
             </a>
         }
         .into_any(),
@@ -112,17 +114,17 @@ pub fn PillarPage(
 
     view! {
         <div class="assess">
-            <nav class="pillar-nav" aria-label=app.tr(Msg::PillarsNav)>
+            <nav class="pillar-nav" aria-label=Msg::PillarsNav.text(lang)>
                 <ol>{nav}</ol>
             </nav>
             <section>
                 <h1 id="page-title" tabindex="-1">{name(pillar)}</h1>
                 <p class="muted" data-testid="pillar-progress">
-                    {move || Msg::PillarProgress.fill(app.lang.get(), &[("done", &done_in(index).to_string()), ("total", &total.to_string())])}
+                    {move || Msg::PillarProgress.fill(lang, &[("done", &done_in(index).to_string()), ("total", &total.to_string())])}
                 </p>
                 <progress max=total.to_string() value=move || done_in(index).to_string() aria-hidden="true"></progress>
                 {questions}
-                <nav class="pager" aria-label=app.tr(Msg::PillarsNav)>
+                <nav class="pager" aria-label=Msg::PillarsNav.text(lang)>
                     <span>{prev}</span>
                     {next}
                 </nav>
@@ -145,13 +147,13 @@ fn QuestionCard(
     total: usize,
 ) -> impl IntoView {
     let app = use_app();
+    let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let answer: Memo<Option<Answer>> = Memo::new(move |_| app.answer(&wid.get_value(), question));
     let state = Memo::new(move |_| answer.with(|a| status(question, a.as_ref())));
     let edit =
         move |f: Box<dyn FnOnce(&mut Answer)>| app.edit_answer(&wid.get_value(), question, f);
-    let lang = app.lang;
-    let text = move |t: &'static crate::domain::text::Text| move || t.get(lang.get()).to_owned();
+    let text = move |t: &'static crate::domain::text::Text| t.get(lang);
     let qid = &question.id;
     let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
 
@@ -200,20 +202,20 @@ fn QuestionCard(
     let notes_open = answer.with_untracked(|a| a.as_ref().is_some_and(|a| !a.notes.is_empty()));
     let badge = move || {
         let (msg, class) = status_msg(state.get());
-        view! { <span class=format!("badge {class}")>{app.tr(msg)}</span> }
+        view! { <span class=format!("badge {class}")>{msg.text(lang)}</span> }
     };
 
     view! {
         <fieldset class="question" class:is-na=is_na id=format!("q-{qid}") data-testid="question" data-question=qid.clone()>
             <legend>
                 <span class="visually-hidden">
-                    {move || Msg::QuestionOf.fill(lang.get(), &[("n", &number.to_string()), ("total", &total.to_string())])}
+                    {Msg::QuestionOf.fill(lang, &[("n", &number.to_string()), ("total", &total.to_string())])}
                     ": "
                 </span>
                 {text(&question.title)}
             </legend>
             <div class="question-head">
-                <p class="muted">{question.description.as_ref().map(text)}" "{app.tr(Msg::SelectAll)}</p>
+                <p class="muted">{question.description.as_ref().map(text)}" "{Msg::SelectAll.text(lang)}</p>
                 <span role="status" data-testid="risk">{badge}</span>
             </div>
             <ul class="choices">{choices}</ul>
@@ -231,10 +233,10 @@ fn QuestionCard(
                             }))
                         }
                     />
-                    {app.tr(Msg::NotApplicable)}
+                    {Msg::NotApplicable.text(lang)}
                 </label>
                 <Show when=is_na>
-                    <label for=reason_id.clone()>{app.tr(Msg::Reason)}</label>
+                    <label for=reason_id.clone()>{Msg::Reason.text(lang)}</label>
                     <select
                         id=reason_id.clone()
                         data-testid="na-reason"
@@ -247,14 +249,14 @@ fn QuestionCard(
                     >
                         {NaReason::ALL
                             .iter()
-                            .map(|r| view! { <option value=r.as_str()>{app.tr(reason_msg(*r))}</option> })
+                            .map(|r| view! { <option value=r.as_str()>{reason_msg(*r).text(lang)}</option> })
                             .collect_view()}
                     </select>
                 </Show>
             </div>
             <details class="notes" open=notes_open>
-                <summary>{app.tr(Msg::Notes)}</summary>
-                <label for=notes_id.clone() class="visually-hidden">{app.tr(Msg::Notes)}</label>
+                <summary>{Msg::Notes.text(lang)}</summary>
+                <label for=notes_id.clone() class="visually-hidden">{Msg::Notes.text(lang)}</label>
                 <textarea
                     id=notes_id
                     data-testid="notes"
@@ -266,7 +268,7 @@ fn QuestionCard(
                     }
                 ></textarea>
                 <div class="counter" aria-live="polite">
-                    {move || Msg::NotesCount.fill(lang.get(), &[("n", &notes_len().to_string()), ("max", &max_notes.to_string())])}
+                    {move || Msg::NotesCount.fill(lang, &[("n", &notes_len().to_string()), ("max", &max_notes.to_string())])}
                 </div>
             </details>
         </fieldset>

@@ -26,11 +26,12 @@ pub fn ResultsPage(
     workload_id: String,
 ) -> impl IntoView {
     let app = use_app();
+    // Pages are rebuilt when the language changes (see `App`).
+    let lang = app.lang.get_untracked();
     let lens = well_architected();
     let wid = StoredValue::new(workload_id.clone());
     let summary =
         Memo::new(move |_| summarize(lens, &app.answers(&wid.get_value()).unwrap_or_default()));
-    let lang = app.lang;
     let score_text = move |c: &Counts| match c.score() {
         Some(s) => s.to_string(),
         None => "—".to_owned(),
@@ -41,13 +42,13 @@ pub fn ResultsPage(
             view! {
                 <div class="stat">
                     <span class="value" data-testid=testid>{value}</span>
-                    {app.tr(msg)}
+                    {msg.text(lang)}
                 </div>
             }
         };
 
     let chart = move || {
-        let l = lang.get();
+        let l = lang;
         summary.with(|s| {
             let rows = s.pillars.iter().enumerate().map(|(i, p)| {
                 let y = chart::ROW * u32::try_from(i).unwrap_or(0);
@@ -97,11 +98,11 @@ pub fn ResultsPage(
     let legend = Kind::ALL
         .iter()
         .map(|k| view! {
-            <li><span class="swatch" style=format!("background:{}", k.fill())></span>{app.tr(kind_msg(*k))}</li>
+            <li><span class="swatch" style=format!("background:{}", k.fill())></span>{kind_msg(*k).text(lang)}</li>
         })
         .collect_view();
     let table_rows = move || {
-        let l = lang.get();
+        let l = lang;
         summary.with(|s| {
             let row = |name: String, c: Counts, testid: String| {
                 view! {
@@ -144,11 +145,11 @@ pub fn ResultsPage(
     };
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{app.tr(Msg::ResultsTitle)}</h1>
+            <h1 id="page-title" tabindex="-1">{Msg::ResultsTitle.text(lang)}</h1>
             <p class="muted" data-testid="answered">
                 {move || {
                     let c = overall();
-                    Msg::Answered.fill(lang.get(), &[("done", &c.done().to_string()), ("total", &c.total().to_string())])
+                    Msg::Answered.fill(lang, &[("done", &c.done().to_string()), ("total", &c.total().to_string())])
                 }}
             </p>
             <div class="stats">
@@ -157,26 +158,26 @@ pub fn ResultsPage(
                 {stat(Msg::RiskMedium, Box::new(move || overall().medium.to_string()), "overall-medium")}
                 {stat(Msg::RiskNone, Box::new(move || overall().none.to_string()), "overall-none")}
             </div>
-            <p class="muted">{app.tr(Msg::ScoreRule)}</p>
+            <p class="muted">{Msg::ScoreRule.text(lang)}</p>
             {move || first_unanswered().map(|href| view! {
-                <div class="actions"><a class="button secondary" href=href>{app.tr(Msg::ContinueAnswering)}</a></div>
+                <div class="actions"><a class="button secondary" href=href>{Msg::ContinueAnswering.text(lang)}</a></div>
             })}
         </section>
         <section class="card">
-            <h2>{app.tr(Msg::ChartTitle)}</h2>
+            <h2>{Msg::ChartTitle.text(lang)}</h2>
             {chart}
             <ul class="legend" aria-hidden="true">{legend}</ul>
             <div class="table-wrap">
                 <table data-testid="results-table">
                     <thead>
                         <tr>
-                            <th scope="col">{app.tr(Msg::Pillar)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::High)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::Medium)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::NoRiskShort)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::NaShort)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::UnansweredShort)}</th>
-                            <th scope="col" class="num">{app.tr(Msg::Score)}</th>
+                            <th scope="col">{Msg::Pillar.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::High.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::Medium.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::NoRiskShort.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::NaShort.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::UnansweredShort.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::Score.text(lang)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

@@ -3,7 +3,7 @@
 use crate::domain::storage::LoadNotice;
 use crate::domain::text::Lang;
 use crate::ui::download::download;
-use crate::ui::i18n::Msg;
+use crate::ui::i18n::{Msg, record_error_text, store_error_text};
 use crate::ui::route::Route;
 use crate::ui::state::{Health, Notice, use_app};
 use leptos::prelude::*;
@@ -122,7 +122,14 @@ pub fn Notices() -> impl IntoView {
                 let k1 = key.clone();
                 let k2 = key.clone();
                 let reason = reason.map(|r| {
-                    view! { <p class="muted">{move || Msg::QuarantineReason.fill(lang.get(), &[("reason", &r)])}</p> }
+                    view! {
+                        <p class="muted">
+                            {move || {
+                                let l = lang.get();
+                                Msg::QuarantineReason.fill(l, &[("reason", &record_error_text(&r, l))])
+                            }}
+                        </p>
+                    }
                 });
                 view! {
                     <div class="notice warning" role="alert" data-testid="quarantine-notice">
@@ -152,9 +159,8 @@ pub fn Notices() -> impl IntoView {
                 let text = move || {
                     let l = lang.get();
                     match &notice {
-                        Notice::Load(LoadNotice::Unreadable { key, error, .. }) => {
-                            Msg::Unreadable.fill(l, &[("key", key), ("error", &error.to_string())])
-                        }
+                        Notice::Load(LoadNotice::Unreadable { key, error, .. }) => Msg::Unreadable
+                            .fill(l, &[("key", key), ("error", store_error_text(error, l))]),
                         Notice::Load(_) => Msg::NewerData.text(l).to_owned(),
                         Notice::WorkloadMissing => Msg::WorkloadMissing.text(l).to_owned(),
                         Notice::DeletedElsewhere => Msg::DeletedElsewhere.text(l).to_owned(),

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let app = use_app();
+    // Pages are rebuilt when the language changes (see `App`).
+    let lang = app.lang.get_untracked();
     let start = move |_| {
         let id = app.create_workload();
         navigate(&Route::Profile(id));
@@ -20,11 +22,11 @@ pub fn StartPage() -> impl IntoView {
             let w = last
                 .and_then(|id| ws.iter().find(|w| w.id == id))
                 .or_else(|| ws.iter().max_by(|a, b| a.updated_at.cmp(&b.updated_at)))?;
-            let name = display_name(w, app.lang.get());
+            let name = display_name(w, lang);
             let href = Route::Profile(w.id.clone()).href();
             Some(view! {
                 <a class="button secondary" href=href data-testid="continue">
-                    {move || Msg::StartContinue.fill(app.lang.get(), &[("name", &name)])}
+                    {Msg::StartContinue.fill(lang, &[("name", &name)])}
                 </a>
             })
         })
@@ -32,30 +34,30 @@ pub fn StartPage() -> impl IntoView {
     let has_workloads = move || app.workloads.with(|ws| !ws.is_empty());
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{app.tr(Msg::StartTitle)}</h1>
-            <p class="lead">{app.tr(Msg::StartLead)}</p>
+            <h1 id="page-title" tabindex="-1">{Msg::StartTitle.text(lang)}</h1>
+            <p class="lead">{Msg::StartLead.text(lang)}</p>
             <div class="actions">
                 <button type="button" class="button" data-testid="start-new" on:click=start>
-                    {app.tr(Msg::StartNew)}
+                    {Msg::StartNew.text(lang)}
                 </button>
                 {continue_link}
                 <Show when=has_workloads>
                     <a class="button secondary" href=Route::Workloads.href()>
-                        {app.tr(Msg::StartAllWorkloads)}
+                        {Msg::StartAllWorkloads.text(lang)}
                     </a>
                 </Show>
             </div>
         </section>
         <section class="card">
-            <h2>{app.tr(Msg::StartPrivacyTitle)}</h2>
-            <p>{app.tr(Msg::StartPrivacy)}</p>
+            <h2>{Msg::StartPrivacyTitle.text(lang)}</h2>
+            <p>{Msg::StartPrivacy.text(lang)}</p>
         </section>
         <section class="card">
-            <h2>{app.tr(Msg::StartStepsTitle)}</h2>
+            <h2>{Msg::StartStepsTitle.text(lang)}</h2>
             <ol>
-                <li>{app.tr(Msg::StartStep1)}</li>
-                <li>{app.tr(Msg::StartStep2)}</li>
-                <li>{app.tr(Msg::StartStep3)}</li>
+                <li>{Msg::StartStep1.text(lang)}</li>
+                <li>{Msg::StartStep2.text(lang)}</li>
+                <li>{Msg::StartStep3.text(lang)}</li>
             </ol>
         </section>
     }

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 #[component]
 pub fn WorkloadsPage() -> impl IntoView {
     let app = use_app();
+    // Pages are rebuilt when the language changes (see `App`).
+    let lang = app.lang.get_untracked();
     let create = move |_| {
         let id = app.create_workload();
         navigate(&Route::Profile(id));
@@ -22,11 +24,11 @@ pub fn WorkloadsPage() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1 id="page-title" tabindex="-1">{app.tr(Msg::WorkloadsTitle)}</h1>
-            <p class="muted">{app.tr(Msg::WorkloadsIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{Msg::WorkloadsTitle.text(lang)}</h1>
+            <p class="muted">{Msg::WorkloadsIntro.text(lang)}</p>
             <Show
                 when=move || !ids().is_empty()
-                fallback=move || view! { <p data-testid="no-workloads">{app.tr(Msg::WorkloadsEmpty)}</p> }
+                fallback=move || view! { <p data-testid="no-workloads">{Msg::WorkloadsEmpty.text(lang)}</p> }
             >
                 <ul class="workload-list" data-testid="workload-list">
                     <For each=ids key=|id| id.clone() let:id>
@@ -36,7 +38,7 @@ pub fn WorkloadsPage() -> impl IntoView {
             </Show>
             <div class="actions">
                 <button type="button" class="button" data-testid="new-workload" on:click=create>
-                    {app.tr(Msg::NewWorkload)}
+                    {Msg::NewWorkload.text(lang)}
                 </button>
             </div>
         </section>
@@ -57,6 +59,7 @@ fn WorkloadRow(
     id: String,
 ) -> impl IntoView {
     let app = use_app();
+    let lang = app.lang.get_untracked();
     let mode = RwSignal::new(Mode::View);
     let draft = RwSignal::new(String::new());
     let id = StoredValue::new(id);
@@ -68,10 +71,9 @@ fn WorkloadRow(
                 .unwrap_or_default()
         })
     };
-    let name = move || with_w(&|w| display_name(w, app.lang.get()));
+    let name = move || with_w(&|w| display_name(w, lang));
     let detail = move || {
         with_w(&|w| {
-            let lang = app.lang.get();
             let counts = summarize(
                 well_architected(),
                 w.answers(&well_architected().id)
@@ -130,24 +132,24 @@ fn WorkloadRow(
                         </div>
                         <div class="actions">
                             <a class="button secondary" href=Route::Profile(id.get_value()).href()>
-                                {app.tr(Msg::Open)}
+                                {Msg::Open.text(lang)}
                                 " "<span class="visually-hidden">{name}</span>
                             </a>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 draft.set(with_w(&|w| w.profile.workload.clone()));
                                 mode.set(Mode::Renaming);
                             }>
-                                {app.tr(Msg::Rename)}
+                                {Msg::Rename.text(lang)}
                                 " "<span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| {
                                 app.duplicate_workload(&id.get_value());
                             }>
-                                {app.tr(Msg::Duplicate)}
+                                {Msg::Duplicate.text(lang)}
                                 " "<span class="visually-hidden">{name}</span>
                             </button>
                             <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
-                                {app.tr(Msg::Delete)}
+                                {Msg::Delete.text(lang)}
                                 " "<span class="visually-hidden">{name}</span>
                             </button>
                         </div>
@@ -160,7 +162,7 @@ fn WorkloadRow(
                         save_name();
                     }>
                         <div class="field">
-                            <label for=input_id>{app.tr(Msg::NameLabel)}</label>
+                            <label for=input_id>{Msg::NameLabel.text(lang)}</label>
                             <input
                                 type="text"
                                 id=input_id
@@ -171,23 +173,23 @@ fn WorkloadRow(
                             />
                         </div>
                         <div class="actions">
-                            <button type="submit" class="button">{app.tr(Msg::Save)}</button>
+                            <button type="submit" class="button">{Msg::Save.text(lang)}</button>
                             <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {app.tr(Msg::Cancel)}
+                                {Msg::Cancel.text(lang)}
                             </button>
                         </div>
                     </form>
                 }
                 .into_any(),
                 Mode::ConfirmDelete => view! {
-                    <div class="workload-row" role="alertdialog" aria-label=app.tr(Msg::Delete)>
-                        <p>{move || Msg::DeleteConfirm.fill(app.lang.get(), &[("name", &name())])}</p>
+                    <div class="workload-row" role="alertdialog" aria-label=Msg::Delete.text(lang)>
+                        <p>{move || Msg::DeleteConfirm.fill(lang, &[("name", &name())])}</p>
                         <div class="actions">
                             <button type="button" class="button danger" node_ref=confirm_button on:click=move |_| app.delete_workload(&id.get_value())>
-                                {app.tr(Msg::DeleteYes)}
+                                {Msg::DeleteYes.text(lang)}
                             </button>
                             <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {app.tr(Msg::Cancel)}
+                                {Msg::Cancel.text(lang)}
                             </button>
                         </div>
                     </div>

@@ -58,8 +58,9 @@ test('the questionnaire in Chinese, remembered across a reload', async ({ page }
   await expect(app.risk('sec_data_classification')).toHaveText('高风险');
   await expect(page).toHaveTitle('安全 · Preflight');
 
-  // Back to English: the same answers, in the other language.
+  // Back to English: the same answers, in the other language, and focus stays on the switch.
   await app.switchLanguage();
+  await expect(page.getByTestId('lang-switch')).toBeFocused();
   await expect(app.risk('sec_data_classification')).toHaveText('High risk');
   await expect(page.locator('label[for=c-sec_dc_no]')).toHaveText('None of these');
 });

@@ -17,6 +17,10 @@ test('an unreadable record is set aside, the user is told, and nothing else is l
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('could not be read');
   await expect(notice).toContainText('$: not valid JSON at line 1');
+  await app.switchLanguage();
+  await expect(notice).toContainText('无法读取');
+  await expect(notice).toContainText('$: 第 1 行第 38 列不是有效的 JSON');
+  await app.switchLanguage();
   const stored = await app.stored();
   expect(stored['preflight.quarantine.workload.w-broken.1']).toBe(junk);
   expect(stored['preflight.workload.w-broken']).toBeUndefined();
