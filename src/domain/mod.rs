@@ -6,6 +6,8 @@
 pub mod assessment;
 pub mod builtin;
 pub mod lens;
+pub mod milestone;
+pub mod plan;
 pub mod storage;
 pub mod text;
 pub mod validate;

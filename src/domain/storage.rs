@@ -20,7 +20,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema this build writes.
-pub const SCHEMA: u32 = 1;
+///
+/// 1: profile and answers. 2: adds chosen lenses, pillar priorities and milestones (all
+/// optional, so a schema-1 record reads as a schema-2 record without them). The number still
+/// changes: a tab running the schema-1 release must leave schema-2 records alone rather than
+/// rewrite them without the new fields.
+pub const SCHEMA: u32 = 2;
 /// Every key this app owns starts with this.
 pub const PREFIX: &str = "preflight.";
 /// The settings record.
@@ -179,10 +184,16 @@ fn open_record(raw: &str) -> Result<(u32, Value), RecordError> {
     Ok((schema, migrate(schema, value)))
 }
 
-/// Brings a record of an older schema up to [`SCHEMA`]. Schema 1 is the first; each later
-/// schema adds one step here, applied in order.
+/// Brings a record of an older schema up to [`SCHEMA`], one step per schema, in order.
 fn migrate(from: u32, value: Value) -> Value {
-    debug_assert!(from <= SCHEMA);
+    let mut value = value;
+    for step in from..SCHEMA {
+        value = match step {
+            // 1 → 2: the new members are optional and default to empty; nothing to rewrite.
+            1 => value,
+            _ => value,
+        };
+    }
     value
 }
 
@@ -468,7 +479,7 @@ mod tests {
         assert_eq!(loaded.settings.language, Some(Lang::ZhCn));
         assert!(loaded.notices.is_empty());
         let stored: Value = serde_json::from_str(&store.entries["preflight.workload.w-1"]).unwrap();
-        assert_eq!(stored["schema"], 1);
+        assert_eq!(stored["schema"], SCHEMA);
     }
 
     #[test]
@@ -533,6 +544,47 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn schema_1_records_migrate() {
+        let raw = r#"{"schema":1,"id":"w-old","created_at":"2025-01-01T00:00:00Z","updated_at":"2025-01-02T00:00:00Z",
+                      "profile":{"workload":"Legacy"},"answers":{"well_architected":{"q1":{"selected":["a"]}}}}"#;
+        let w = decode_workload(raw).unwrap();
+        assert_eq!(w.profile.workload, "Legacy");
+        assert!(w.milestones.is_empty() && w.lenses.is_empty() && w.priorities.is_empty());
+        let rewritten: Value = serde_json::from_str(&encode_workload(&w)).unwrap();
+        assert_eq!(rewritten["schema"], SCHEMA);
+    }
+
+    #[test]
+    fn milestones_priorities_and_lenses_round_trip() {
+        use crate::domain::milestone::Milestone;
+        let mut w = workload("w-1");
+        w.lenses = vec!["managed_services".into()];
+        w.priorities.insert(
+            "well_architected".into(),
+            vec!["security".into(), "reliability".into()],
+        );
+        w.milestones.push(Milestone {
+            id: "m-1".into(),
+            name: "Before the review".into(),
+            date: "2026-11-21".into(),
+            created_at: "2026-11-21T10:00:00Z".into(),
+            answers: w.answers.clone(),
+        });
+        assert_eq!(decode_workload(&encode_workload(&w)).unwrap(), w);
+        let mut bad: Value = serde_json::from_str(&encode_workload(&w)).unwrap();
+        bad["milestones"][0]["date"] = "2026-02-30".into();
+        bad["priorities"]["well_architected"] = serde_json::json!(["security", "security"]);
+        let Err(RecordError::Corrupt(issues)) = decode_workload(&bad.to_string()) else {
+            panic!("accepted");
+        };
+        let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            ["$.priorities.well_architected[1]", "$.milestones[0].date"]
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! (measured: the derived storage codec cost more first-load bytes than this one).
 
 use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
-use crate::domain::lens::{MAX_CHOICES, Question};
+use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
+use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone, is_iso_date};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -49,6 +50,12 @@ pub struct Workload {
     pub profile: Profile,
     /// Answers per lens id.
     pub answers: BTreeMap<String, Answers>,
+    /// Lenses chosen beside the built-in Well-Architected lens (e.g. `managed_services`).
+    pub lenses: Vec<String>,
+    /// The customer's ranking of each lens's pillars: pillar ids, top priority first.
+    pub priorities: BTreeMap<String, Vec<String>>,
+    /// Frozen copies of the answers, oldest first.
+    pub milestones: Vec<Milestone>,
     /// When it was created (RFC 3339, UTC).
     pub created_at: String,
     /// When it was last changed (RFC 3339, UTC).
@@ -62,6 +69,9 @@ impl Workload {
             id: id.to_owned(),
             profile: Profile::default(),
             answers: BTreeMap::new(),
+            lenses: Vec::new(),
+            priorities: BTreeMap::new(),
+            milestones: Vec::new(),
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
         }
@@ -124,6 +134,21 @@ impl Workload {
         out.insert("id".into(), Value::from(self.id.as_str()));
         out.insert("profile".into(), Value::Object(profile));
         out.insert("answers".into(), Value::Object(answers));
+        if !self.lenses.is_empty() {
+            out.insert("lenses".into(), Value::from(self.lenses.clone()));
+        }
+        if !self.priorities.is_empty() {
+            let priorities: Map<String, Value> = self
+                .priorities
+                .iter()
+                .map(|(lens, ids)| (lens.clone(), Value::from(ids.clone())))
+                .collect();
+            out.insert("priorities".into(), Value::Object(priorities));
+        }
+        if !self.milestones.is_empty() {
+            let list = self.milestones.iter().map(milestone_to_value).collect();
+            out.insert("milestones".into(), Value::Array(list));
+        }
         out.insert("created_at".into(), Value::from(self.created_at.as_str()));
         out.insert("updated_at".into(), Value::from(self.updated_at.as_str()));
         Value::Object(out)
@@ -156,6 +181,18 @@ impl Workload {
             None | Some(Value::Null) => Some(BTreeMap::new()),
             Some(v) => answers_from_value(c, v, &path.key("answers")),
         };
+        let lenses = match obj.get("lenses") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(v) => id_list(c, v, &path.key("lenses"), MAX_LENSES),
+        };
+        let priorities = match obj.get("priorities") {
+            None | Some(Value::Null) => Some(BTreeMap::new()),
+            Some(v) => priorities_from_value(c, v, &path.key("priorities")),
+        };
+        let milestones = match obj.get("milestones") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(v) => milestones_from_value(c, v, &path.key("milestones")),
+        };
         let mut stamp = |key: &str| {
             let v = c.required(obj, key, path)?;
             let s = c.free_text(v, &path.key(key), 40)?;
@@ -171,6 +208,9 @@ impl Workload {
             id: id?,
             profile: profile?,
             answers: answers?,
+            lenses: lenses?,
+            priorities: priorities?,
+            milestones: milestones?,
             created_at: created_at?,
             updated_at: updated_at?,
         })
@@ -321,6 +361,141 @@ pub fn answer_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Opt
         selected: selected?,
         not_applicable: not_applicable?,
         notes: notes?,
+    })
+}
+
+/// A list of distinct ids (lens or pillar ids), at most `max`.
+fn id_list(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Vec<String>> {
+    let items = c.array(value, path)?;
+    let mut ok = c.count(items.len(), path, 0, max);
+    let mut out: Vec<String> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ipath = path.index(i);
+        match c.free_text(item, &ipath, MAX_KEY) {
+            Some(id) if !check_key(c, &id, &ipath) => ok = false,
+            Some(id) if out.contains(&id) => {
+                c.report(
+                    &ipath,
+                    Problem::Duplicate {
+                        id,
+                        first: path.clone(),
+                    },
+                );
+                ok = false;
+            }
+            Some(id) => out.push(id),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn priorities_from_value(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+) -> Option<BTreeMap<String, Vec<String>>> {
+    let obj = c.object(value, path)?;
+    let mut ok = c.count(obj.len(), path, 0, MAX_LENSES);
+    let mut out = BTreeMap::new();
+    for (lens, ids) in obj {
+        let lpath = path.key(lens);
+        ok &= check_key(c, lens, &lpath);
+        match id_list(c, ids, &lpath, MAX_PILLARS) {
+            Some(ids) => {
+                out.insert(lens.clone(), ids);
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn milestone_to_value(m: &Milestone) -> Value {
+    let answers: Map<String, Value> = m
+        .answers
+        .iter()
+        .map(|(lens, answers)| {
+            let per_lens: Map<String, Value> = answers
+                .iter()
+                .map(|(q, a)| (q.clone(), answer_to_value(a)))
+                .collect();
+            (lens.clone(), Value::Object(per_lens))
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("id".into(), Value::from(m.id.as_str()));
+    out.insert("name".into(), Value::from(m.name.as_str()));
+    out.insert("date".into(), Value::from(m.date.as_str()));
+    out.insert("created_at".into(), Value::from(m.created_at.as_str()));
+    out.insert("answers".into(), Value::Object(answers));
+    Value::Object(out)
+}
+
+fn milestones_from_value(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+) -> Option<Vec<Milestone>> {
+    let items = c.array(value, path)?;
+    let mut ok = c.count(items.len(), path, 0, MAX_MILESTONES);
+    let mut out: Vec<Milestone> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mpath = path.index(i);
+        match milestone_from_value(c, item, &mpath) {
+            Some(m) if out.iter().any(|x| x.id == m.id) => {
+                c.report(
+                    &mpath.key("id"),
+                    Problem::Duplicate {
+                        id: m.id,
+                        first: path.clone(),
+                    },
+                );
+                ok = false;
+            }
+            Some(m) => out.push(m),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn milestone_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Milestone> {
+    let obj = c.object(value, path)?;
+    let id = c.required(obj, "id", path).and_then(|v| {
+        let ipath = path.key("id");
+        let id = c.free_text(v, &ipath, MAX_KEY)?;
+        check_key(c, &id, &ipath).then_some(id)
+    });
+    let name = c
+        .required(obj, "name", path)
+        .and_then(|v| c.string(v, &path.key("name"), MAX_MILESTONE_NAME));
+    let date = c.required(obj, "date", path).and_then(|v| {
+        let dpath = path.key("date");
+        let date = c.free_text(v, &dpath, 10)?;
+        if is_iso_date(&date) {
+            Some(date)
+        } else {
+            c.report(
+                &dpath,
+                Problem::Invalid(format!("{date:?} is not a date (YYYY-MM-DD)")),
+            );
+            None
+        }
+    });
+    let created_at = c
+        .required(obj, "created_at", path)
+        .and_then(|v| c.string(v, &path.key("created_at"), 40));
+    let answers = match obj.get("answers") {
+        None | Some(Value::Null) => Some(BTreeMap::new()),
+        Some(v) => answers_from_value(c, v, &path.key("answers")),
+    };
+    Some(Milestone {
+        id: id?,
+        name: name?,
+        date: date?,
+        created_at: created_at?,
+        answers: answers?,
     })
 }
 
