@@ -4,6 +4,7 @@ use preflight::domain::assessment::{Answer, Answers, summarize};
 use preflight::domain::builtin::{WELL_ARCHITECTED_JSON, well_architected};
 use preflight::domain::lens::Lens;
 use preflight::domain::lens::condition::parse;
+use preflight::domain::plan::{Rate, plan};
 use preflight::domain::storage::{decode_workload, encode_workload};
 use preflight::domain::workload::Workload;
 
@@ -36,6 +37,35 @@ fn summarize_full_lens(bencher: divan::Bencher) {
     let lens = well_architected();
     let answers = full_answers(lens);
     bencher.bench(|| summarize(lens, divan::black_box(&answers)));
+}
+
+/// Scores and the improvement plan of a full lens where every question is "None of these"
+/// (the largest plan: every practice is an item), priced with a day rate.
+#[divan::bench]
+fn plan_and_scores_full_lens(bencher: divan::Bencher) {
+    let lens = well_architected();
+    let answers: Answers = lens
+        .questions()
+        .map(|(_, q)| {
+            let none = q.choices[q.none_choice().unwrap()].id.clone();
+            (
+                q.id.clone(),
+                Answer {
+                    selected: vec![none],
+                    ..Answer::default()
+                },
+            )
+        })
+        .collect();
+    let rate = Rate {
+        currency: "CNY".into(),
+        per_day: 8000.0,
+    };
+    bencher.bench(|| {
+        let s = summarize(lens, divan::black_box(&answers));
+        let p = plan(lens, &answers, &[], Some(&rate));
+        (s, p)
+    });
 }
 
 /// One risk-rule condition parsed.

@@ -1,7 +1,10 @@
-//! The lenses built into the app, embedded from `src/content/lenses/` at compile time.
+//! The lenses the app ships.
 //!
-//! They are data, validated by the same parser as any imported lens; a test below fails the
-//! build's test run if one of them breaks a rule or lacks a language.
+//! The Well-Architected lens is embedded from `src/content/lenses/` at compile time: every
+//! workload uses it. Optional lenses ([`OPTIONAL_LENSES`]) are files beside the app in
+//! `public/lenses/`, fetched the first time a workload turns one on, so they cost nothing on the
+//! first load. All are data, validated by the same parser as any imported lens; the tests below
+//! fail if one breaks a rule or lacks a language.
 
 use crate::domain::lens::Lens;
 use std::sync::OnceLock;
@@ -11,6 +14,24 @@ pub const WELL_ARCHITECTED_JSON: &str = include_str!("../content/lenses/well-arc
 
 /// The id of the Well-Architected lens.
 pub const WELL_ARCHITECTED_ID: &str = "well_architected";
+
+/// A lens offered beside the Well-Architected lens, served as a file next to the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionalLens {
+    /// Its id (as in the file).
+    pub id: &'static str,
+    /// Its path relative to the app's page.
+    pub path: &'static str,
+}
+
+/// The managed-services readiness lens (four pillars from the Managed Services description).
+pub const MANAGED_SERVICES: OptionalLens = OptionalLens {
+    id: "managed_services",
+    path: "lenses/managed-services.json",
+};
+
+/// Every optional lens.
+pub const OPTIONAL_LENSES: [OptionalLens; 1] = [MANAGED_SERVICES];
 
 /// The parsed Well-Architected lens.
 ///
@@ -30,6 +51,66 @@ pub fn well_architected() -> &'static Lens {
 mod tests {
     use super::*;
     use crate::domain::text::{Lang, Text};
+
+    /// The shipped optional lens files, read from `public/` for the tests.
+    fn optional_lenses() -> Vec<(OptionalLens, Lens)> {
+        OPTIONAL_LENSES
+            .iter()
+            .map(|l| {
+                let path = format!("{}/public/{}", env!("CARGO_MANIFEST_DIR"), l.path);
+                let text = std::fs::read_to_string(&path).unwrap();
+                match Lens::from_json(&text) {
+                    Ok(lens) => (*l, lens),
+                    Err(issues) => panic!("{path}: {issues:#?}"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optional_lenses_are_valid_bilingual_and_apart_from_the_main_lens() {
+        let main = well_architected();
+        for (meta, lens) in optional_lenses() {
+            assert_eq!(lens.id, meta.id);
+            for (place, text) in all_texts(&lens) {
+                for lang in Lang::ALL {
+                    assert!(text.has(lang), "{place} has no {lang} text");
+                }
+            }
+            // Pillars are routed by id and answers stored by question id: no clashes.
+            for p in &lens.pillars {
+                assert!(main.pillar(&p.id).is_none(), "{} clashes", p.id);
+            }
+            for (_, q) in lens.questions() {
+                assert!(main.question(&q.id).is_none(), "{} clashes", q.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_managed_services_lens_covers_the_four_service_areas() {
+        let (_, lens) = optional_lenses().remove(0);
+        let ids: Vec<&str> = lens.pillars.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "technology_management",
+                "continuous_improvement",
+                "service_delivery",
+                "it_governance"
+            ]
+        );
+        for (_, q) in lens.questions() {
+            assert!(q.none_choice().is_some());
+            for c in q.choices.iter().filter(|c| !c.is_none_of_these()) {
+                assert!(
+                    c.improvement_plan.is_some() && c.effort.is_some(),
+                    "{}",
+                    c.id
+                );
+            }
+        }
+    }
 
     fn all_texts(lens: &Lens) -> Vec<(String, &Text)> {
         let mut out = vec![("name".to_owned(), &lens.name)];

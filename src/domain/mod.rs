@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod lens;
 pub mod milestone;
 pub mod plan;
+pub mod sheet;
 pub mod storage;
 pub mod text;
 pub mod validate;

@@ -11,8 +11,8 @@
 //! - priority 2: high risk in another pillar, or medium risk in one of the two top-ranked pillars;
 //! - priority 3: medium risk in another pillar.
 //!
-//! Two tiers of pillars keep the rule explainable in one sentence ([`PRIORITY_RULE`]) while still
-//! letting the ranking move work up or down one priority.
+//! Two tiers of pillars keep the rule explainable in one sentence (the plan page shows it) while
+//! still letting the ranking move work up or down one priority.
 //!
 //! **Order**: priority, then effort (smallest first, unknown effort last), then pillar rank, then
 //! lens order. **Quick wins**: priority 1 or 2 with an effort of at most [`QUICK_WIN_DAYS`]
@@ -25,12 +25,6 @@ use crate::domain::lens::{CostClass, Lens, Risk};
 
 /// The largest effort, in man-days, of a quick win.
 pub const QUICK_WIN_DAYS: f64 = 2.0;
-
-/// The priority rule in one sentence per language (shown to the user beside the plan).
-pub const PRIORITY_RULE: [&str; 2] = [
-    "Priority 1 is a high risk in one of your two top-ranked pillars; priority 2 is any other high risk or a medium risk in those two pillars; priority 3 is every other medium risk.",
-    "优先级 1：您排名前两位的支柱中的高风险；优先级 2：其他高风险，或排名前两位支柱中的中风险；优先级 3：其余中风险。",
-];
 
 /// A day rate for pricing effort.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,14 +4,21 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns false if the browser refused.
 pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
-    try_download(file_name, mime, text).is_some()
+    let part = wasm_bindgen::JsValue::from_str(text);
+    try_download(file_name, mime, &part).is_some()
 }
 
-fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Offers bytes as a download named `file_name`. Returns false if the browser refused.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let part = js_sys::Uint8Array::from(bytes);
+    try_download(file_name, mime, &part).is_some()
+}
+
+fn try_download(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Option<()> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let document = web_sys::window()?.document()?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

@@ -6,19 +6,24 @@
 
 pub mod chart;
 pub mod download;
+pub mod format;
 pub mod i18n;
+pub mod lenses;
 pub mod route;
 pub mod state;
 pub mod store;
 pub mod views;
+pub mod workbook;
 
-use crate::domain::builtin::well_architected;
 use i18n::Msg;
 use leptos::prelude::*;
 use route::Route;
 use state::{AppState, Notice};
+use views::milestones::MilestonesPage;
+use views::plan::PlanPage;
 use views::profile::ProfilePage;
 use views::questionnaire::PillarPage;
+use views::report::ReportPage;
 use views::results::ResultsPage;
 use views::shell::{Footer, Header, Notices, focus_main, sync_document};
 use views::start::StartPage;
@@ -58,11 +63,14 @@ pub fn App() -> impl IntoView {
             Route::Start => Msg::NavHome.text(lang).to_owned(),
             Route::Workloads => Msg::NavWorkloads.text(lang).to_owned(),
             Route::Profile(_) => Msg::NavProfile.text(lang).to_owned(),
-            Route::Pillar(_, p) => well_architected().pillar(p).map_or_else(
+            Route::Pillar(_, p) => app.lenses.pillar(p).map_or_else(
                 || Msg::NavQuestionnaire.text(lang).to_owned(),
-                |p| p.name.get(lang).to_owned(),
+                |(lens, i)| lens.pillars[i].name.get(lang).to_owned(),
             ),
             Route::Results(_) => Msg::NavResults.text(lang).to_owned(),
+            Route::Plan(_) => Msg::NavPlan.text(lang).to_owned(),
+            Route::Milestones(_) => Msg::NavMilestones.text(lang).to_owned(),
+            Route::Report(_) => Msg::ReportTitle.text(lang).to_owned(),
         };
         sync_document(lang, &format!("{page} · {}", Msg::AppName.text(lang)));
         if previous.is_some_and(|p| p != route) {
@@ -83,6 +91,9 @@ pub fn App() -> impl IntoView {
             view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
         }
         Route::Results(id) => view! { <ResultsPage workload_id=id/> }.into_any(),
+        Route::Plan(id) => view! { <PlanPage workload_id=id/> }.into_any(),
+        Route::Milestones(id) => view! { <MilestonesPage workload_id=id/> }.into_any(),
+        Route::Report(id) => view! { <ReportPage workload_id=id/> }.into_any(),
     };
     view! {
         <Header/>

@@ -18,8 +18,14 @@ pub enum Route {
     Profile(String),
     /// A workload's questions of one pillar.
     Pillar(String, String),
-    /// A workload's results.
+    /// A workload's results (the dashboard).
     Results(String),
+    /// A workload's improvement plan.
+    Plan(String),
+    /// A workload's milestones and comparisons.
+    Milestones(String),
+    /// A workload's printable report.
+    Report(String),
 }
 
 impl Route {
@@ -40,6 +46,9 @@ impl Route {
                 Route::Pillar((*id).to_owned(), (*pillar).to_owned())
             }
             ["w", id, "results"] if ok(id) => Route::Results((*id).to_owned()),
+            ["w", id, "plan"] if ok(id) => Route::Plan((*id).to_owned()),
+            ["w", id, "milestones"] if ok(id) => Route::Milestones((*id).to_owned()),
+            ["w", id, "report"] if ok(id) => Route::Report((*id).to_owned()),
             _ => Route::Start,
         }
     }
@@ -52,13 +61,21 @@ impl Route {
             Route::Profile(id) => format!("#/w/{id}/profile"),
             Route::Pillar(id, pillar) => format!("#/w/{id}/assess/{pillar}"),
             Route::Results(id) => format!("#/w/{id}/results"),
+            Route::Plan(id) => format!("#/w/{id}/plan"),
+            Route::Milestones(id) => format!("#/w/{id}/milestones"),
+            Route::Report(id) => format!("#/w/{id}/report"),
         }
     }
 
     /// The workload this view belongs to.
     pub fn workload(&self) -> Option<&str> {
         match self {
-            Route::Profile(id) | Route::Pillar(id, _) | Route::Results(id) => Some(id),
+            Route::Profile(id)
+            | Route::Pillar(id, _)
+            | Route::Results(id)
+            | Route::Plan(id)
+            | Route::Milestones(id)
+            | Route::Report(id) => Some(id),
             Route::Start | Route::Workloads => None,
         }
     }
@@ -76,6 +93,9 @@ mod tests {
             Route::Profile("w-1".into()),
             Route::Pillar("w-1".into(), "security".into()),
             Route::Results("w-1".into()),
+            Route::Plan("w-1".into()),
+            Route::Milestones("w-1".into()),
+            Route::Report("w-1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -7,8 +7,9 @@
 //! notices area shows; work stays in memory whatever storage does.
 
 use crate::domain::assessment::{Answer, Answers};
-use crate::domain::builtin::well_architected;
 use crate::domain::lens::Question;
+use crate::domain::milestone::Milestone;
+use crate::domain::plan::Rate;
 use crate::domain::storage::{
     self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
     StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
@@ -17,6 +18,7 @@ use crate::domain::storage::{
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
 use crate::ui::i18n::Msg;
+use crate::ui::lenses::Lenses;
 use crate::ui::route::Route;
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
@@ -65,6 +67,10 @@ pub struct AppState {
     pub quarantined: RwSignal<Vec<(String, Option<RecordError>)>>,
     /// The last workload worked on (for "Continue").
     pub last_workload: RwSignal<Option<String>>,
+    /// The lenses in hand.
+    pub lenses: Lenses,
+    /// The day rate for costing the plan; `None` prices the plan in man-days only.
+    pub rate: RwSignal<Option<Rate>>,
     /// What storage holds for each workload, as last written or read.
     saved: StoredValue<HashMap<String, String>>,
     /// What storage holds for the settings; `None` when they must not be written.
@@ -140,6 +146,8 @@ impl AppState {
             notices: RwSignal::new(notices),
             quarantined: RwSignal::new(quarantined),
             last_workload: RwSignal::new(settings.active_workload),
+            lenses: Lenses::new(),
+            rate: RwSignal::new(None),
             saved: StoredValue::new(saved),
             saved_settings: StoredValue::new(saved_settings),
         };
@@ -157,6 +165,15 @@ impl AppState {
                 active_workload: self.last_workload.get(),
             };
             self.persist_settings(&settings);
+        });
+        // Fetch the optional lenses that workloads use.
+        Effect::new(move |_| {
+            let wanted: Vec<String> = self
+                .workloads
+                .with(|ws| ws.iter().flat_map(|w| w.lenses.iter().cloned()).collect());
+            for id in wanted {
+                self.lenses.ensure(&id);
+            }
         });
         // Remember the last workload viewed.
         Effect::new(move |_| {
@@ -314,26 +331,45 @@ impl AppState {
         display_name(w, self.lang.get())
     }
 
-    /// The answer to a question of the built-in lens, if any.
-    pub fn answer(self, workload_id: &str, question: &Question) -> Option<Answer> {
-        self.workloads.with(|ws| {
-            ws.iter()
-                .find(|w| w.id == workload_id)
-                .and_then(|w| w.answers(&well_architected().id))
+    /// Reads a workload (reactive).
+    pub fn with_workload<T>(self, workload_id: &str, f: impl FnOnce(&Workload) -> T) -> Option<T> {
+        self.workloads
+            .with(|ws| ws.iter().find(|w| w.id == workload_id).map(f))
+    }
+
+    /// The answer to one question of a lens, if any.
+    pub fn answer(self, workload_id: &str, lens_id: &str, question: &Question) -> Option<Answer> {
+        self.with_workload(workload_id, |w| {
+            w.answers(lens_id)
                 .and_then(|a| a.get(&question.id))
                 .cloned()
         })
+        .flatten()
     }
 
-    /// The answers of a workload to the built-in lens.
-    pub fn answers(self, workload_id: &str) -> Option<Answers> {
-        self.workloads.with(|ws| {
-            ws.iter().find(|w| w.id == workload_id).map(|w| {
-                w.answers(&well_architected().id)
-                    .cloned()
-                    .unwrap_or_default()
-            })
+    /// A workload's answers to a lens (empty when none).
+    pub fn answers(self, workload_id: &str, lens_id: &str) -> Option<Answers> {
+        self.with_workload(workload_id, |w| {
+            w.answers(lens_id).cloned().unwrap_or_default()
         })
+    }
+
+    /// A workload's ranking of a lens's pillars (as stored; may be empty).
+    pub fn ranking(self, workload_id: &str, lens_id: &str) -> Vec<String> {
+        self.with_workload(workload_id, |w| w.priorities.get(lens_id).cloned())
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// The lenses of a workload that are in hand: the Well-Architected lens, then its chosen
+    /// optional lenses that have loaded (reactive).
+    pub fn workload_lenses(self, workload_id: &str) -> Vec<&'static crate::domain::lens::Lens> {
+        let chosen = self
+            .with_workload(workload_id, |w| w.lenses.clone())
+            .unwrap_or_default();
+        let mut out = vec![crate::domain::builtin::well_architected()];
+        out.extend(chosen.iter().filter_map(|id| self.lenses.get(id)));
+        out
     }
 
     /// Whether the workload exists.
@@ -353,15 +389,61 @@ impl AppState {
         });
     }
 
-    /// Changes one answer of the built-in lens.
+    /// Changes one answer.
     pub fn edit_answer(
         self,
         workload_id: &str,
+        lens_id: &str,
         question: &Question,
         edit: impl FnOnce(&mut Answer),
     ) {
+        self.update_workload(workload_id, |w| w.edit_answer(lens_id, question, edit));
+    }
+
+    /// Turns an optional lens on or off for a workload (its answers are kept either way).
+    pub fn set_lens(self, workload_id: &str, lens_id: &str, on: bool) {
         self.update_workload(workload_id, |w| {
-            w.edit_answer(&well_architected().id, question, edit)
+            w.lenses.retain(|l| l != lens_id);
+            if on {
+                w.lenses.push(lens_id.to_owned());
+            }
+        });
+        if on {
+            self.lenses.ensure(lens_id);
+        }
+    }
+
+    /// Stores a ranking of a lens's pillars.
+    pub fn set_ranking(self, workload_id: &str, lens_id: &str, ids: Vec<String>) {
+        self.update_workload(workload_id, |w| {
+            w.priorities.insert(lens_id.to_owned(), ids);
+        });
+    }
+
+    /// Freezes the current answers as a milestone; returns its id.
+    pub fn add_milestone(self, workload_id: &str, name: &str, date: &str) -> String {
+        let id = new_id().replacen("w-", "m-", 1);
+        let now = now_iso();
+        let mid = id.clone();
+        self.update_workload(workload_id, |w| {
+            w.milestones.push(Milestone {
+                id: mid,
+                name: name
+                    .chars()
+                    .take(crate::domain::milestone::MAX_MILESTONE_NAME)
+                    .collect(),
+                date: date.to_owned(),
+                created_at: now,
+                answers: w.answers.clone(),
+            });
+        });
+        id
+    }
+
+    /// Deletes a milestone.
+    pub fn delete_milestone(self, workload_id: &str, milestone_id: &str) {
+        self.update_workload(workload_id, |w| {
+            w.milestones.retain(|m| m.id != milestone_id)
         });
     }
 
@@ -450,6 +532,17 @@ pub fn navigate(route: &Route) {
 /// The current time in UTC, RFC 3339.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today's date in the browser's time zone, `YYYY-MM-DD`.
+pub fn today_local() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// A new random workload id: `w-` and 10 base-36 characters.

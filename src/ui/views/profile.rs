@@ -1,8 +1,12 @@
 //! The workload profile: organisation, workload, contact, description. Saved as the user types.
 
-use crate::domain::builtin::well_architected;
+use crate::domain::builtin::{MANAGED_SERVICES, well_architected};
+use crate::domain::lens::Lens;
+use crate::domain::plan::ranked_ids;
+use crate::domain::text::Lang;
 use crate::domain::workload::{MAX_DESCRIPTION, MAX_PROFILE_FIELD, Profile};
 use crate::ui::i18n::Msg;
+use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -91,11 +95,143 @@ pub fn ProfilePage(
                 </div>
                 {field("description", Msg::Description, "textarea", MAX_DESCRIPTION, |p| &p.description, |p, v| p.description = v)}
             </form>
-            <div class="actions">
-                <a class="button" href=first_pillar.href() data-testid="to-questionnaire">
-                    {Msg::ToQuestionnaire.text(lang)}
-                </a>
-            </div>
         </section>
+        <LensChoice workload_id=id.get_value()/>
+        <Priorities workload_id=id.get_value()/>
+        <div class="actions">
+            <a class="button" href=first_pillar.href() data-testid="to-questionnaire">
+                {Msg::ToQuestionnaire.text(lang)}
+            </a>
+        </div>
+    }
+}
+
+/// Which lenses the workload is assessed with.
+#[component]
+fn LensChoice(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let ms = MANAGED_SERVICES.id;
+    let chosen = move || {
+        app.with_workload(&wid.get_value(), |w| w.lenses.iter().any(|l| l == ms))
+            .unwrap_or(false)
+    };
+    let status = move || match (chosen(), app.lenses.state(ms)) {
+        (true, Some(LensState::Loading)) => Some(Msg::LensLoading.text(lang).to_owned()),
+        (true, Some(LensState::Failed(e))) => {
+            Some(Msg::LensFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])]))
+        }
+        _ => None,
+    };
+    view! {
+        <section class="card" aria-labelledby="lenses-title">
+            <h2 id="lenses-title">{Msg::LensesTitle.text(lang)}</h2>
+            <p class="muted">{Msg::LensesIntro.text(lang)}</p>
+            <div class="check-row">
+                <input
+                    type="checkbox"
+                    id="lens-managed-services"
+                    data-testid="lens-managed-services"
+                    prop:checked=chosen
+                    on:change:target=move |ev| app.set_lens(&wid.get_value(), ms, ev.target().checked())
+                />
+                <label for="lens-managed-services">{Msg::OptionManagedServices.text(lang)}</label>
+            </div>
+            <p role="status" class="muted">{status}</p>
+        </section>
+    }
+}
+
+/// The customer's ranking of each lens's pillars, edited with Up/Down buttons.
+#[component]
+fn Priorities(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let announce = RwSignal::new(String::new());
+    let lenses = move || app.workload_lenses(&wid.get_value());
+    let section = move |lens: &'static Lens| {
+        let order = move || ranked_ids(lens, &app.ranking(&wid.get_value(), &lens.id));
+        let rows = move || {
+            let ids = order();
+            let n = ids.len();
+            ids.iter()
+                .enumerate()
+                .map(|(i, pid)| {
+                    let name = lens.pillar(pid).map_or("", |p| p.name.get(lang));
+                    let pi = lens.pillars.iter().position(|p| p.id == *pid).unwrap_or(0);
+                    let up_id = format!("rank-up-{}-{pi}", lens.id);
+                    let down_id = format!("rank-down-{}-{pi}", lens.id);
+                    let mv = move |delta: isize| {
+                        let mut ids = order();
+                        let j = i.saturating_add_signed(delta);
+                        if j < ids.len() {
+                            ids.swap(i, j);
+                            announce.set(
+                                Msg::RankedAs
+                                    .fill(lang, &[("name", name), ("rank", &(j + 1).to_string())]),
+                            );
+                            app.set_ranking(&wid.get_value(), &lens.id, ids);
+                            // The rows are rebuilt: keep the keyboard on the moved pillar, on the
+                            // same button unless it is now disabled (at the top or the bottom).
+                            let (same, other) = if delta < 0 {
+                                ("up", "down")
+                            } else {
+                                ("down", "up")
+                            };
+                            let first = format!("rank-{same}-{}-{pi}", lens.id);
+                            let second = format!("rank-{other}-{}-{pi}", lens.id);
+                            request_animation_frame(move || focus_enabled(&[&first, &second]));
+                        }
+                    };
+                    view! {
+                        <li class="rank-row" data-testid="rank-row">
+                            <span class="rank">{i + 1}</span>
+                            <span class="rank-name">{name}</span>
+                            <button type="button" class="button secondary small" id=up_id
+                                aria-label=Msg::MoveUp.fill(lang, &[("name", name)])
+                                disabled=i == 0 on:click=move |_| mv(-1)>"↑"</button>
+                            <button type="button" class="button secondary small" id=down_id
+                                aria-label=Msg::MoveDown.fill(lang, &[("name", name)])
+                                disabled=i + 1 == n on:click=move |_| mv(1)>"↓"</button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <h3>{lens.name.get(lang)}</h3>
+            <ol class="rank-list" data-lens=lens.id.clone()>{rows}</ol>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="priorities-title">
+            <h2 id="priorities-title">{Msg::PrioritiesTitle.text(lang)}</h2>
+            <p class="muted">{Msg::PrioritiesIntro.text(lang)}</p>
+            {move || lenses().into_iter().map(section).collect_view()}
+            <p class="visually-hidden" aria-live="polite">{move || announce.get()}</p>
+        </section>
+    }
+}
+
+/// Focuses the first of these buttons that exists and is enabled.
+fn focus_enabled(ids: &[&str]) {
+    use wasm_bindgen::JsCast;
+    for id in ids {
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .filter(|b| !b.disabled())
+        {
+            let _ = el.focus();
+            return;
+        }
     }
 }

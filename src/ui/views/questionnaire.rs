@@ -4,10 +4,10 @@
 //! Each question reads its answer through its own memo, so a click re-renders only the question
 //! clicked (the latency budget: click → DOM updated ≤ 16 ms at 4× CPU throttle).
 
-use crate::domain::assessment::{Answer, NaReason, Status, status, summarize};
-use crate::domain::builtin::well_architected;
-use crate::domain::lens::{Pillar, Question, Risk};
+use crate::domain::assessment::{Answer, NaReason, Status, Summary, status, summarize};
+use crate::domain::lens::{Lens, Pillar, Question, Risk};
 use crate::ui::i18n::Msg;
+use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ fn reason_msg(r: NaReason) -> Msg {
     }
 }
 
-/// The questions of one pillar.
+/// The questions of one pillar (of any of the workload's lenses).
 #[component]
 pub fn PillarPage(
     /// The workload's id.
@@ -43,43 +43,115 @@ pub fn PillarPage(
     let app = use_app();
     // Pages are rebuilt when the language changes (see `App`).
     let lang = app.lang.get_untracked();
-    let lens = well_architected();
-    let Some(index) = lens.pillars.iter().position(|p| p.id == pillar_id) else {
-        return view! {
-            <section class="card">
-                <h1 id="page-title" tabindex="-1">{Msg::PillarNotFound.text(lang)}</h1>
-            </section>
+    let wid = StoredValue::new(workload_id);
+    let pid = StoredValue::new(pillar_id);
+    move || match app.lenses.pillar(&pid.get_value()) {
+        Some((lens, index)) => {
+            view! { <PillarQuestions workload_id=wid.get_value() lens index/> }.into_any()
         }
-        .into_any();
-    };
+        None => {
+            // A pillar of an optional lens that is still on its way, or no such pillar.
+            let loading = app
+                .with_workload(&wid.get_value(), |w| {
+                    w.lenses
+                        .iter()
+                        .any(|l| matches!(app.lenses.state(l), Some(LensState::Loading)))
+                })
+                .unwrap_or(false);
+            let msg = if loading {
+                Msg::LensLoading
+            } else {
+                Msg::PillarNotFound
+            };
+            view! {
+                <section class="card">
+                    <h1 id="page-title" tabindex="-1">{msg.text(lang)}</h1>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Every pillar of the workload's lenses, in order, for the navigation and Previous/Next.
+fn all_pillars(lenses: &[&'static Lens]) -> Vec<(&'static Lens, usize)> {
+    lenses
+        .iter()
+        .flat_map(|l| (0..l.pillars.len()).map(move |i| (*l, i)))
+        .collect()
+}
+
+#[component]
+fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
     let pillar: &'static Pillar = &lens.pillars[index];
     let wid = StoredValue::new(workload_id.clone());
     let total = pillar.questions.len();
-    let summary = Memo::new(move |_| app.answers(&wid.get_value()).map(|a| summarize(lens, &a)));
-    let done_in =
-        move |i: usize| summary.with(|s| s.as_ref().map_or(0, |s| s.pillars[i].counts.done()));
-    let name = move |p: &'static Pillar| p.name.get(lang);
-
-    let nav = lens
-        .pillars
+    let lenses = app.workload_lenses(&workload_id);
+    // Progress of every lens of the workload, for the navigation.
+    let summaries: Vec<(&'static Lens, Memo<Summary>)> = lenses
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
-            let n = p.questions.len();
+        .map(|l| {
+            let l: &'static Lens = l;
+            let memo = Memo::new(move |_| {
+                summarize(l, &app.answers(&wid.get_value(), &l.id).unwrap_or_default())
+            });
+            (l, memo)
+        })
+        .collect();
+    let done = move |summary: Memo<Summary>, i: usize| summary.with(|s| s.pillars[i].counts.done());
+    let this_summary = summaries
+        .iter()
+        .find(|(l, _)| std::ptr::eq(*l, lens))
+        .map(|(_, m)| *m)
+        .unwrap_or_else(|| {
+            Memo::new(move |_| {
+                summarize(
+                    lens,
+                    &app.answers(&wid.get_value(), &lens.id).unwrap_or_default(),
+                )
+            })
+        });
+
+    let grouped = summaries.len() > 1;
+    let nav = summaries
+        .iter()
+        .map(|(l, summary)| {
+            let summary = *summary;
+            let items = l
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+                    let n = p.questions.len();
+                    let current = std::ptr::eq(p, pillar);
+                    view! {
+                        <li>
+                            <a href=href aria-current=current.then_some("page")>
+                                <span>{p.name.get(lang)}</span>
+                                <span class="progress-count">{move || format!("{}/{n}", done(summary, i))}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
-                <li>
-                    <a href=href aria-current=(i == index).then_some("page")>
-                        <span>{name(p)}</span>
-                        <span class="progress-count">{move || format!("{}/{n}", done_in(i))}</span>
-                    </a>
-                </li>
+                {grouped.then(|| view! { <li class="nav-lens" aria-hidden="true">{l.name.get(lang)}</li> })}
+                {items}
             }
         })
         .collect_view();
 
-    let prev = index.checked_sub(1).map(|i| {
-        let p = &lens.pillars[i];
+    let order = all_pillars(&lenses);
+    let here = order
+        .iter()
+        .position(|(l, i)| std::ptr::eq(*l, lens) && *i == index)
+        .unwrap_or(0);
+    let prev = here.checked_sub(1).map(|k| {
+        let (l, i) = order[k];
+        let p = &l.pillars[i];
         let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
         view! {
             <a class="button secondary" href=href rel="prev">
@@ -87,8 +159,9 @@ pub fn PillarPage(
             </a>
         }
     });
-    let next = match lens.pillars.get(index + 1) {
-        Some(p) => {
+    let next = match order.get(here + 1) {
+        Some((l, i)) => {
+            let p = &l.pillars[*i];
             let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
             view! {
                 <a class="button" href=href rel="next" data-testid="next-pillar">
@@ -105,12 +178,14 @@ pub fn PillarPage(
         .into_any(),
     };
 
+    let lens_id: &'static str = &lens.id;
     let questions = pillar
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| view! { <QuestionCard workload_id=workload_id.clone() question=q number=i + 1 total /> })
+        .map(|(i, q)| view! { <QuestionCard workload_id=workload_id.clone() lens_id question=q number=i + 1 total /> })
         .collect_view();
+    let done_here = move || done(this_summary, index);
 
     view! {
         <div class="assess">
@@ -118,11 +193,12 @@ pub fn PillarPage(
                 <ol>{nav}</ol>
             </nav>
             <section>
-                <h1 id="page-title" tabindex="-1">{name(pillar)}</h1>
+                {grouped.then(|| view! { <p class="eyebrow">{lens.name.get(lang)}</p> })}
+                <h1 id="page-title" tabindex="-1">{pillar.name.get(lang)}</h1>
                 <p class="muted" data-testid="pillar-progress">
-                    {move || Msg::PillarProgress.fill(lang, &[("done", &done_in(index).to_string()), ("total", &total.to_string())])}
+                    {move || Msg::PillarProgress.fill(lang, &[("done", &done_here().to_string()), ("total", &total.to_string())])}
                 </p>
-                <progress max=total.to_string() value=move || done_in(index).to_string() aria-hidden="true"></progress>
+                <progress max=total.to_string() value=move || done_here().to_string() aria-hidden="true"></progress>
                 {questions}
                 <nav class="pager" aria-label=Msg::PillarsNav.text(lang)>
                     <span>{prev}</span>
@@ -131,7 +207,6 @@ pub fn PillarPage(
             </section>
         </div>
     }
-    .into_any()
 }
 
 /// One question.
@@ -139,7 +214,9 @@ pub fn PillarPage(
 fn QuestionCard(
     /// The workload's id.
     workload_id: String,
-    /// The question (from the built-in lens).
+    /// The lens the question belongs to.
+    lens_id: &'static str,
+    /// The question.
     question: &'static Question,
     /// Its 1-based number in the pillar.
     number: usize,
@@ -149,10 +226,12 @@ fn QuestionCard(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let answer: Memo<Option<Answer>> = Memo::new(move |_| app.answer(&wid.get_value(), question));
+    let answer: Memo<Option<Answer>> =
+        Memo::new(move |_| app.answer(&wid.get_value(), lens_id, question));
     let state = Memo::new(move |_| answer.with(|a| status(question, a.as_ref())));
-    let edit =
-        move |f: Box<dyn FnOnce(&mut Answer)>| app.edit_answer(&wid.get_value(), question, f);
+    let edit = move |f: Box<dyn FnOnce(&mut Answer)>| {
+        app.edit_answer(&wid.get_value(), lens_id, question, f)
+    };
     let text = move |t: &'static crate::domain::text::Text| t.get(lang);
     let qid = &question.id;
     let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));

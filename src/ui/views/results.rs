@@ -1,15 +1,19 @@
-//! Results of a workload: overall and per-pillar counts and scores, as numbers, an inline SVG
-//! chart and a table (the chart's accessible equivalent).
+//! The dashboard: for each of the workload's lenses, counts and scores per pillar and overall
+//! (numbers, an inline SVG chart and its table), the five highest risks, and the plan's totals.
 
-use crate::domain::assessment::{Counts, summarize};
-use crate::domain::builtin::well_architected;
+use crate::domain::assessment::{Counts, Summary, summarize};
+use crate::domain::lens::{Lens, Risk};
+use crate::domain::plan::{Plan, plan, top_risks};
+use crate::domain::text::Lang;
 use crate::ui::chart::{self, Kind};
+use crate::ui::format::{days, money};
 use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-fn kind_msg(kind: Kind) -> Msg {
+/// The message naming a chart kind.
+pub fn kind_msg(kind: Kind) -> Msg {
     match kind {
         Kind::High => Msg::RiskHigh,
         Kind::Medium => Msg::RiskMedium,
@@ -17,6 +21,11 @@ fn kind_msg(kind: Kind) -> Msg {
         Kind::Na => Msg::RiskNa,
         Kind::Unanswered => Msg::RiskUnanswered,
     }
+}
+
+/// A score, or a dash when there is none yet.
+pub fn score_text(c: &Counts) -> String {
+    c.score().map_or_else(|| "—".to_owned(), |s| s.to_string())
 }
 
 /// The results page of a workload.
@@ -28,68 +37,184 @@ pub fn ResultsPage(
     let app = use_app();
     // Pages are rebuilt when the language changes (see `App`).
     let lang = app.lang.get_untracked();
-    let lens = well_architected();
-    let wid = StoredValue::new(workload_id.clone());
-    let summary =
-        Memo::new(move |_| summarize(lens, &app.answers(&wid.get_value()).unwrap_or_default()));
-    let score_text = move |c: &Counts| match c.score() {
-        Some(s) => s.to_string(),
-        None => "—".to_owned(),
-    };
-    let overall = move || summary.with(|s| s.overall);
-    let stat =
-        move |msg: Msg, value: Box<dyn Fn() -> String + Send + Sync>, testid: &'static str| {
-            view! {
-                <div class="stat">
-                    <span class="value" data-testid=testid>{value}</span>
-                    {msg.text(lang)}
-                </div>
-            }
-        };
+    let wid = StoredValue::new(workload_id);
+    let lenses = move || app.workload_lenses(&wid.get_value());
+    view! {
+        <h1 id="page-title" tabindex="-1" class="page-title">{Msg::ResultsTitle.text(lang)}</h1>
+        {move || {
+            lenses()
+                .into_iter()
+                .map(|lens| view! { <LensDashboard workload_id=wid.get_value() lens/> })
+                .collect_view()
+        }}
+    }
+}
 
-    let chart = move || {
-        let l = lang;
+/// One lens's dashboard.
+#[component]
+fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let lid: &'static str = &lens.id;
+    let answers = Memo::new(move |_| app.answers(&wid.get_value(), lid).unwrap_or_default());
+    let ranking = Memo::new(move |_| app.ranking(&wid.get_value(), lid));
+    let summary = Memo::new(move |_| answers.with(|a| summarize(lens, a)));
+    let plan: Memo<Plan> = Memo::new(move |_| {
+        let rate = app.rate.get();
+        answers.with(|a| ranking.with(|r| plan(lens, a, r, rate.as_ref())))
+    });
+    let overall = move || summary.with(|s| s.overall);
+    let stat = move |msg: Msg, value: String, testid: String| {
+        view! {
+            <div class="stat">
+                <span class="value" data-testid=testid>{value}</span>
+                {msg.text(lang)}
+            </div>
+        }
+    };
+    let first_unanswered = move || {
         summary.with(|s| {
-            let rows = s.pillars.iter().enumerate().map(|(i, p)| {
-                let y = chart::ROW * u32::try_from(i).unwrap_or(0);
-                let name = lens.pillars[i].name.get(l).to_owned();
-                let segments = chart::segments(&p.counts)
-                    .into_iter()
-                    .map(|seg| {
-                        let label = format!("{}: {}", kind_msg(seg.kind).text(l), seg.count);
-                        view! {
-                            <rect x=seg.x.to_string() y=(y + chart::BAR_TOP).to_string() width=seg.width.to_string() height=chart::BAR.to_string() fill=seg.kind.fill() stroke="#fff" stroke-width="10">
-                                <title>{label}</title>
-                            </rect>
-                        }
-                    })
-                    .collect_view();
+            let i = s.pillars.iter().position(|p| p.counts.unanswered > 0)?;
+            Some(Route::Pillar(wid.get_value(), lens.pillars[i].id.clone()).href())
+        })
+    };
+    let top = move || {
+        let risks = answers.with(|a| ranking.with(|r| top_risks(lens, a, r, 5)));
+        if risks.is_empty() {
+            return view! { <p class="muted">{Msg::NoRisksYet.text(lang)}</p> }.into_any();
+        }
+        let items = risks
+            .into_iter()
+            .map(|t| {
+                let p = &lens.pillars[t.pillar];
+                let q = &p.questions[t.question];
+                let (msg, class) = if t.risk == Risk::High {
+                    (Msg::RiskHigh, "high")
+                } else {
+                    (Msg::RiskMedium, "medium")
+                };
+                let href = Route::Pillar(wid.get_value(), p.id.clone()).href();
                 view! {
-                    <text x="0" y=(y + chart::LABEL).to_string()>{name}</text>
-                    {segments}
+                    <li>
+                        <span class=format!("badge {class}")>{msg.text(lang)}</span>" "
+                        <a href=href>{q.title.get(lang)}</a>
+                        <span class="muted">" · "{p.name.get(lang)}</span>
+                    </li>
                 }
-            }).collect_view();
-            let description: Vec<String> = s.pillars.iter().enumerate().map(|(i, p)| {
-                let c = &p.counts;
-                Msg::ChartSummary.fill(l, &[
-                    ("pillar", lens.pillars[i].name.get(l)),
-                    ("high", &c.high.to_string()),
-                    ("medium", &c.medium.to_string()),
-                    ("none", &c.none.to_string()),
-                    ("na", &c.not_applicable.to_string()),
-                    ("unanswered", &c.unanswered.to_string()),
-                ])
-            }).collect();
+            })
+            .collect_view();
+        view! { <ol class="top-risks" data-testid=format!("top-risks-{lid}")>{items}</ol> }
+            .into_any()
+    };
+    let totals = move || {
+        plan.with(|p| {
+            let t = &p.total;
+            let mut line = Msg::PlanTotals.fill(
+                lang,
+                &[("items", &t.items.to_string()), ("days", &days(t.effort))],
+            );
+            if let (Some(cost), Some(rate)) = (t.cost, &p.rate) {
+                line.push_str(" · ");
+                line.push_str(&Msg::PlanCost.fill(lang, &[("cost", &money(cost, &rate.currency))]));
+            }
+            if t.quick_wins > 0 {
+                line.push_str(" · ");
+                line.push_str(&Msg::QuickWinsCount.fill(lang, &[("n", &t.quick_wins.to_string())]));
+            }
+            line
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby=format!("dash-{lid}")>
+            <h2 id=format!("dash-{lid}")>{lens.name.get(lang)}</h2>
+            <p class="muted" data-testid=format!("answered-{lid}")>
+                {move || {
+                    let c = overall();
+                    Msg::Answered.fill(lang, &[("done", &c.done().to_string()), ("total", &c.total().to_string())])
+                }}
+            </p>
+            <div class="stats">
+                {move || {
+                    let c = overall();
+                    view! {
+                        {stat(Msg::Score, score_text(&c), format!("score-{lid}"))}
+                        {stat(Msg::RiskHigh, c.high.to_string(), format!("high-{lid}"))}
+                        {stat(Msg::RiskMedium, c.medium.to_string(), format!("medium-{lid}"))}
+                        {stat(Msg::RiskNone, c.none.to_string(), format!("none-{lid}"))}
+                    }
+                }}
+            </div>
+            <p class="muted">{Msg::ScoreRule.text(lang)}</p>
+            {move || first_unanswered().map(|href| view! {
+                <div class="actions no-print"><a class="button secondary" href=href>{Msg::ContinueAnswering.text(lang)}</a></div>
+            })}
+            <h3>{Msg::ChartTitle.text(lang)}</h3>
+            <RiskChart lens summary=summary.into()/>
+            <ResultsTable lens summary=summary.into()/>
+            <h3>{Msg::TopRisks.text(lang)}</h3>
+            {top}
+            <h3>{Msg::PlanTitle.text(lang)}</h3>
+            <p data-testid=format!("plan-totals-{lid}")>{totals}</p>
+            <div class="actions no-print">
+                <a class="button secondary" href=Route::Plan(wid.get_value()).href()>{Msg::SeePlan.text(lang)}</a>
+            </div>
+        </section>
+    }
+}
+
+/// The risk chart of a lens: one stacked bar per pillar.
+#[component]
+pub fn RiskChart(
+    /// The lens.
+    lens: &'static Lens,
+    /// Its summary.
+    summary: Signal<Summary>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let lid: &'static str = &lens.id;
+    let chart = move || {
+        summary.with(|s| {
+            let rows = s
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let y = chart::ROW * u32::try_from(i).unwrap_or(0);
+                    let segments = chart::segments(&p.counts)
+                        .into_iter()
+                        .map(|seg| {
+                            let label = format!("{}: {}", kind_msg(seg.kind).text(lang), seg.count);
+                            view! {
+                                <rect x=seg.x.to_string() y=(y + chart::BAR_TOP).to_string() width=seg.width.to_string() height=chart::BAR.to_string() fill=seg.kind.fill() stroke="#fff" stroke-width="10">
+                                    <title>{label}</title>
+                                </rect>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <text x="0" y=(y + chart::LABEL).to_string()>{lens.pillars[i].name.get(lang)}</text>
+                        {segments}
+                    }
+                })
+                .collect_view();
+            let description: Vec<String> = s
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| chart_sentence(lang, lens.pillars[i].name.get(lang), &p.counts))
+                .collect();
             view! {
                 <svg
                     class="chart"
                     role="img"
-                    aria-labelledby="chart-title chart-desc"
+                    aria-labelledby=format!("chart-title-{lid} chart-desc-{lid}")
                     viewBox=format!("0 0 {} {}", chart::WIDTH, chart::height(s.pillars.len()))
-                    data-testid="risk-chart"
+                    data-testid=format!("risk-chart-{lid}")
                 >
-                    <title id="chart-title">{Msg::ChartTitle.text(l)}</title>
-                    <desc id="chart-desc">{description.join(" ")}</desc>
+                    <title id=format!("chart-title-{lid}")>{Msg::ChartTitle.text(lang)}</title>
+                    <desc id=format!("chart-desc-{lid}")>{description.join(" ")}</desc>
                     {rows}
                 </svg>
             }
@@ -101,8 +226,38 @@ pub fn ResultsPage(
             <li><span class="swatch" style=format!("background:{}", k.fill())></span>{kind_msg(*k).text(lang)}</li>
         })
         .collect_view();
-    let table_rows = move || {
-        let l = lang;
+    view! {
+        {chart}
+        <ul class="legend" aria-hidden="true">{legend}</ul>
+    }
+}
+
+fn chart_sentence(lang: Lang, pillar: &str, c: &Counts) -> String {
+    Msg::ChartSummary.fill(
+        lang,
+        &[
+            ("pillar", pillar),
+            ("high", &c.high.to_string()),
+            ("medium", &c.medium.to_string()),
+            ("none", &c.none.to_string()),
+            ("na", &c.not_applicable.to_string()),
+            ("unanswered", &c.unanswered.to_string()),
+        ],
+    )
+}
+
+/// The counts and scores of a lens as a table, one row per pillar and one overall.
+#[component]
+pub fn ResultsTable(
+    /// The lens.
+    lens: &'static Lens,
+    /// Its summary.
+    summary: Signal<Summary>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let lid: &'static str = &lens.id;
+    let rows = move || {
         summary.with(|s| {
             let row = |name: String, c: Counts, testid: String| {
                 view! {
@@ -123,66 +278,36 @@ pub fn ResultsPage(
                 .enumerate()
                 .map(|(i, p)| {
                     row(
-                        lens.pillars[i].name.get(l).to_owned(),
+                        lens.pillars[i].name.get(lang).to_owned(),
                         p.counts,
                         format!("row-{}", p.pillar_id),
                     )
                 })
                 .collect();
             rows.push(row(
-                Msg::Overall.text(l).to_owned(),
+                Msg::Overall.text(lang).to_owned(),
                 s.overall,
-                "row-overall".to_owned(),
+                format!("row-overall-{lid}"),
             ));
             rows.collect_view()
         })
     };
-    let first_unanswered = move || {
-        summary.with(|s| {
-            let i = s.pillars.iter().position(|p| p.counts.unanswered > 0)?;
-            Some(Route::Pillar(wid.get_value(), lens.pillars[i].id.clone()).href())
-        })
-    };
     view! {
-        <section class="card">
-            <h1 id="page-title" tabindex="-1">{Msg::ResultsTitle.text(lang)}</h1>
-            <p class="muted" data-testid="answered">
-                {move || {
-                    let c = overall();
-                    Msg::Answered.fill(lang, &[("done", &c.done().to_string()), ("total", &c.total().to_string())])
-                }}
-            </p>
-            <div class="stats">
-                {stat(Msg::Score, Box::new(move || score_text(&overall())), "overall-score")}
-                {stat(Msg::RiskHigh, Box::new(move || overall().high.to_string()), "overall-high")}
-                {stat(Msg::RiskMedium, Box::new(move || overall().medium.to_string()), "overall-medium")}
-                {stat(Msg::RiskNone, Box::new(move || overall().none.to_string()), "overall-none")}
-            </div>
-            <p class="muted">{Msg::ScoreRule.text(lang)}</p>
-            {move || first_unanswered().map(|href| view! {
-                <div class="actions"><a class="button secondary" href=href>{Msg::ContinueAnswering.text(lang)}</a></div>
-            })}
-        </section>
-        <section class="card">
-            <h2>{Msg::ChartTitle.text(lang)}</h2>
-            {chart}
-            <ul class="legend" aria-hidden="true">{legend}</ul>
-            <div class="table-wrap">
-                <table data-testid="results-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{Msg::Pillar.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::High.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::Medium.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::NoRiskShort.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::NaShort.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::UnansweredShort.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::Score.text(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </div>
-        </section>
+        <div class="table-wrap">
+            <table data-testid=format!("results-table-{lid}")>
+                <thead>
+                    <tr>
+                        <th scope="col">{Msg::Pillar.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::High.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::Medium.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::NoRiskShort.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::NaShort.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::UnansweredShort.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::Score.text(lang)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

@@ -22,14 +22,23 @@ pub fn Header() -> impl IntoView {
     };
     let nav = move || {
         let route = app.route.get();
-        match route.workload().map(str::to_owned) {
-            Some(id) => {
-                let first_pillar = crate::domain::builtin::well_architected().pillars[0]
-                    .id
-                    .clone();
-                let in_questionnaire = matches!(route, Route::Pillar(..));
-                view! {
-                    {link(Route::Workloads, Msg::NavWorkloads)}
+        let home = (route.workload().is_none()).then(|| link(Route::Start, Msg::NavHome));
+        view! {
+            {home}
+            {link(Route::Workloads, Msg::NavWorkloads)}
+        }
+    };
+    // Inside a workload: its views, as a second bar.
+    let workload_nav = move || {
+        let route = app.route.get();
+        let id = route.workload()?.to_owned();
+        let first_pillar = crate::domain::builtin::well_architected().pillars[0]
+            .id
+            .clone();
+        let in_questionnaire = matches!(route, Route::Pillar(..));
+        Some(view! {
+            <nav class="workload-nav" aria-label=app.tr(Msg::WorkloadNav)>
+                <div class="bar">
                     {link(Route::Profile(id.clone()), Msg::NavProfile)}
                     <a
                         href=Route::Pillar(id.clone(), first_pillar).href()
@@ -37,16 +46,13 @@ pub fn Header() -> impl IntoView {
                     >
                         {app.tr(Msg::NavQuestionnaire)}
                     </a>
-                    {link(Route::Results(id), Msg::NavResults)}
-                }
-                .into_any()
-            }
-            None => view! {
-                {link(Route::Start, Msg::NavHome)}
-                {link(Route::Workloads, Msg::NavWorkloads)}
-            }
-            .into_any(),
-        }
+                    {link(Route::Results(id.clone()), Msg::NavResults)}
+                    {link(Route::Plan(id.clone()), Msg::NavPlan)}
+                    {link(Route::Milestones(id.clone()), Msg::NavMilestones)}
+                    {link(Route::Report(id), Msg::NavReport)}
+                </div>
+            </nav>
+        })
     };
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
@@ -68,6 +74,7 @@ pub fn Header() -> impl IntoView {
                     {app.tr(Msg::OtherLanguageShort)}
                 </button>
             </div>
+            {workload_nav}
         </header>
     }
 }

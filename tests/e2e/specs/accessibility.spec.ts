@@ -18,7 +18,22 @@ for (const lang of ['en', 'zh-CN']) {
     await app.expectAccessible();
 
     await page.goto(`./#/w/${id}/results`);
-    await expect(page.getByTestId('risk-chart')).toBeVisible();
+    await expect(page.getByTestId('risk-chart-well_architected')).toBeVisible();
+    await app.expectAccessible();
+
+    await page.goto(`./#/w/${id}/plan`);
+    await expect(page.getByTestId('plan-items-well_architected')).toBeVisible();
+    await app.expectAccessible();
+
+    await page.goto(`./#/w/${id}/milestones`);
+    await page.locator('#milestone-name').fill('Baseline');
+    await page.getByTestId('save-milestone').click();
+    await page.getByRole('button', { name: /Compare with now|与当前对比/ }).click();
+    await expect(page.getByTestId('compare-well_architected')).toBeVisible();
+    await app.expectAccessible();
+
+    await page.goto(`./#/w/${id}/report`);
+    await expect(page.getByTestId('report')).toBeVisible();
     await app.expectAccessible();
 
     await page.goto('./#/workloads');
@@ -44,7 +59,10 @@ test('usable on a 360 px wide screen: nothing scrolls sideways', async ({ browse
   const app = new Preflight(page);
   await app.open();
   const id = await app.newWorkload({ workload: 'Phone' });
-  for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`, '#/workloads']) {
+  await page.goto(`./#/w/${id}/assess/security`);
+  await page.locator('#c-sec_dc_no').check();
+  for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`,
+    `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, '#/workloads']) {
     await page.goto(`./${view}`);
     await expect(app.heading).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

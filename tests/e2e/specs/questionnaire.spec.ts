@@ -109,15 +109,16 @@ test('results count risks per pillar and overall, with a chart', async ({ page }
 
   await page.goto(`./#/w/${id}/results`);
   await expect(app.heading).toHaveText('Results');
+  await expect(page.getByTestId('top-risks-well_architected').locator('li')).toHaveCount(2);
   const cells = async (row: string) => page.getByTestId(row).locator('td').allTextContents();
   // High, Medium, None, N/A, Unanswered, Score
   await expect.poll(() => cells('row-security')).toEqual(['0', '1', '1', '0', '5', '75']);
   await expect.poll(() => cells('row-reliability')).toEqual(['1', '0', '0', '1', '5', '0']);
   await expect.poll(() => cells('row-cost_optimization')).toEqual(['0', '0', '0', '0', '7', '—']);
-  await expect.poll(() => cells('row-overall')).toEqual(['1', '1', '1', '1', '31', '50']);
-  await expect(page.getByTestId('overall-score')).toHaveText('50');
-  await expect(page.getByTestId('answered')).toHaveText('4 of 35 questions answered or marked not applicable.');
-  const chart = page.getByTestId('risk-chart');
+  await expect.poll(() => cells('row-overall-well_architected')).toEqual(['1', '1', '1', '1', '31', '50']);
+  await expect(page.getByTestId('score-well_architected')).toHaveText('50');
+  await expect(page.getByTestId('answered-well_architected')).toHaveText('4 of 35 questions answered or marked not applicable.');
+  const chart = page.getByTestId('risk-chart-well_architected');
   await expect(chart.locator('rect')).toHaveCount(3 + 3 + 3 * 1); // security 3 kinds, reliability 3, three empty pillars 1 each
   await expect(chart.locator('desc')).toContainText('Security: 0 high, 1 medium, 1 no risk, 0 not applicable, 5 unanswered.');
 });

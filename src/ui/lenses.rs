@@ -1,0 +1,139 @@
+//! Which lenses the app has in hand: the embedded Well-Architected lens, and optional lenses
+//! fetched from beside the page the first time a workload needs one.
+//!
+//! A fetched lens goes through the same validating parser as any other; a missing or broken file
+//! is a visible failure ([`LensState::Failed`]), never a crash, and the workload's answers to it
+//! are kept untouched until it loads.
+
+use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens, well_architected};
+use crate::domain::lens::{Lens, Pillar};
+use crate::domain::text::Lang;
+use crate::ui::i18n::issue_text;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where an optional lens stands.
+#[derive(Clone, Debug)]
+pub enum LensState {
+    /// Being fetched.
+    Loading,
+    /// Fetched and valid.
+    Ready(&'static Lens),
+    /// Could not be fetched or did not validate; the message says why (in English and Chinese).
+    Failed([String; 2]),
+}
+
+/// The optional lenses fetched so far, by id.
+#[derive(Clone, Copy)]
+pub struct Lenses(RwSignal<HashMap<&'static str, LensState>>);
+
+impl Lenses {
+    /// No optional lens fetched yet.
+    pub fn new() -> Lenses {
+        Lenses(RwSignal::new(HashMap::new()))
+    }
+
+    /// The lens with this id, if it is in hand (reactive).
+    pub fn get(self, id: &str) -> Option<&'static Lens> {
+        if id == well_architected().id {
+            return Some(well_architected());
+        }
+        self.0.with(|m| match m.get(id) {
+            Some(LensState::Ready(lens)) => Some(*lens),
+            _ => None,
+        })
+    }
+
+    /// The state of an optional lens (reactive); `None` before anything asked for it.
+    pub fn state(self, id: &str) -> Option<LensState> {
+        self.0.with(|m| m.get(id).cloned())
+    }
+
+    /// Starts fetching an optional lens unless it is in hand or on its way.
+    pub fn ensure(self, id: &str) {
+        let Some(meta) = OPTIONAL_LENSES.iter().find(|l| l.id == id).copied() else {
+            return;
+        };
+        if self.0.with_untracked(|m| m.contains_key(meta.id)) {
+            return;
+        }
+        self.0.update(|m| {
+            m.insert(meta.id, LensState::Loading);
+        });
+        leptos::task::spawn_local(async move {
+            let state = load(meta).await;
+            self.0.update(|m| {
+                m.insert(meta.id, state);
+            });
+        });
+    }
+
+    /// The lens and index of a pillar, among the lenses in hand (reactive).
+    pub fn pillar(self, pillar_id: &str) -> Option<(&'static Lens, usize)> {
+        let main = well_architected();
+        if let Some(i) = main.pillars.iter().position(|p| p.id == pillar_id) {
+            return Some((main, i));
+        }
+        self.0.with(|m| {
+            m.values().find_map(|s| match s {
+                LensState::Ready(lens) => lens
+                    .pillars
+                    .iter()
+                    .position(|p: &Pillar| p.id == pillar_id)
+                    .map(|i| (*lens, i)),
+                _ => None,
+            })
+        })
+    }
+}
+
+impl Default for Lenses {
+    fn default() -> Self {
+        Lenses::new()
+    }
+}
+
+async fn load(meta: OptionalLens) -> LensState {
+    match fetch_text(meta.path).await {
+        Ok(text) => match Lens::from_json(&text) {
+            Ok(lens) if lens.id == meta.id => LensState::Ready(Box::leak(Box::new(lens))),
+            Ok(lens) => LensState::Failed([
+                format!("{}: the file holds lens “{}”", meta.path, lens.id),
+                format!("{}：文件中是透镜“{}”", meta.path, lens.id),
+            ]),
+            Err(issues) => {
+                let first = |lang| {
+                    issues
+                        .first()
+                        .map(|i| issue_text(i, lang))
+                        .unwrap_or_default()
+                };
+                LensState::Failed([
+                    format!("{}: {}", meta.path, first(Lang::En)),
+                    format!("{}：{}", meta.path, first(Lang::ZhCn)),
+                ])
+            }
+        },
+        Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
+    }
+}
+
+/// Fetches a file beside the page as text.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| "network error".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "unreadable body")?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "unreadable body".to_owned())
+}

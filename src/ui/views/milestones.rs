@@ -1,0 +1,181 @@
+//! Milestones: freeze the current answers under a name and date, and compare any milestone with
+//! now, pillar by pillar.
+
+use crate::domain::milestone::{MAX_MILESTONE_NAME, compare, is_iso_date};
+use crate::ui::i18n::Msg;
+use crate::ui::state::{today_local, use_app};
+use crate::ui::views::results::score_text;
+use leptos::prelude::*;
+
+/// The milestones page.
+#[component]
+pub fn MilestonesPage(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let name = RwSignal::new(String::new());
+    let date = RwSignal::new(today_local());
+    let error = RwSignal::new(None::<Msg>);
+    let saved = RwSignal::new(None::<String>);
+    let selected = RwSignal::new(None::<String>);
+    let milestones = move || {
+        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
+            .unwrap_or_default()
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        let d = date.get_untracked();
+        if n.is_empty() {
+            error.set(Some(Msg::MilestoneNameRequired));
+            return;
+        }
+        if !is_iso_date(&d) {
+            error.set(Some(Msg::MilestoneDateInvalid));
+            return;
+        }
+        error.set(None);
+        let id = app.add_milestone(&wid.get_value(), &n, &d);
+        saved.set(Some(Msg::MilestoneSaved.fill(lang, &[("name", &n)])));
+        name.set(String::new());
+        selected.set(Some(id));
+    };
+
+    let list = move || {
+        let ms = milestones();
+        if ms.is_empty() {
+            return view! { <p data-testid="no-milestones">{Msg::MilestonesEmpty.text(lang)}</p> }
+                .into_any();
+        }
+        let items = ms
+            .into_iter()
+            .rev()
+            .map(|m| {
+                let id_cmp = m.id.clone();
+                let id_del = m.id.clone();
+                let current = m.id.clone();
+                view! {
+                    <li class="workload-row" data-testid="milestone">
+                        <div>
+                            <span class="name">{m.name.clone()}</span>
+                            <div class="muted">{m.date.clone()}</div>
+                        </div>
+                        <div class="actions">
+                            <button type="button" class="button secondary"
+                                aria-pressed=move || (selected.get().as_deref() == Some(current.as_str())).to_string()
+                                on:click=move |_| selected.set(Some(id_cmp.clone()))>
+                                {Msg::Compare.text(lang)}" "<span class="visually-hidden">{m.name.clone()}</span>
+                            </button>
+                            <button type="button" class="button danger" on:click=move |_| {
+                                if selected.get_untracked().as_deref() == Some(id_del.as_str()) {
+                                    selected.set(None);
+                                }
+                                app.delete_milestone(&wid.get_value(), &id_del);
+                            }>
+                                {Msg::Delete.text(lang)}" "<span class="visually-hidden">{m.name.clone()}</span>
+                            </button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="workload-list">{items}</ul> }.into_any()
+    };
+
+    let comparison = move || {
+        let id = selected.get()?;
+        let m = milestones().into_iter().find(|m| m.id == id)?;
+        let lenses = app.workload_lenses(&wid.get_value());
+        let sections =
+            lenses
+                .into_iter()
+                .map(|lens| {
+                    let then = m.answers.get(&lens.id).cloned().unwrap_or_default();
+                    let now = app.answers(&wid.get_value(), &lens.id).unwrap_or_default();
+                    let changes = compare(lens, &then, &now);
+                    let rows = changes
+                    .iter()
+                    .map(|c| {
+                        let pillar = &lens.pillars[c.pillar];
+                        let titles = |idx: &[usize]| {
+                            idx.iter()
+                                .map(|&q| pillar.questions[q].title.get(lang))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        };
+                        let delta = c.score_delta().map_or_else(
+                            || "—".to_owned(),
+                            |d| if d > 0 { format!("+{d}") } else { d.to_string() },
+                        );
+                        view! {
+                            <tr data-testid=format!("change-{}", pillar.id)>
+                                <th scope="row">{pillar.name.get(lang)}</th>
+                                <td class="num">{score_text(&c.then)}</td>
+                                <td class="num">{score_text(&c.now)}</td>
+                                <td class="num">{delta}</td>
+                                <td>{(!c.improved.is_empty()).then(|| titles(&c.improved))}</td>
+                                <td>{(!c.regressed.is_empty()).then(|| titles(&c.regressed))}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                    view! {
+                        <h3>{lens.name.get(lang)}</h3>
+                        <div class="table-wrap">
+                            <table data-testid=format!("compare-{}", lens.id)>
+                                <thead><tr>
+                                    <th scope="col">{Msg::Pillar.text(lang)}</th>
+                                    <th scope="col" class="num">{Msg::ColThen.text(lang)}</th>
+                                    <th scope="col" class="num">{Msg::ColNow.text(lang)}</th>
+                                    <th scope="col" class="num">{Msg::ColChange.text(lang)}</th>
+                                    <th scope="col">{Msg::Improved.text(lang)}</th>
+                                    <th scope="col">{Msg::Regressed.text(lang)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }
+                })
+                .collect_view();
+        Some(view! {
+            <section class="card" aria-labelledby="compare-title">
+                <h2 id="compare-title">{Msg::CompareTitle.fill(lang, &[("name", &m.name), ("date", &m.date)])}</h2>
+                <p class="muted">{Msg::CompareNote.text(lang)}</p>
+                {sections}
+            </section>
+        })
+    };
+
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::MilestonesTitle.text(lang)}</h1>
+            <p class="muted">{Msg::MilestonesIntro.text(lang)}</p>
+            <form class="form-grid" on:submit=save novalidate>
+                <div class="field">
+                    <label for="milestone-name">{Msg::MilestoneName.text(lang)}</label>
+                    <input type="text" id="milestone-name" maxlength=MAX_MILESTONE_NAME.to_string()
+                        aria-describedby="milestone-error"
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value())/>
+                </div>
+                <div class="field">
+                    <label for="milestone-date">{Msg::MilestoneDate.text(lang)}</label>
+                    <input type="date" id="milestone-date"
+                        prop:value=move || date.get()
+                        on:input:target=move |ev| date.set(ev.target().value())/>
+                </div>
+                <div class="field field-end">
+                    <button type="submit" class="button" data-testid="save-milestone">{Msg::SaveMilestone.text(lang)}</button>
+                </div>
+            </form>
+            <p id="milestone-error" class="error-text" role="alert">{move || error.get().map(|m| m.text(lang))}</p>
+            <p role="status">{move || saved.get()}</p>
+            {list}
+        </section>
+        {comparison}
+    }
+}

@@ -1,0 +1,266 @@
+//! The improvement plan of a workload: every practice its risky questions lack, by priority and
+//! effort, with totals per pillar, costs when a day rate is set, quick wins, and the workbook.
+
+use crate::domain::lens::Lens;
+use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
+use crate::ui::download::{download_bytes, file_slug};
+use crate::ui::format::{days, money};
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::{display_name, today_local, use_app};
+use crate::ui::workbook::{LensInput, cost_class_msg, plan_book};
+use leptos::prelude::*;
+
+/// The plan page.
+#[component]
+pub fn PlanPage(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let quick_only = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    let lenses = move || app.workload_lenses(&wid.get_value());
+
+    let excel = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(workload) = app.with_workload(&wid.get_value(), Clone::clone) else {
+            return;
+        };
+        let inputs: Vec<LensInput<'static>> = app
+            .workload_lenses(&wid.get_value())
+            .into_iter()
+            .map(|lens| LensInput {
+                lens,
+                answers: workload.answers(&lens.id).cloned().unwrap_or_default(),
+                ranking: workload
+                    .priorities
+                    .get(&lens.id)
+                    .cloned()
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let today = today_local();
+        let book = plan_book(
+            &workload,
+            &inputs,
+            app.rate.get_untracked().as_ref(),
+            lang,
+            &today,
+        );
+        let name = format!(
+            "preflight-{}-{}.xlsx",
+            file_slug(&format!(
+                "{} {}",
+                workload.profile.organisation,
+                display_name(&workload, lang)
+            )),
+            today
+        );
+        busy.set(true);
+        outcome.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
+        leptos::task::spawn_local(async move {
+            let message = match write(&book).await {
+                Ok(bytes) => {
+                    download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    );
+                    Msg::ExcelReady.fill(lang, &[("file", &name)])
+                }
+                Err(e) => Msg::ExcelFailed.fill(lang, &[("error", &e)]),
+            };
+            outcome.set(Some(message));
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::PlanTitle.text(lang)}</h1>
+            <p class="muted">{Msg::PlanIntro.text(lang)}</p>
+            <p data-testid="priority-rule">{Msg::PriorityRule.text(lang)}</p>
+            <p class="muted">{Msg::QuickWinRule.fill(lang, &[("days", &days(QUICK_WIN_DAYS))])}</p>
+            {move || app.rate.get().is_none().then(|| view! { <p class="muted" data-testid="no-rate">{Msg::NoRate.text(lang)}</p> })}
+            <div class="actions no-print">
+                <button type="button" class="button" data-testid="download-excel" on:click=excel prop:disabled=move || busy.get()>
+                    {Msg::DownloadExcel.text(lang)}
+                </button>
+                <a class="button secondary" href=Route::Report(wid.get_value()).href()>{Msg::PrintReport.text(lang)}</a>
+            </div>
+            <p role="status" data-testid="excel-status">{move || outcome.get()}</p>
+            <div class="check-row no-print">
+                <input type="checkbox" id="quick-only" data-testid="quick-only"
+                    prop:checked=move || quick_only.get()
+                    on:change:target=move |ev| quick_only.set(ev.target().checked())/>
+                <label for="quick-only">{Msg::QuickWinsOnly.text(lang)}</label>
+            </div>
+        </section>
+        {move || {
+            lenses()
+                .into_iter()
+                .map(|lens| view! { <LensPlan workload_id=wid.get_value() lens quick_only=quick_only.into()/> })
+                .collect_view()
+        }}
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn write(book: &crate::domain::sheet::Book) -> Result<Vec<u8>, String> {
+    crate::ui::workbook::write_xlsx(book).await
+}
+
+// Natively (tests) the app never runs this; write in-process so the code path stays typed.
+#[cfg(not(target_arch = "wasm32"))]
+async fn write(book: &crate::domain::sheet::Book) -> Result<Vec<u8>, String> {
+    book.to_xlsx()
+}
+
+/// The plan of one lens.
+#[component]
+pub fn LensPlan(
+    /// The workload's id.
+    workload_id: String,
+    /// The lens.
+    lens: &'static Lens,
+    /// Show only quick wins.
+    #[prop(optional)]
+    quick_only: Option<Signal<bool>>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let lid: &'static str = &lens.id;
+    let plan: Memo<Plan> = Memo::new(move |_| {
+        let answers = app.answers(&wid.get_value(), lid).unwrap_or_default();
+        let ranking = app.ranking(&wid.get_value(), lid);
+        plan(lens, &answers, &ranking, app.rate.get().as_ref())
+    });
+    let quick_only = move || quick_only.is_some_and(|s| s.get());
+    let cost_cell = move |cost: Option<f64>, currency: Option<String>| match (cost, currency) {
+        (Some(c), Some(cur)) => money(c, &cur),
+        _ => "—".to_owned(),
+    };
+    let totals = move || {
+        plan.with(|p| {
+            let currency = p.rate.as_ref().map(|r| r.currency.clone());
+            let rows = p
+                .pillars
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.items > 0)
+                .map(|(i, t)| {
+                    view! {
+                        <tr>
+                            <th scope="row">{lens.pillars[i].name.get(lang)}</th>
+                            <td class="num">{t.items}</td>
+                            <td class="num">{days(t.effort)}</td>
+                            <td class="num">{cost_cell(t.cost, currency.clone())}</td>
+                            <td class="num">{t.quick_wins}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let t = &p.total;
+            view! {
+                <div class="table-wrap">
+                    <table data-testid=format!("plan-pillars-{lid}")>
+                        <thead><tr>
+                            <th scope="col">{Msg::Pillar.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::ColEffort.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::ColCost.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::QuickWins.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot><tr data-testid=format!("plan-total-{lid}")>
+                            <th scope="row">{Msg::Overall.text(lang)}</th>
+                            <td class="num">{t.items}</td>
+                            <td class="num">{days(t.effort)}</td>
+                            <td class="num">{cost_cell(t.cost, currency.clone())}</td>
+                            <td class="num">{t.quick_wins}</td>
+                        </tr></tfoot>
+                    </table>
+                </div>
+                {(t.unknown_effort > 0).then(|| view! {
+                    <p class="muted">{Msg::UnknownEffort.fill(lang, &[("n", &t.unknown_effort.to_string())])}</p>
+                })}
+            }
+        })
+    };
+    let items = move || {
+        let only = quick_only();
+        plan.with(|p| {
+            let currency = p.rate.as_ref().map(|r| r.currency.clone());
+            if p.items.is_empty() {
+                return view! { <p data-testid=format!("plan-empty-{lid}")>{Msg::PlanEmpty.text(lang)}</p> }.into_any();
+            }
+            let rows = p
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| !only || i.quick_win)
+                .map(|(n, item)| {
+                    let pillar = &lens.pillars[item.pillar];
+                    let q = &pillar.questions[item.question];
+                    let choice = &q.choices[item.choice];
+                    let improvement = choice.improvement_plan.as_ref().map(|r| r.text.get(lang));
+                    let (risk_msg, risk_class) = if item.risk == crate::domain::lens::Risk::High {
+                        (Msg::RiskHigh, "high")
+                    } else {
+                        (Msg::RiskMedium, "medium")
+                    };
+                    view! {
+                        <tr data-testid="plan-item" data-choice=choice.id.clone()>
+                            <td class="num">{n + 1}</td>
+                            <td><span class=format!("priority p{}", item.priority.number())>{format!("P{}", item.priority.number())}</span></td>
+                            <td>
+                                <strong>{choice.title.get(lang)}</strong>
+                                {improvement.map(|t| view! { <div class="muted">{t}</div> })}
+                                <div class="small">
+                                    {pillar.name.get(lang)}" · "{q.title.get(lang)}" · "
+                                    <span class=format!("badge {risk_class}")>{risk_msg.text(lang)}</span>
+                                    {item.quick_win.then(|| view! { " "<span class="badge quick">{Msg::QuickWin.text(lang)}</span> })}
+                                </div>
+                            </td>
+                            <td class="num">{item.effort.map_or_else(|| Msg::EffortUnknown.text(lang).to_owned(), days)}</td>
+                            <td class="num">{cost_cell(item.cost, currency.clone())}</td>
+                            <td>{item.cost_class.map(|c| cost_class_msg(c).text(lang))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-wrap">
+                    <table class="plan-table" data-testid=format!("plan-items-{lid}")>
+                        <thead><tr>
+                            <th scope="col" class="num">"#"</th>
+                            <th scope="col">{Msg::ColPriority.text(lang)}</th>
+                            <th scope="col">{Msg::ColPractice.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::ColEffort.text(lang)}</th>
+                            <th scope="col" class="num">{Msg::ColCost.text(lang)}</th>
+                            <th scope="col">{Msg::ColRunningCost.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby=format!("plan-{lid}")>
+            <h2 id=format!("plan-{lid}")>{lens.name.get(lang)}</h2>
+            <h3>{Msg::PillarTotalsTitle.text(lang)}</h3>
+            {totals}
+            <h3>{Msg::PlanItemsTitle.text(lang)}</h3>
+            {items}
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! The printable report: cover, profile, and for each lens its results, answers and plan.
+//!
+//! It is an ordinary page; the print stylesheet (`@media print` in `style/main.css`) hides the
+//! app's chrome, starts each part on a new page and keeps rows together, so the browser's
+//! "Save as PDF" gives a clean paginated document in the chosen language.
+
+use crate::domain::assessment::{Status, status, summarize};
+use crate::domain::lens::{Lens, Risk};
+use crate::ui::i18n::Msg;
+use crate::ui::state::{display_name, today_local, use_app};
+use crate::ui::views::plan::LensPlan;
+use crate::ui::views::results::{ResultsTable, RiskChart};
+use leptos::prelude::*;
+
+/// The report page.
+#[component]
+pub fn ReportPage(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let Some(w) = app.with_workload(&wid.get_value(), Clone::clone) else {
+        return ().into_any();
+    };
+    let field = |label: Msg, value: &str| {
+        (!value.trim().is_empty()).then(|| {
+            view! { <dt>{label.text(lang)}</dt><dd>{value.trim().to_owned()}</dd> }
+        })
+    };
+    let lenses = app.workload_lenses(&wid.get_value());
+    let parts = lenses
+        .into_iter()
+        .map(|lens| {
+            view! {
+                <LensResultsPart workload_id=wid.get_value() lens/>
+                <AnswersPart workload_id=wid.get_value() lens/>
+                <div class="report-section">
+                    <LensPlan workload_id=wid.get_value() lens/>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="report" data-testid="report">
+            <div class="actions no-print">
+                <button type="button" class="button" data-testid="print" on:click=move |_| {
+                    let _ = window().print();
+                }>{Msg::PrintButton.text(lang)}</button>
+            </div>
+            <section class="report-cover card">
+                <p class="eyebrow">{Msg::AppName.text(lang)}</p>
+                <h1 id="page-title" tabindex="-1">{Msg::ReportTitle.text(lang)}</h1>
+                <p class="lead">{display_name(&w, lang)}</p>
+                <dl class="facts">
+                    {field(Msg::Organisation, &w.profile.organisation)}
+                    {field(Msg::ContactName, &w.profile.contact_name)}
+                    {field(Msg::ContactEmail, &w.profile.contact_email)}
+                    <dt>{Msg::ReportDate.text(lang)}</dt><dd>{today_local()}</dd>
+                </dl>
+            </section>
+            <section class="report-section card">
+                <h2>{Msg::ProfileTitle.text(lang)}</h2>
+                <dl class="facts">
+                    {field(Msg::Organisation, &w.profile.organisation)}
+                    {field(Msg::NameLabel, &w.profile.workload)}
+                    {field(Msg::ContactName, &w.profile.contact_name)}
+                    {field(Msg::ContactEmail, &w.profile.contact_email)}
+                </dl>
+                {(!w.profile.description.trim().is_empty()).then(|| view! {
+                    <h3>{Msg::Description.text(lang)}</h3>
+                    <p class="prewrap">{w.profile.description.clone()}</p>
+                })}
+            </section>
+            {parts}
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn LensResultsPart(workload_id: String, lens: &'static Lens) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let lid: &'static str = &lens.id;
+    let summary = Memo::new(move |_| {
+        summarize(
+            lens,
+            &app.answers(&wid.get_value(), lid).unwrap_or_default(),
+        )
+    });
+    view! {
+        <section class="report-section card">
+            <h2>{Msg::ReportResults.fill(lang, &[("lens", lens.name.get(lang))])}</h2>
+            <p class="muted">{Msg::ScoreRule.text(lang)}</p>
+            <RiskChart lens summary=summary.into()/>
+            <ResultsTable lens summary=summary.into()/>
+        </section>
+    }
+}
+
+#[component]
+fn AnswersPart(workload_id: String, lens: &'static Lens) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let answers = app.answers(&workload_id, &lens.id).unwrap_or_default();
+    let pillars = lens
+        .pillars
+        .iter()
+        .map(|p| {
+            let questions = p
+                .questions
+                .iter()
+                .map(|q| {
+                    let answer = answers.get(&q.id);
+                    let (msg, class) = match status(q, answer) {
+                        Status::Answered(Risk::High) => (Msg::RiskHigh, "high"),
+                        Status::Answered(Risk::Medium) => (Msg::RiskMedium, "medium"),
+                        Status::Answered(Risk::None) => (Msg::RiskNone, "none"),
+                        Status::NotApplicable(_) => (Msg::RiskNa, "na"),
+                        Status::Unanswered => (Msg::RiskUnanswered, "unanswered"),
+                    };
+                    let selected: Vec<&str> = q
+                        .choices
+                        .iter()
+                        .filter(|c| answer.is_some_and(|a| a.selected.contains(&c.id)))
+                        .map(|c| c.title.get(lang))
+                        .collect();
+                    let notes = answer.map(|a| a.notes.clone()).filter(|n| !n.is_empty());
+                    view! {
+                        <li class="report-question">
+                            <span class=format!("badge {class}")>{msg.text(lang)}</span>" "
+                            <strong>{q.title.get(lang)}</strong>
+                            {(!selected.is_empty()).then(|| view! {
+                                <ul class="small">{selected.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                            })}
+                            {notes.map(|n| view! { <p class="small prewrap">{Msg::Notes.text(lang)}": "{n}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{p.name.get(lang)}</h3>
+                <ol class="report-questions">{questions}</ol>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="report-section card">
+            <h2>{Msg::ReportAnswers.fill(lang, &[("lens", lens.name.get(lang))])}</h2>
+            {pillars}
+        </section>
+    }
+}
