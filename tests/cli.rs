@@ -140,3 +140,47 @@ fn usage_errors_exit_2() {
     let out = run(&["lens", "frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn calendar_add_counts_working_days() {
+    // Across National Day 2026 (official): Sept 30 + 1 working day is Oct 8.
+    let out = run(&["calendar", "add", "2026-09-30", "1", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "{\"date\":\"2026-10-08\",\"provisional\":false}\n"
+    );
+    // Into 2027 (no official data yet): provisional.
+    let out = run(&["calendar", "add", "2026-12-17", "15", "--json"]);
+    assert_eq!(
+        stdout(&out),
+        "{\"date\":\"2027-01-08\",\"provisional\":true}\n"
+    );
+    // Backwards, and n = 0 on a weekend, in plain form.
+    assert_eq!(
+        stdout(&run(&["calendar", "add", "2026-10-08", "-1"])),
+        "2026-09-30\n"
+    );
+    assert_eq!(
+        stdout(&run(&["calendar", "add", "2026-11-21", "0"])),
+        "2026-11-23\n"
+    );
+    assert_eq!(
+        stdout(&run(&["calendar", "add", "2027-02-04", "1"])),
+        "2027-02-11 (provisional)\n"
+    );
+}
+
+#[test]
+fn calendar_add_refuses_bad_dates() {
+    let out = run(&["calendar", "add", "2026-02-30", "1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "2026-02-30: not a date (YYYY-MM-DD, years 1900 to 9999)\n"
+    );
+    assert_eq!(
+        run(&["calendar", "add", "2026-02-01", "x"]).status.code(),
+        Some(2)
+    );
+}

@@ -31,6 +31,25 @@ enum Command {
     /// Lens files: our format or an AWS Well-Architected custom lens.
     #[command(subcommand)]
     Lens(LensCommand),
+    /// The provider's working-day calendar (UTC+8, mainland China holidays).
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// The N-th working day after DATE (N > 0), before it (N < 0), or DATE itself or the next
+    /// working day (N = 0). Dates in years without official holiday data are provisional.
+    Add {
+        /// A date, YYYY-MM-DD.
+        date: String,
+        /// How many working days to count (may be negative).
+        #[arg(allow_negative_numbers = true)]
+        n: i64,
+        /// Print {"date":"YYYY-MM-DD","provisional":bool}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -59,6 +78,9 @@ pub fn main() -> ExitCode {
         Command::Lens(LensCommand::Check { file }) => lens_check(&file, &mut out),
         Command::Lens(LensCommand::Evaluate { lens, answers }) => {
             lens_evaluate(&lens, &answers, &mut out)
+        }
+        Command::Calendar(CalendarCommand::Add { date, n, json }) => {
+            calendar_add(&date, n, json, &mut out)
         }
     };
     if out.flush().is_err() {
@@ -252,6 +274,45 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
             (q.id.clone(), risk)
         })
         .collect())
+}
+
+fn calendar_add(date: &str, n: i64, json: bool, out: &mut impl Write) -> bool {
+    use crate::domain::calendar::{Calendar, CountError, format_date, parse_date};
+    let Some(start) = parse_date(date) else {
+        let _ = writeln!(out, "{date}: not a date (YYYY-MM-DD, years 1900 to 9999)");
+        return false;
+    };
+    match Calendar::cn_mainland().add(start, n) {
+        Ok(r) if json => {
+            let _ = writeln!(
+                out,
+                "{{\"date\":\"{}\",\"provisional\":{}}}",
+                format_date(r.date),
+                r.provisional
+            );
+            true
+        }
+        Ok(r) => {
+            let note = if r.provisional { " (provisional)" } else { "" };
+            let _ = writeln!(out, "{}{note}", format_date(r.date));
+            true
+        }
+        Err(CountError::TooFar) => {
+            let _ = writeln!(
+                out,
+                "{n}: at most {} working days",
+                crate::domain::calendar::MAX_COUNT
+            );
+            false
+        }
+        Err(CountError::OutOfRange) => {
+            let _ = writeln!(
+                out,
+                "{date} + {n}: the result is outside the years 1900 to 9999"
+            );
+            false
+        }
+    }
 }
 
 /// `{"q1": "HIGH_RISK", …}` with one question per line, in lens order.

@@ -5,9 +5,13 @@
 
 pub mod assessment;
 pub mod builtin;
+pub mod calendar;
+pub mod catalogue;
+pub mod ics;
 pub mod lens;
 pub mod milestone;
 pub mod plan;
+pub mod schedule;
 pub mod sheet;
 pub mod storage;
 pub mod text;

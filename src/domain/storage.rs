@@ -21,11 +21,11 @@ use std::fmt;
 
 /// The schema this build writes.
 ///
-/// 1: profile and answers. 2: adds chosen lenses, pillar priorities and milestones (all
-/// optional, so a schema-1 record reads as a schema-2 record without them). The number still
-/// changes: a tab running the schema-1 release must leave schema-2 records alone rather than
-/// rewrite them without the new fields.
-pub const SCHEMA: u32 = 2;
+/// 1: profile and answers. 2: adds chosen lenses, pillar priorities and milestones. 3: adds the
+/// service selection. New members are optional, so an older record reads as a newer one without
+/// them; the number still changes so that a tab running an older release leaves newer records
+/// alone rather than rewriting them without the new members.
+pub const SCHEMA: u32 = 3;
 /// Every key this app owns starts with this.
 pub const PREFIX: &str = "preflight.";
 /// The settings record.
@@ -189,8 +189,8 @@ fn migrate(from: u32, value: Value) -> Value {
     let mut value = value;
     for step in from..SCHEMA {
         value = match step {
-            // 1 → 2: the new members are optional and default to empty; nothing to rewrite.
-            1 => value,
+            // 1 → 2 and 2 → 3: the new members are optional and default to empty.
+            1 | 2 => value,
             _ => value,
         };
     }
@@ -585,6 +585,31 @@ mod tests {
             paths,
             ["$.priorities.well_architected[1]", "$.milestones[0].date"]
         );
+    }
+
+    #[test]
+    fn a_service_selection_round_trips_and_is_checked() {
+        let mut w = workload("w-1");
+        w.services.consulting = true;
+        w.services.onsite_days = 2;
+        w.services.packages.insert("security".into(), 55);
+        w.services.modules.insert("it_governance".into());
+        w.services.consultants = 3;
+        w.services.preferred_start = Some("2027-01-11".into());
+        w.services.acknowledged.insert("wa_consulting".into());
+        w.services.prerequisites.insert("wa_consulting/pm".into());
+        let raw = encode_workload(&w);
+        assert_eq!(decode_workload(&raw).unwrap(), w);
+        let v: Value = serde_json::from_str(&raw).unwrap();
+        assert_eq!(v["services"]["packages"]["security"], 5.5);
+        let mut bad = v.clone();
+        bad["services"]["consulting"] = false.into();
+        bad["services"]["consultants"] = 9.into();
+        let Err(RecordError::Corrupt(issues)) = decode_workload(&bad.to_string()) else {
+            panic!("accepted");
+        };
+        let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+        assert_eq!(paths, ["$.services.consultants", "$.services.onsite_days"]);
     }
 
     #[test]

@@ -418,6 +418,44 @@ impl Checker {
         }
     }
 
+    /// A non-blank text, either a plain string or `{"en": …, "zh-CN": …}` (at least one), each
+    /// language at most `max` characters.
+    pub fn text(
+        &mut self,
+        value: &Value,
+        path: &JsonPath,
+        max: usize,
+    ) -> Option<crate::domain::text::Text> {
+        use crate::domain::text::Text;
+        match value {
+            Value::String(s) => self
+                .check_string(s, path, max)
+                .then(|| Text::Plain(s.clone())),
+            Value::Object(obj) => {
+                let mut ok = true;
+                let mut lang = |key: &str| match obj.get(key) {
+                    None | Some(Value::Null) => None,
+                    Some(v) => {
+                        let s = self.string(v, &path.key(key), max);
+                        ok &= s.is_some();
+                        s
+                    }
+                };
+                let en = lang("en");
+                let zh_cn = lang("zh-CN");
+                if en.is_none() && zh_cn.is_none() && ok {
+                    self.report(path, Problem::NoLanguage);
+                    return None;
+                }
+                ok.then_some(Text::Localized { en, zh_cn })
+            }
+            other => {
+                self.wrong_type(path, "a string or an object of languages", other);
+                None
+            }
+        }
+    }
+
     /// Checks length and blankness of a string; true when it passes.
     pub fn check_string(&mut self, s: &str, path: &JsonPath, max: usize) -> bool {
         if s.trim().is_empty() {

@@ -7,6 +7,7 @@
 //! (measured: the derived storage codec cost more first-load bytes than this one).
 
 use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
+use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, Selection};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone, is_iso_date};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem};
@@ -56,6 +57,8 @@ pub struct Workload {
     pub priorities: BTreeMap<String, Vec<String>>,
     /// Frozen copies of the answers, oldest first.
     pub milestones: Vec<Milestone>,
+    /// Services chosen from the catalogue.
+    pub services: Selection,
     /// When it was created (RFC 3339, UTC).
     pub created_at: String,
     /// When it was last changed (RFC 3339, UTC).
@@ -72,6 +75,7 @@ impl Workload {
             lenses: Vec::new(),
             priorities: BTreeMap::new(),
             milestones: Vec::new(),
+            services: Selection::default(),
             created_at: now.to_owned(),
             updated_at: now.to_owned(),
         }
@@ -149,6 +153,9 @@ impl Workload {
             let list = self.milestones.iter().map(milestone_to_value).collect();
             out.insert("milestones".into(), Value::Array(list));
         }
+        if self.services != Selection::default() {
+            out.insert("services".into(), services_to_value(&self.services));
+        }
         out.insert("created_at".into(), Value::from(self.created_at.as_str()));
         out.insert("updated_at".into(), Value::from(self.updated_at.as_str()));
         Value::Object(out)
@@ -193,6 +200,10 @@ impl Workload {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(v) => milestones_from_value(c, v, &path.key("milestones")),
         };
+        let services = match obj.get("services") {
+            None | Some(Value::Null) => Some(Selection::default()),
+            Some(v) => services_from_value(c, v, &path.key("services")),
+        };
         let mut stamp = |key: &str| {
             let v = c.required(obj, key, path)?;
             let s = c.free_text(v, &path.key(key), 40)?;
@@ -211,6 +222,7 @@ impl Workload {
             lenses: lenses?,
             priorities: priorities?,
             milestones: milestones?,
+            services: services?,
             created_at: created_at?,
             updated_at: updated_at?,
         })
@@ -497,6 +509,152 @@ fn milestone_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Opti
         created_at: created_at?,
         answers: answers?,
     })
+}
+
+/// The selection as JSON (man-days as numbers).
+pub fn services_to_value(s: &Selection) -> Value {
+    let mut out = Map::new();
+    out.insert("consulting".into(), Value::from(s.consulting));
+    out.insert("onsite_days".into(), Value::from(s.onsite_days));
+    let packages: Map<String, Value> = s
+        .packages
+        .iter()
+        .map(|(k, t)| (k.clone(), Value::from(f64::from(*t) / 10.0)))
+        .collect();
+    out.insert("packages".into(), Value::Object(packages));
+    out.insert(
+        "modules".into(),
+        Value::from(s.modules.iter().cloned().collect::<Vec<_>>()),
+    );
+    out.insert("consultants".into(), Value::from(s.consultants));
+    if let Some(d) = &s.preferred_start {
+        out.insert("preferred_start".into(), Value::from(d.as_str()));
+    }
+    out.insert(
+        "acknowledged".into(),
+        Value::from(s.acknowledged.iter().cloned().collect::<Vec<_>>()),
+    );
+    out.insert(
+        "prerequisites".into(),
+        Value::from(s.prerequisites.iter().cloned().collect::<Vec<_>>()),
+    );
+    Value::Object(out)
+}
+
+/// Reads a service selection, reporting every problem by path.
+pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Selection> {
+    let obj = c.object(value, path)?;
+    let mut ok = true;
+    let mut sel = Selection::default();
+    if let Some(v) = obj.get("consulting") {
+        match v.as_bool() {
+            Some(b) => sel.consulting = b,
+            None => {
+                c.report(
+                    &path.key("consulting"),
+                    Problem::WrongType {
+                        expected: "a boolean",
+                        found: crate::domain::validate::type_name(v),
+                    },
+                );
+                ok = false;
+            }
+        }
+    }
+    let small = |key: &str, min: f64, max: f64, c: &mut Checker| -> Option<u8> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(min as u8),
+            Some(v) => {
+                let n = c.number(v, &path.key(key), min, max)?;
+                if n.fract() != 0.0 {
+                    c.report(
+                        &path.key(key),
+                        Problem::Invalid("must be a whole number".into()),
+                    );
+                    return None;
+                }
+                Some(n as u8)
+            }
+        }
+    };
+    match small("onsite_days", 0.0, 2.0, c) {
+        Some(n) => sel.onsite_days = n,
+        None => ok = false,
+    }
+    match small("consultants", 1.0, f64::from(MAX_CONSULTANTS), c) {
+        Some(n) => sel.consultants = n,
+        None => ok = false,
+    }
+    if let Some(v) = obj.get("packages").filter(|v| !v.is_null()) {
+        let ppath = path.key("packages");
+        match c.object(v, &ppath) {
+            Some(map) => {
+                ok &= c.count(map.len(), &ppath, 0, crate::domain::lens::MAX_PILLARS);
+                for (pillar, days) in map {
+                    let dpath = ppath.key(pillar);
+                    ok &= check_key(c, pillar, &dpath);
+                    match c.number(days, &dpath, 0.5, MAX_PACKAGE_DAYS) {
+                        Some(d) => {
+                            sel.packages
+                                .insert(pillar.clone(), (d * 10.0).round() as u32);
+                        }
+                        None => ok = false,
+                    }
+                }
+            }
+            None => ok = false,
+        }
+    }
+    for (key, max) in [
+        ("modules", 8usize),
+        ("acknowledged", 8),
+        ("prerequisites", 200),
+    ] {
+        if let Some(v) = obj.get(key).filter(|v| !v.is_null()) {
+            let lpath = path.key(key);
+            match c.array(v, &lpath) {
+                Some(items) => {
+                    ok &= c.count(items.len(), &lpath, 0, max);
+                    for (i, item) in items.iter().enumerate() {
+                        match c.free_text(item, &lpath.index(i), 200) {
+                            Some(s) if !s.is_empty() => {
+                                let set = match key {
+                                    "modules" => &mut sel.modules,
+                                    "acknowledged" => &mut sel.acknowledged,
+                                    _ => &mut sel.prerequisites,
+                                };
+                                set.insert(s);
+                            }
+                            _ => ok = false,
+                        }
+                    }
+                }
+                None => ok = false,
+            }
+        }
+    }
+    if let Some(v) = obj.get("preferred_start").filter(|v| !v.is_null()) {
+        let dpath = path.key("preferred_start");
+        match c.free_text(v, &dpath, 10) {
+            Some(d) if is_iso_date(&d) => sel.preferred_start = Some(d),
+            Some(d) => {
+                c.report(
+                    &dpath,
+                    Problem::Invalid(format!("{d:?} is not a date (YYYY-MM-DD)")),
+                );
+                ok = false;
+            }
+            None => ok = false,
+        }
+    }
+    if sel.onsite_days > 0 && !sel.consulting {
+        c.report(
+            &path.key("onsite_days"),
+            Problem::Invalid("on-site days belong to consulting".into()),
+        );
+        ok = false;
+    }
+    ok.then_some(sel)
 }
 
 /// A lens, question or choice id as a map key: 1–128 characters, no control characters.

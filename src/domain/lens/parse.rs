@@ -385,37 +385,7 @@ fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Str
 }
 
 fn text(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Text> {
-    match value {
-        Value::String(s) => c.check_string(s, path, max).then(|| Text::Plain(s.clone())),
-        Value::Object(obj) => {
-            let mut ok = true;
-            let mut lang = |key: &str| match obj.get(key) {
-                None | Some(Value::Null) => None,
-                Some(v) => {
-                    let s = c.string(v, &path.key(key), max);
-                    ok &= s.is_some();
-                    s
-                }
-            };
-            let en = lang("en");
-            let zh_cn = lang("zh-CN");
-            if en.is_none() && zh_cn.is_none() && ok {
-                c.report(path, Problem::NoLanguage);
-                return None;
-            }
-            ok.then_some(Text::Localized { en, zh_cn })
-        }
-        other => {
-            c.report(
-                path,
-                Problem::WrongType {
-                    expected: "a string or an object of languages",
-                    found: crate::domain::validate::type_name(other),
-                },
-            );
-            None
-        }
-    }
+    c.text(value, path, max)
 }
 
 fn resource(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Resource> {

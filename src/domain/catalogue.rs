@@ -1,0 +1,797 @@
+//! The service catalogue: what the customer can buy, with scope, exclusions, prerequisites, RACI,
+//! deliverables, acceptance and support terms — and suggestions from the assessment.
+//!
+//! The catalogue is data (`public/catalogue.json`, taken from the two service descriptions and
+//! fetched when the services page opens); this module reads it, validating every member by path,
+//! and holds the rules of choosing: the Well-Architected offering is consulting, implementation,
+//! or both; the on-site assessment (0–2 man-days) belongs to consulting; implementation builds on
+//! improvement recommendations that already exist.
+
+use crate::domain::assessment::{Answers, Status, status};
+use crate::domain::lens::{Lens, Risk};
+use crate::domain::plan::{Priority, plan};
+use crate::domain::text::Text;
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The largest catalogue file accepted.
+pub const MAX_CATALOGUE_BYTES: usize = 300_000;
+/// The most man-days one implementation package can be sized at.
+pub const MAX_PACKAGE_DAYS: f64 = 200.0;
+/// The most consultants staffed on implementation.
+pub const MAX_CONSULTANTS: u8 = 5;
+
+/// Offering ids.
+pub const CONSULTING: &str = "wa_consulting";
+/// Offering ids.
+pub const IMPLEMENTATION: &str = "wa_implementation";
+/// Offering ids.
+pub const MANAGED: &str = "managed_services";
+
+/// A phase of a service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// What happens.
+    pub description: Text,
+}
+
+/// A checklist item the customer ticks before the service starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prerequisite {
+    /// Id, unique in its offering.
+    pub id: String,
+    /// What must be done.
+    pub text: Text,
+}
+
+/// A deliverable document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deliverable {
+    /// Id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// The phase that delivers it.
+    pub phase: String,
+}
+
+/// A RACI row: who is Responsible, Accountable, Supporting, Consulted, Informed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RaciRow {
+    /// Phase.
+    pub phase: Text,
+    /// Task.
+    pub task: Text,
+    /// Details.
+    pub details: Text,
+    /// The customer's letters, e.g. `A/S/C/I`.
+    pub customer: String,
+    /// The provider's letters, e.g. `R/I`.
+    pub provider: String,
+}
+
+/// A row of the acceptance plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AcceptanceRow {
+    /// The milestone.
+    pub milestone: Text,
+    /// What is accepted.
+    pub content: Text,
+    /// How completion is shown.
+    pub indicator: Text,
+}
+
+/// An implementation package: one pillar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Package {
+    /// The pillar id.
+    pub pillar: String,
+    /// What is investigated.
+    pub focus: Text,
+    /// An example solution design.
+    pub example_design: Text,
+}
+
+/// A managed-services module.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Module {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// What it covers.
+    pub description: Text,
+}
+
+/// A managed-services milestone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneInfo {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// The report submitted.
+    pub report: Text,
+    /// What happens.
+    pub description: Text,
+}
+
+/// An offering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offering {
+    /// Id: [`CONSULTING`], [`IMPLEMENTATION`] or [`MANAGED`].
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Summary.
+    pub summary: Text,
+    /// How long it takes.
+    pub duration: Text,
+    /// Phases.
+    pub phases: Vec<Phase>,
+    /// What is included.
+    pub included: Vec<Text>,
+    /// What is excluded (the customer acknowledges these).
+    pub excluded: Vec<Text>,
+    /// The checklist before the start.
+    pub prerequisites: Vec<Prerequisite>,
+    /// Deliverables.
+    pub deliverables: Vec<Deliverable>,
+    /// RACI.
+    pub raci: Vec<RaciRow>,
+    /// Acceptance plan.
+    pub acceptance: Vec<AcceptanceRow>,
+    /// Service levels.
+    pub sla: Vec<Text>,
+    /// What the customer does.
+    pub customer_duties: Vec<Text>,
+    /// What the provider does.
+    pub provider_duties: Vec<Text>,
+    /// Implementation packages (implementation only).
+    pub packages: Vec<Package>,
+    /// Modules (managed services only).
+    pub modules: Vec<Module>,
+    /// Milestones (managed services only).
+    pub milestones: Vec<MilestoneInfo>,
+}
+
+/// Support terms shared by every offering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Support {
+    /// Support terms (5×8, phone and DingTalk).
+    pub terms: Text,
+    /// Service hours.
+    pub hours: Text,
+    /// Channels.
+    pub channels: Text,
+    /// Working languages and deliverable formats.
+    pub languages: Text,
+    /// Lead time.
+    pub lead_time: Text,
+}
+
+/// The catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalogue {
+    /// Version of the catalogue data.
+    pub version: String,
+    /// Support terms.
+    pub support: Support,
+    /// Offerings, in display order.
+    pub offerings: Vec<Offering>,
+}
+
+impl Catalogue {
+    /// Reads the catalogue, reporting every problem by path.
+    pub fn from_json(text: &str) -> Result<Catalogue, Vec<Issue>> {
+        let value = parse_json(text, MAX_CATALOGUE_BYTES).map_err(|i| vec![i])?;
+        let mut c = Checker::new();
+        let cat = catalogue(&mut c, &value);
+        match cat {
+            Some(cat) if c.is_clean() => Ok(cat),
+            _ => Err(c.into_issues()),
+        }
+    }
+
+    /// The offering with this id.
+    pub fn offering(&self, id: &str) -> Option<&Offering> {
+        self.offerings.iter().find(|o| o.id == id)
+    }
+}
+
+const MAX_TEXT: usize = 2000;
+
+fn text_list(
+    c: &mut Checker,
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &JsonPath,
+) -> Option<Vec<Text>> {
+    let lpath = path.key(key);
+    let items = c
+        .required(obj, key, path)
+        .and_then(|v| c.array(v, &lpath))?;
+    let out: Vec<Option<Text>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| c.text(v, &lpath.index(i), MAX_TEXT))
+        .collect();
+    out.into_iter().collect()
+}
+
+fn list<T>(
+    c: &mut Checker,
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &JsonPath,
+    required: bool,
+    item: impl Fn(&mut Checker, &Map<String, Value>, &JsonPath) -> Option<T>,
+) -> Option<Vec<T>> {
+    let lpath = path.key(key);
+    let items = match obj.get(key) {
+        None if !required => return Some(Vec::new()),
+        _ => c
+            .required(obj, key, path)
+            .and_then(|v| c.array(v, &lpath))?,
+    };
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, v) in items.iter().enumerate() {
+        let ipath = lpath.index(i);
+        match c.object(v, &ipath).and_then(|o| item(c, o, &ipath)) {
+            Some(x) => out.push(x),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn req_text(c: &mut Checker, o: &Map<String, Value>, key: &str, path: &JsonPath) -> Option<Text> {
+    c.required(o, key, path)
+        .and_then(|v| c.text(v, &path.key(key), MAX_TEXT))
+}
+
+fn req_id(c: &mut Checker, o: &Map<String, Value>, key: &str, path: &JsonPath) -> Option<String> {
+    c.required(o, key, path).and_then(|v| {
+        let p = path.key(key);
+        let s = c.string(v, &p, 64)?;
+        if s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            Some(s)
+        } else {
+            c.report(&p, Problem::BadId { id: s, max: 64 });
+            None
+        }
+    })
+}
+
+fn raci_letters(
+    c: &mut Checker,
+    o: &Map<String, Value>,
+    key: &str,
+    path: &JsonPath,
+) -> Option<String> {
+    let s = c
+        .required(o, key, path)
+        .and_then(|v| c.string(v, &path.key(key), 16))?;
+    let ok = s
+        .split('/')
+        .all(|l| matches!(l, "R" | "A" | "S" | "C" | "I"));
+    if !ok {
+        c.report(
+            &path.key(key),
+            Problem::Invalid(format!("{s:?} is not RACI letters such as A/S/C/I")),
+        );
+    }
+    ok.then_some(s)
+}
+
+fn catalogue(c: &mut Checker, value: &Value) -> Option<Catalogue> {
+    let root = JsonPath::root();
+    let obj = c.object(value, &root)?;
+    let version = c
+        .required(obj, "version", &root)
+        .and_then(|v| c.string(v, &root.key("version"), 32));
+    let spath = root.key("support");
+    let support = c
+        .required(obj, "support", &root)
+        .and_then(|v| c.object(v, &spath))
+        .and_then(|s| {
+            let terms = req_text(c, s, "terms", &spath);
+            let hours = req_text(c, s, "hours", &spath);
+            let channels = req_text(c, s, "channels", &spath);
+            let languages = req_text(c, s, "languages", &spath);
+            let lead_time = req_text(c, s, "lead_time", &spath);
+            Some(Support {
+                terms: terms?,
+                hours: hours?,
+                channels: channels?,
+                languages: languages?,
+                lead_time: lead_time?,
+            })
+        });
+    let offerings = list(c, obj, "offerings", &root, true, offering)?;
+    for id in [CONSULTING, IMPLEMENTATION, MANAGED] {
+        if !offerings.iter().any(|o| o.id == id) {
+            c.report(
+                &root.key("offerings"),
+                Problem::Invalid(format!("no {id:?} offering")),
+            );
+        }
+    }
+    Some(Catalogue {
+        version: version?,
+        support: support?,
+        offerings,
+    })
+}
+
+fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<Offering> {
+    let id = req_id(c, o, "id", path);
+    let name = req_text(c, o, "name", path);
+    let summary = req_text(c, o, "summary", path);
+    let duration = req_text(c, o, "duration", path);
+    let phases = list(c, o, "phases", path, true, |c, o, p| {
+        let id = req_id(c, o, "id", p);
+        let name = req_text(c, o, "name", p);
+        let description = req_text(c, o, "description", p);
+        Some(Phase {
+            id: id?,
+            name: name?,
+            description: description?,
+        })
+    });
+    let included = text_list(c, o, "included", path);
+    let excluded = text_list(c, o, "excluded", path);
+    let prerequisites = list(c, o, "prerequisites", path, true, |c, o, p| {
+        let id = req_id(c, o, "id", p);
+        let text = req_text(c, o, "text", p);
+        Some(Prerequisite {
+            id: id?,
+            text: text?,
+        })
+    });
+    let deliverables = list(c, o, "deliverables", path, true, |c, o, p| {
+        let id = req_id(c, o, "id", p);
+        let name = req_text(c, o, "name", p);
+        let phase = req_id(c, o, "phase", p);
+        Some(Deliverable {
+            id: id?,
+            name: name?,
+            phase: phase?,
+        })
+    });
+    let raci = list(c, o, "raci", path, true, |c, o, p| {
+        let phase = req_text(c, o, "phase", p);
+        let task = req_text(c, o, "task", p);
+        let details = req_text(c, o, "details", p);
+        let customer = raci_letters(c, o, "customer", p);
+        let provider = raci_letters(c, o, "provider", p);
+        Some(RaciRow {
+            phase: phase?,
+            task: task?,
+            details: details?,
+            customer: customer?,
+            provider: provider?,
+        })
+    });
+    let acceptance = list(c, o, "acceptance", path, true, |c, o, p| {
+        let milestone = req_text(c, o, "milestone", p);
+        let content = req_text(c, o, "content", p);
+        let indicator = req_text(c, o, "indicator", p);
+        Some(AcceptanceRow {
+            milestone: milestone?,
+            content: content?,
+            indicator: indicator?,
+        })
+    });
+    let sla = text_list(c, o, "sla", path);
+    let rpath = path.key("responsibilities");
+    let (customer_duties, provider_duties) = match c
+        .required(o, "responsibilities", path)
+        .and_then(|v| c.object(v, &rpath))
+    {
+        Some(r) => (
+            text_list(c, r, "customer", &rpath),
+            text_list(c, r, "provider", &rpath),
+        ),
+        None => (None, None),
+    };
+    let packages = list(c, o, "packages", path, false, |c, o, p| {
+        let pillar = req_id(c, o, "pillar", p);
+        let focus = req_text(c, o, "focus", p);
+        let example_design = req_text(c, o, "example_design", p);
+        Some(Package {
+            pillar: pillar?,
+            focus: focus?,
+            example_design: example_design?,
+        })
+    });
+    let modules = list(c, o, "modules", path, false, |c, o, p| {
+        let id = req_id(c, o, "id", p);
+        let name = req_text(c, o, "name", p);
+        let description = req_text(c, o, "description", p);
+        Some(Module {
+            id: id?,
+            name: name?,
+            description: description?,
+        })
+    });
+    let milestones = list(c, o, "milestones", path, false, |c, o, p| {
+        let id = req_id(c, o, "id", p);
+        let name = req_text(c, o, "name", p);
+        let report = req_text(c, o, "report", p);
+        let description = req_text(c, o, "description", p);
+        Some(MilestoneInfo {
+            id: id?,
+            name: name?,
+            report: report?,
+            description: description?,
+        })
+    });
+    if let (Some(ds), Some(ps)) = (&deliverables, &phases) {
+        for (i, d) in ds.iter().enumerate() {
+            if !ps.iter().any(|p| p.id == d.phase) {
+                c.report(
+                    &path.key("deliverables").index(i).key("phase"),
+                    Problem::Invalid(format!("no phase {:?}", d.phase)),
+                );
+            }
+        }
+    }
+    Some(Offering {
+        id: id?,
+        name: name?,
+        summary: summary?,
+        duration: duration?,
+        phases: phases?,
+        included: included?,
+        excluded: excluded?,
+        prerequisites: prerequisites?,
+        deliverables: deliverables?,
+        raci: raci?,
+        acceptance: acceptance?,
+        sla: sla?,
+        customer_duties: customer_duties?,
+        provider_duties: provider_duties?,
+        packages: packages?,
+        modules: modules?,
+        milestones: milestones?,
+    })
+}
+
+/// What the customer has chosen from the catalogue (stored with the workload).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Well-Architected Consulting.
+    pub consulting: bool,
+    /// On-site assessment man-days, 0–2 (consulting only).
+    pub onsite_days: u8,
+    /// Implementation packages: pillar id → man-days, in tenths (so the type stays `Eq`).
+    pub packages: BTreeMap<String, u32>,
+    /// Managed-services modules chosen.
+    pub modules: BTreeSet<String>,
+    /// Consultants staffed on implementation (1–5).
+    pub consultants: u8,
+    /// A preferred start, `YYYY-MM-DD`.
+    pub preferred_start: Option<String>,
+    /// Offerings whose exclusions the customer has acknowledged.
+    pub acknowledged: BTreeSet<String>,
+    /// Prerequisites ticked, as `offering/prerequisite`.
+    pub prerequisites: BTreeSet<String>,
+}
+
+impl Default for Selection {
+    /// Nothing chosen, one consultant.
+    fn default() -> Selection {
+        Selection {
+            consulting: false,
+            onsite_days: 0,
+            packages: BTreeMap::new(),
+            modules: BTreeSet::new(),
+            consultants: 1,
+            preferred_start: None,
+            acknowledged: BTreeSet::new(),
+            prerequisites: BTreeSet::new(),
+        }
+    }
+}
+
+impl Selection {
+    /// Whether anything is chosen.
+    pub fn is_empty(&self) -> bool {
+        !self.consulting && self.packages.is_empty() && self.modules.is_empty()
+    }
+
+    /// The offerings chosen, in catalogue order.
+    pub fn offerings(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.consulting {
+            out.push(CONSULTING);
+        }
+        if !self.packages.is_empty() {
+            out.push(IMPLEMENTATION);
+        }
+        if !self.modules.is_empty() {
+            out.push(MANAGED);
+        }
+        out
+    }
+
+    /// Man-days of a package.
+    pub fn package_days(&self, pillar: &str) -> Option<f64> {
+        self.packages.get(pillar).map(|t| f64::from(*t) / 10.0)
+    }
+}
+
+/// Something about a selection the customer should know before going on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caution {
+    /// Implementation without consulting and without any improvement recommendation from the
+    /// assessment: implementation builds on recommendations that already exist.
+    NoRecommendations,
+    /// The exclusions of an offering are not acknowledged yet.
+    ExclusionsPending(&'static str),
+    /// Prerequisites of an offering are still open (how many).
+    PrerequisitesOpen(&'static str, usize),
+}
+
+/// What the customer should know about a selection (in display order).
+pub fn cautions(cat: &Catalogue, sel: &Selection, has_recommendations: bool) -> Vec<Caution> {
+    let mut out = Vec::new();
+    if !sel.packages.is_empty() && !sel.consulting && !has_recommendations {
+        out.push(Caution::NoRecommendations);
+    }
+    for id in sel.offerings() {
+        if !sel.acknowledged.contains(id) {
+            out.push(Caution::ExclusionsPending(id));
+        }
+        if let Some(o) = cat.offering(id) {
+            let open = o
+                .prerequisites
+                .iter()
+                .filter(|p| !sel.prerequisites.contains(&format!("{id}/{}", p.id)))
+                .count();
+            if open > 0 {
+                out.push(Caution::PrerequisitesOpen(id, open));
+            }
+        }
+    }
+    out
+}
+
+/// A suggested implementation package.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SuggestedPackage {
+    /// The pillar.
+    pub pillar: String,
+    /// Its high risks.
+    pub high_risks: u32,
+    /// Its medium risks.
+    pub medium_risks: u32,
+    /// Man-days of its priority 1 and 2 improvements, rounded up to half days.
+    pub man_days: f64,
+}
+
+/// What the assessment suggests buying.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// Consulting is suggested while the assessment leaves questions open or risks unexplained:
+    /// it produces the prioritised, costed recommendations implementation needs.
+    pub consulting: bool,
+    /// Unanswered questions of the Well-Architected lens.
+    pub unanswered: u32,
+    /// Implementation packages for the pillars with high risks, most high risks first (at most
+    /// three).
+    pub packages: Vec<SuggestedPackage>,
+}
+
+/// Suggests services from the Well-Architected lens's answers.
+pub fn suggest(lens: &Lens, answers: &Answers, ranking: &[String]) -> Suggestion {
+    let p = plan(lens, answers, ranking, None);
+    let mut packages: Vec<SuggestedPackage> = lens
+        .pillars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, pillar)| {
+            let (mut high, mut medium) = (0, 0);
+            for q in &pillar.questions {
+                match status(q, answers.get(&q.id)) {
+                    Status::Answered(Risk::High) => high += 1,
+                    Status::Answered(Risk::Medium) => medium += 1,
+                    _ => {}
+                }
+            }
+            if high == 0 {
+                return None;
+            }
+            let days: f64 = p
+                .items
+                .iter()
+                .filter(|it| it.pillar == i && it.priority <= Priority::P2)
+                .filter_map(|it| it.effort)
+                .sum();
+            Some(SuggestedPackage {
+                pillar: pillar.id.clone(),
+                high_risks: high,
+                medium_risks: medium,
+                man_days: (days * 2.0).ceil() / 2.0,
+            })
+        })
+        .collect();
+    packages.sort_by(|a, b| {
+        b.high_risks
+            .cmp(&a.high_risks)
+            .then(b.man_days.total_cmp(&a.man_days))
+    });
+    packages.truncate(3);
+    let summary = crate::domain::assessment::summarize(lens, answers);
+    let unanswered = summary.overall.unanswered;
+    Suggestion {
+        consulting: unanswered > 0 || summary.overall.high + summary.overall.medium > 0,
+        unanswered,
+        packages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::Answer;
+    use crate::domain::builtin::well_architected;
+
+    fn shipped() -> Catalogue {
+        let path = format!("{}/public/catalogue.json", env!("CARGO_MANIFEST_DIR"));
+        match Catalogue::from_json(&std::fs::read_to_string(path).unwrap()) {
+            Ok(c) => c,
+            Err(issues) => panic!("{issues:#?}"),
+        }
+    }
+
+    #[test]
+    fn the_shipped_catalogue_is_complete_and_bilingual() {
+        use crate::domain::text::Lang;
+        let cat = shipped();
+        let consulting = cat.offering(CONSULTING).unwrap();
+        let names: Vec<&str> = consulting
+            .deliverables
+            .iter()
+            .map(|d| d.name.get(Lang::En))
+            .collect();
+        assert_eq!(
+            names,
+            ["Investigation Report", "Well-Architected Consulting Report"]
+        );
+        let implementation = cat.offering(IMPLEMENTATION).unwrap();
+        let pillars: Vec<&str> = implementation
+            .packages
+            .iter()
+            .map(|p| p.pillar.as_str())
+            .collect();
+        let lens: Vec<&str> = well_architected()
+            .pillars
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(pillars, lens, "one package per Well-Architected pillar");
+        let managed = cat.offering(MANAGED).unwrap();
+        assert_eq!(managed.modules.len(), 4);
+        let milestones: Vec<&str> = managed.milestones.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(
+            milestones,
+            [
+                "kickoff",
+                "solution",
+                "stage_progress",
+                "summary",
+                "acceptance"
+            ]
+        );
+        for o in &cat.offerings {
+            assert!(
+                !o.excluded.is_empty() && !o.prerequisites.is_empty() && !o.raci.is_empty(),
+                "{}",
+                o.id
+            );
+            for t in o.included.iter().chain(&o.excluded).chain(&o.sla) {
+                assert!(t.has(Lang::En) && t.has(Lang::ZhCn));
+            }
+        }
+    }
+
+    #[test]
+    fn broken_catalogues_are_refused_by_path() {
+        let mut v: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!(
+                "{}/public/catalogue.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        v["offerings"][0]["raci"][0]["customer"] = "boss".into();
+        v["offerings"][1]["deliverables"][0]["phase"] = "nowhere".into();
+        v["support"]["hours"] = Value::Null;
+        let paths: Vec<String> = Catalogue::from_json(&v.to_string())
+            .unwrap_err()
+            .iter()
+            .map(|i| i.path.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "$.support.hours",
+                "$.offerings[0].raci[0].customer",
+                "$.offerings[1].deliverables[0].phase"
+            ]
+        );
+    }
+
+    #[test]
+    fn cautions_follow_the_selection() {
+        let cat = shipped();
+        let mut sel = Selection::default();
+        sel.packages.insert("security".into(), 50);
+        let c = cautions(&cat, &sel, false);
+        assert_eq!(c[0], Caution::NoRecommendations);
+        assert!(c.contains(&Caution::ExclusionsPending(IMPLEMENTATION)));
+        assert!(!cautions(&cat, &sel, true).contains(&Caution::NoRecommendations));
+        sel.consulting = true;
+        assert!(!cautions(&cat, &sel, false).contains(&Caution::NoRecommendations));
+        sel.acknowledged.insert(IMPLEMENTATION.into());
+        for p in &cat.offering(IMPLEMENTATION).unwrap().prerequisites {
+            sel.prerequisites
+                .insert(format!("{IMPLEMENTATION}/{}", p.id));
+        }
+        let c = cautions(&cat, &sel, false);
+        assert!(!c.iter().any(|x| matches!(
+            x,
+            Caution::ExclusionsPending(IMPLEMENTATION)
+                | Caution::PrerequisitesOpen(IMPLEMENTATION, _)
+        )));
+        assert!(c.contains(&Caution::ExclusionsPending(CONSULTING)));
+    }
+
+    #[test]
+    fn suggestions_come_from_high_risks_and_their_effort() {
+        let lens = well_architected();
+        let mut a = Answers::new();
+        for q in ["sec_data_classification", "sec_data_encryption"] {
+            let none = lens.question(q).unwrap();
+            let id = none.choices[none.none_choice().unwrap()].id.clone();
+            a.insert(
+                q.into(),
+                Answer {
+                    selected: vec![id],
+                    ..Answer::default()
+                },
+            );
+        }
+        a.insert(
+            "rel_architecture_state".into(),
+            Answer {
+                selected: vec!["rel_as_no".into()],
+                ..Answer::default()
+            },
+        );
+        let s = suggest(lens, &a, &[]);
+        assert!(s.consulting);
+        assert_eq!(s.unanswered, 32);
+        let ids: Vec<(&str, u32)> = s
+            .packages
+            .iter()
+            .map(|p| (p.pillar.as_str(), p.high_risks))
+            .collect();
+        assert_eq!(ids, [("security", 2), ("reliability", 1)]);
+        // Security's P1 items: classification 3+2+2+3+5 = 15, encryption (all five missing).
+        let q = lens.question("sec_data_encryption").unwrap();
+        let enc: f64 = q.choices.iter().filter_map(|c| c.effort).sum();
+        assert_eq!(s.packages[0].man_days, 15.0 + enc);
+    }
+}

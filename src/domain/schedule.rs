@@ -1,0 +1,463 @@
+//! The engagement schedule, in the provider's working days (see [`crate::domain::calendar`]).
+//!
+//! Rules from the service descriptions: the customer applies at least [`Rules::lead_time_days`]
+//! (15) working days before placing the order, and one month ahead for a large engagement;
+//! consulting takes about five working days; the customer confirms acceptance within five
+//! working days of a report's submission; managed services run through five milestones.
+//!
+//! *(Product choices, configurable by the sales team.)* Applying "today" — the provider's date in
+//! UTC+8 — the earliest order date is today + 15 working days; an engagement of more than
+//! [`Rules::large_engagement_man_days`] man-days is large and its recommended order date is one
+//! calendar month from today (the next working day from there). The engagement starts on the
+//! order date (or a later date the customer picks, moved to a working day). Consulting delivers
+//! the Investigation Report on its 2nd working day and the Well-Architected Consulting Report on
+//! its 5th; implementation follows consulting (or starts the engagement when bought alone) and
+//! lasts ⌈man-days ÷ consultants⌉ working days, ending with one consolidated Implementation Plan;
+//! managed-services milestones fall at working-day offsets from the contract start
+//! ([`Rules::managed_offsets`]).
+//!
+//! Every date says whether a provisional (not yet official) holiday year was involved.
+
+use crate::domain::calendar::{Calendar, CountError, Counted, Date};
+use chrono::{Datelike, Months};
+
+/// Scheduling parameters (defaults from the service descriptions; overridable by config).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rules {
+    /// Working days between applying and ordering (15).
+    pub lead_time_days: u32,
+    /// Above this many man-days an engagement is large (one month's notice recommended).
+    pub large_engagement_man_days: f64,
+    /// Working days of the consulting service (5).
+    pub consulting_days: u32,
+    /// Working days the customer has to confirm a report (5).
+    pub acceptance_days: u32,
+    /// Working days from the managed-services contract start to each milestone: kickoff,
+    /// solution report, stage progress report, summary report, project acceptance report.
+    pub managed_offsets: [u32; 5],
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            lead_time_days: 15,
+            large_engagement_man_days: 20.0,
+            consulting_days: 5,
+            acceptance_days: 5,
+            managed_offsets: [5, 20, 60, 100, 110],
+        }
+    }
+}
+
+/// What the customer has chosen, as far as the schedule is concerned.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Request {
+    /// Well-Architected Consulting.
+    pub consulting: bool,
+    /// On-site assessment man-days (0–2), part of consulting.
+    pub onsite_days: u8,
+    /// Implementation man-days per chosen pillar package.
+    pub implementation_days: Vec<f64>,
+    /// Consultants staffed on implementation (at least 1).
+    pub consultants: u8,
+    /// Managed services chosen (any module).
+    pub managed_services: bool,
+    /// A start the customer prefers (moved to the earliest possible if too early).
+    pub preferred_start: Option<Date>,
+}
+
+impl Request {
+    /// Total man-days of the Well-Architected services (consulting counts its five days).
+    pub fn man_days(&self, rules: &Rules) -> f64 {
+        let consulting = if self.consulting {
+            f64::from(rules.consulting_days)
+        } else {
+            0.0
+        };
+        consulting + self.implementation_days.iter().sum::<f64>()
+    }
+}
+
+/// A dated event of the schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The earliest day the order can be placed (lead time).
+    EarliestOrder,
+    /// The recommended order day for a large engagement (one month).
+    RecommendedOrder,
+    /// The engagement starts.
+    Start,
+    /// Consulting: the Investigation Report is submitted.
+    InvestigationReport,
+    /// Consulting: the Well-Architected Consulting Report is submitted.
+    ConsultingReport,
+    /// The customer's confirmation of the Consulting Report is due.
+    ConsultingAcceptance,
+    /// Implementation starts.
+    ImplementationStart,
+    /// Implementation: the consolidated Implementation Plan is submitted.
+    ImplementationPlan,
+    /// The customer's confirmation of the Implementation Plan is due.
+    ImplementationAcceptance,
+    /// Managed services: kickoff meeting report.
+    ManagedKickoff,
+    /// Managed services: project implementation solution.
+    ManagedSolution,
+    /// Managed services: stage progress report.
+    ManagedStageProgress,
+    /// Managed services: technology management summary report.
+    ManagedSummary,
+    /// Managed services: project acceptance report submitted.
+    ManagedAcceptanceReport,
+    /// Managed services: the customer's confirmation is due.
+    ManagedAcceptance,
+}
+
+impl Event {
+    /// A stable id (for the bundle and `.ics` UIDs).
+    pub fn id(self) -> &'static str {
+        match self {
+            Event::EarliestOrder => "earliest_order",
+            Event::RecommendedOrder => "recommended_order",
+            Event::Start => "start",
+            Event::InvestigationReport => "investigation_report",
+            Event::ConsultingReport => "consulting_report",
+            Event::ConsultingAcceptance => "consulting_acceptance",
+            Event::ImplementationStart => "implementation_start",
+            Event::ImplementationPlan => "implementation_plan",
+            Event::ImplementationAcceptance => "implementation_acceptance",
+            Event::ManagedKickoff => "managed_kickoff",
+            Event::ManagedSolution => "managed_solution",
+            Event::ManagedStageProgress => "managed_stage_progress",
+            Event::ManagedSummary => "managed_summary",
+            Event::ManagedAcceptanceReport => "managed_acceptance_report",
+            Event::ManagedAcceptance => "managed_acceptance",
+        }
+    }
+}
+
+/// One dated event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dated {
+    /// What happens.
+    pub event: Event,
+    /// When (a working day).
+    pub date: Date,
+    /// Whether a provisional holiday year was involved in computing it.
+    pub provisional: bool,
+}
+
+/// The schedule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// The provider's today.
+    pub today: Date,
+    /// Whether the engagement is large.
+    pub large: bool,
+    /// Total Well-Architected man-days.
+    pub man_days: f64,
+    /// Working days of implementation (0 without it).
+    pub implementation_days: u32,
+    /// The events, in date order (ties in event order).
+    pub events: Vec<Dated>,
+}
+
+impl Schedule {
+    /// The event's date, if it is in the schedule.
+    pub fn get(&self, event: Event) -> Option<&Dated> {
+        self.events.iter().find(|d| d.event == event)
+    }
+
+    /// Whether any date is provisional.
+    pub fn provisional(&self) -> bool {
+        self.events.iter().any(|d| d.provisional)
+    }
+}
+
+/// Computes the schedule of a request, applying on `today` (the provider's date).
+pub fn schedule(
+    cal: &Calendar,
+    rules: &Rules,
+    request: &Request,
+    today: Date,
+) -> Result<Schedule, CountError> {
+    let mut events = Vec::new();
+    let mut push = |event: Event, c: Counted| {
+        events.push(Dated {
+            event,
+            date: c.date,
+            provisional: c.provisional,
+        });
+        c.date
+    };
+    let man_days = request.man_days(rules);
+    let large = man_days > rules.large_engagement_man_days;
+    let earliest = push(
+        Event::EarliestOrder,
+        cal.add(today, i64::from(rules.lead_time_days))?,
+    );
+    let mut first_start = earliest;
+    if large {
+        let month = today.checked_add_months(Months::new(1)).unwrap_or(today);
+        let recommended = cal.add(month, 0)?;
+        first_start = first_start.max(push(Event::RecommendedOrder, recommended));
+    }
+    let start_wanted = request
+        .preferred_start
+        .filter(|p| *p > first_start)
+        .unwrap_or(first_start);
+    let start = push(Event::Start, cal.add(start_wanted, 0)?);
+
+    let wa = request.consulting || !request.implementation_days.is_empty();
+    let mut implementation_days = 0;
+    if wa {
+        let mut next = start;
+        if request.consulting {
+            push(Event::InvestigationReport, cal.add(start, 1)?);
+            let report = push(
+                Event::ConsultingReport,
+                cal.add(start, i64::from(rules.consulting_days.max(1)) - 1)?,
+            );
+            push(
+                Event::ConsultingAcceptance,
+                cal.add(report, i64::from(rules.acceptance_days))?,
+            );
+            next = cal.add(report, 1)?.date;
+        }
+        if !request.implementation_days.is_empty() {
+            let total: f64 = request.implementation_days.iter().sum();
+            let consultants = f64::from(request.consultants.max(1));
+            implementation_days = ((total / consultants).ceil() as u32).max(1);
+            let begin = push(Event::ImplementationStart, cal.add(next, 0)?);
+            let plan = push(
+                Event::ImplementationPlan,
+                cal.add(begin, i64::from(implementation_days) - 1)?,
+            );
+            push(
+                Event::ImplementationAcceptance,
+                cal.add(plan, i64::from(rules.acceptance_days))?,
+            );
+        }
+    }
+    if request.managed_services {
+        let kinds = [
+            Event::ManagedKickoff,
+            Event::ManagedSolution,
+            Event::ManagedStageProgress,
+            Event::ManagedSummary,
+            Event::ManagedAcceptanceReport,
+        ];
+        let mut last = start;
+        for (kind, offset) in kinds.into_iter().zip(rules.managed_offsets) {
+            last = push(kind, cal.add(start, i64::from(offset))?);
+        }
+        push(
+            Event::ManagedAcceptance,
+            cal.add(last, i64::from(rules.acceptance_days))?,
+        );
+    }
+    // Stable: equal dates keep the order they were pushed in.
+    events.sort_by_key(|d| d.date);
+    Ok(Schedule {
+        today,
+        large,
+        man_days,
+        implementation_days,
+        events,
+    })
+}
+
+/// Where the provider's service hours (09:00–18:00 UTC+8) fall in a customer's day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hours {
+    /// Start of the service hours in the customer's local time, minutes after midnight.
+    pub start: i32,
+    /// End, minutes after midnight (may exceed 24 h when the window crosses midnight).
+    pub end: i32,
+    /// The customer's calendar day of the start, relative to the provider's date (−1, 0, +1).
+    pub day_shift: i32,
+    /// The overlap with the customer's own 09:00–18:00, in local minutes, if any.
+    pub overlap: Option<(i32, i32)>,
+}
+
+/// The service hours seen from a customer `offset_minutes` east of UTC (UTC−8 is −480).
+pub fn service_hours(offset_minutes: i32) -> Hours {
+    const PROVIDER: i32 = crate::domain::calendar::PROVIDER_UTC_OFFSET_MINUTES;
+    let start_local = 9 * 60 - PROVIDER + offset_minutes;
+    let day_shift = start_local.div_euclid(24 * 60);
+    let start = start_local.rem_euclid(24 * 60);
+    let end = start + 9 * 60;
+    // The customer's working window on the same local day, and the next one for windows that
+    // cross midnight.
+    let overlap = [0, 24 * 60]
+        .into_iter()
+        .map(|shift| (start.max(9 * 60 + shift), end.min(18 * 60 + shift)))
+        .find(|(a, b)| a < b)
+        .map(|(a, b)| (a.rem_euclid(24 * 60), (b - 1).rem_euclid(24 * 60) + 1));
+    Hours {
+        start,
+        end,
+        day_shift,
+        overlap,
+    }
+}
+
+/// `HH:MM` for minutes after midnight (24:00 for the end of a day).
+pub fn hhmm(minutes: i32) -> String {
+    let m = minutes.rem_euclid(24 * 60);
+    let m = if m == 0 && minutes > 0 { 24 * 60 } else { m };
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The first working day on or after the same day next month (used by the UI's help text).
+pub fn one_month_after(cal: &Calendar, d: Date) -> Result<Counted, CountError> {
+    cal.add(d.checked_add_months(Months::new(1)).unwrap_or(d), 0)
+}
+
+/// The weekday number (Monday = 1) — for the timeline's week marks.
+pub fn iso_weekday(d: Date) -> u32 {
+    d.weekday().number_from_monday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::parse_date;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    fn dates(s: &Schedule) -> Vec<(&'static str, String)> {
+        s.events
+            .iter()
+            .map(|e| (e.event.id(), crate::domain::calendar::format_date(e.date)))
+            .collect()
+    }
+
+    #[test]
+    fn consulting_and_implementation_across_national_day_2026() {
+        let cal = Calendar::cn_mainland();
+        let request = Request {
+            consulting: true,
+            implementation_days: vec![6.0, 4.0],
+            consultants: 2,
+            ..Request::default()
+        };
+        // Applying on Monday 2026-09-07: 15 working days → Sept 8–11 (4), 14–18 (9), Sunday
+        // Sept 20 (officially worked, 10), 21–24 (14); Sept 25–27 are Mid-Autumn; Mon Sept 28 (15).
+        let s = schedule(&cal, &Rules::default(), &request, d("2026-09-07")).unwrap();
+        assert!(!s.large, "5 + 10 man-days is not large");
+        assert_eq!(s.implementation_days, 5);
+        assert_eq!(
+            dates(&s),
+            [
+                ("earliest_order", "2026-09-28".into()),
+                ("start", "2026-09-28".into()),
+                ("investigation_report", "2026-09-29".into()),
+                // Day 5 of consulting: Sept 28, 29, 30, then Oct 8, 9 (Oct 1–7 off).
+                ("consulting_report", "2026-10-09".into()),
+                // Implementation starts the next working day: Sat Oct 10 is officially worked.
+                ("implementation_start", "2026-10-10".into()),
+                // Acceptance: five working days after Oct 9 → Oct 10, 12, 13, 14, 15.
+                ("consulting_acceptance", "2026-10-15".into()),
+                // Five days of implementation: Oct 10, 12, 13, 14, 15.
+                ("implementation_plan", "2026-10-15".into()),
+                ("implementation_acceptance", "2026-10-22".into()),
+            ]
+        );
+        assert!(!s.provisional());
+    }
+
+    #[test]
+    fn a_large_engagement_recommends_a_month_ahead() {
+        let cal = Calendar::cn_mainland();
+        let request = Request {
+            implementation_days: vec![30.0],
+            consultants: 1,
+            ..Request::default()
+        };
+        let s = schedule(&cal, &Rules::default(), &request, d("2026-11-02")).unwrap();
+        assert!(s.large);
+        // 15 working days from Mon Nov 2 → Mon Nov 23; a month → Wed Dec 2.
+        assert_eq!(s.get(Event::EarliestOrder).unwrap().date, d("2026-11-23"));
+        assert_eq!(
+            s.get(Event::RecommendedOrder).unwrap().date,
+            d("2026-12-02")
+        );
+        assert_eq!(s.get(Event::Start).unwrap().date, d("2026-12-02"));
+        // 30 working days from Dec 2 reach into 2027: provisional.
+        let plan = s.get(Event::ImplementationPlan).unwrap();
+        assert!(plan.provisional);
+        assert_eq!(plan.date, d("2027-01-13"));
+    }
+
+    #[test]
+    fn managed_services_milestones_use_the_offsets_and_a_preferred_start() {
+        let cal = Calendar::cn_mainland();
+        let request = Request {
+            managed_services: true,
+            preferred_start: Some(d("2026-12-05")), // a Saturday: moved to Monday
+            ..Request::default()
+        };
+        let rules = Rules {
+            managed_offsets: [0, 1, 2, 3, 4],
+            ..Rules::default()
+        };
+        let s = schedule(&cal, &rules, &request, d("2026-11-02")).unwrap();
+        assert_eq!(
+            dates(&s),
+            [
+                ("earliest_order", "2026-11-23".into()),
+                ("start", "2026-12-07".into()),
+                ("managed_kickoff", "2026-12-07".into()),
+                ("managed_solution", "2026-12-08".into()),
+                ("managed_stage_progress", "2026-12-09".into()),
+                ("managed_summary", "2026-12-10".into()),
+                ("managed_acceptance_report", "2026-12-11".into()),
+                ("managed_acceptance", "2026-12-18".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_preferred_start_before_the_lead_time_is_moved_to_the_earliest() {
+        let cal = Calendar::cn_mainland();
+        let request = Request {
+            consulting: true,
+            preferred_start: Some(d("2026-11-03")),
+            ..Request::default()
+        };
+        let s = schedule(&cal, &Rules::default(), &request, d("2026-11-02")).unwrap();
+        assert_eq!(s.get(Event::Start).unwrap().date, d("2026-11-23"));
+    }
+
+    #[test]
+    fn service_hours_in_other_time_zones() {
+        // UTC−8: 17:00–02:00, starting the day before; overlap 17:00–18:00.
+        let h = service_hours(-480);
+        assert_eq!(
+            (hhmm(h.start), hhmm(h.end), h.day_shift),
+            ("17:00".into(), "02:00".into(), -1)
+        );
+        assert_eq!(h.overlap, Some((17 * 60, 18 * 60)));
+        // UTC+1: 02:00–11:00 the same day; overlap 09:00–11:00.
+        let h = service_hours(60);
+        assert_eq!(
+            (hhmm(h.start), hhmm(h.end), h.day_shift),
+            ("02:00".into(), "11:00".into(), 0)
+        );
+        assert_eq!(h.overlap, Some((9 * 60, 11 * 60)));
+        // UTC+8 itself: the whole day.
+        assert_eq!(service_hours(480).overlap, Some((9 * 60, 18 * 60)));
+        // UTC−3: 22:00–07:00: no overlap with 09:00–18:00.
+        assert_eq!(service_hours(-180).overlap, None);
+        // UTC+14: 15:00–24:00; overlap 15:00–18:00.
+        let h = service_hours(14 * 60);
+        assert_eq!(
+            (hhmm(h.start), hhmm(h.end)),
+            ("15:00".into(), "24:00".into())
+        );
+        assert_eq!(h.overlap, Some((15 * 60, 18 * 60)));
+    }
+}
