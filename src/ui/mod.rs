@@ -4,6 +4,7 @@
 //! shows the view the URL fragment names ([`route::Route`]). Views read and change state only
 //! through [`state::AppState`]; everything they compute comes from the domain.
 
+pub mod catalogue;
 pub mod chart;
 pub mod download;
 pub mod format;
@@ -25,6 +26,8 @@ use views::profile::ProfilePage;
 use views::questionnaire::PillarPage;
 use views::report::ReportPage;
 use views::results::ResultsPage;
+use views::schedule::SchedulePage;
+use views::services::ServicesPage;
 use views::shell::{Footer, Header, Notices, focus_main, sync_document};
 use views::start::StartPage;
 use views::workloads::WorkloadsPage;
@@ -71,6 +74,8 @@ pub fn App() -> impl IntoView {
             Route::Plan(_) => Msg::NavPlan.text(lang).to_owned(),
             Route::Milestones(_) => Msg::NavMilestones.text(lang).to_owned(),
             Route::Report(_) => Msg::ReportTitle.text(lang).to_owned(),
+            Route::Services(_) => Msg::NavServices.text(lang).to_owned(),
+            Route::Schedule(_) => Msg::NavSchedule.text(lang).to_owned(),
         };
         sync_document(lang, &format!("{page} · {}", Msg::AppName.text(lang)));
         if previous.is_some_and(|p| p != route) {
@@ -94,6 +99,8 @@ pub fn App() -> impl IntoView {
         Route::Plan(id) => view! { <PlanPage workload_id=id/> }.into_any(),
         Route::Milestones(id) => view! { <MilestonesPage workload_id=id/> }.into_any(),
         Route::Report(id) => view! { <ReportPage workload_id=id/> }.into_any(),
+        Route::Services(id) => view! { <ServicesPage workload_id=id/> }.into_any(),
+        Route::Schedule(id) => view! { <SchedulePage workload_id=id/> }.into_any(),
     };
     view! {
         <Header/>

@@ -26,6 +26,10 @@ pub enum Route {
     Milestones(String),
     /// A workload's printable report.
     Report(String),
+    /// The service catalogue and the workload's choice.
+    Services(String),
+    /// The engagement schedule.
+    Schedule(String),
 }
 
 impl Route {
@@ -49,6 +53,8 @@ impl Route {
             ["w", id, "plan"] if ok(id) => Route::Plan((*id).to_owned()),
             ["w", id, "milestones"] if ok(id) => Route::Milestones((*id).to_owned()),
             ["w", id, "report"] if ok(id) => Route::Report((*id).to_owned()),
+            ["w", id, "services"] if ok(id) => Route::Services((*id).to_owned()),
+            ["w", id, "schedule"] if ok(id) => Route::Schedule((*id).to_owned()),
             _ => Route::Start,
         }
     }
@@ -64,6 +70,8 @@ impl Route {
             Route::Plan(id) => format!("#/w/{id}/plan"),
             Route::Milestones(id) => format!("#/w/{id}/milestones"),
             Route::Report(id) => format!("#/w/{id}/report"),
+            Route::Services(id) => format!("#/w/{id}/services"),
+            Route::Schedule(id) => format!("#/w/{id}/schedule"),
         }
     }
 
@@ -75,7 +83,9 @@ impl Route {
             | Route::Results(id)
             | Route::Plan(id)
             | Route::Milestones(id)
-            | Route::Report(id) => Some(id),
+            | Route::Report(id)
+            | Route::Services(id)
+            | Route::Schedule(id) => Some(id),
             Route::Start | Route::Workloads => None,
         }
     }
@@ -96,6 +106,8 @@ mod tests {
             Route::Plan("w-1".into()),
             Route::Milestones("w-1".into()),
             Route::Report("w-1".into()),
+            Route::Services("w-1".into()),
+            Route::Schedule("w-1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -7,9 +7,12 @@
 //! notices area shows; work stays in memory whatever storage does.
 
 use crate::domain::assessment::{Answer, Answers};
+use crate::domain::calendar::Calendar;
+use crate::domain::catalogue::Selection;
 use crate::domain::lens::Question;
 use crate::domain::milestone::Milestone;
 use crate::domain::plan::Rate;
+use crate::domain::schedule::Rules;
 use crate::domain::storage::{
     self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
     StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
@@ -17,6 +20,7 @@ use crate::domain::storage::{
 };
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
+use crate::ui::catalogue::CatalogueLoader;
 use crate::ui::i18n::Msg;
 use crate::ui::lenses::Lenses;
 use crate::ui::route::Route;
@@ -71,6 +75,12 @@ pub struct AppState {
     pub lenses: Lenses,
     /// The day rate for costing the plan; `None` prices the plan in man-days only.
     pub rate: RwSignal<Option<Rate>>,
+    /// The service catalogue.
+    pub catalogue: CatalogueLoader,
+    /// The provider's working-day calendar.
+    pub calendar: RwSignal<std::sync::Arc<Calendar>>,
+    /// Scheduling rules.
+    pub rules: RwSignal<Rules>,
     /// What storage holds for each workload, as last written or read.
     saved: StoredValue<HashMap<String, String>>,
     /// What storage holds for the settings; `None` when they must not be written.
@@ -148,6 +158,9 @@ impl AppState {
             last_workload: RwSignal::new(settings.active_workload),
             lenses: Lenses::new(),
             rate: RwSignal::new(None),
+            catalogue: CatalogueLoader::default(),
+            calendar: RwSignal::new(std::sync::Arc::new(Calendar::cn_mainland())),
+            rules: RwSignal::new(Rules::default()),
             saved: StoredValue::new(saved),
             saved_settings: StoredValue::new(saved_settings),
         };
@@ -440,6 +453,11 @@ impl AppState {
         id
     }
 
+    /// Changes the workload's service selection.
+    pub fn update_services(self, workload_id: &str, f: impl FnOnce(&mut Selection)) {
+        self.update_workload(workload_id, |w| f(&mut w.services));
+    }
+
     /// Deletes a milestone.
     pub fn delete_milestone(self, workload_id: &str, milestone_id: &str) {
         self.update_workload(workload_id, |w| {
@@ -532,6 +550,16 @@ pub fn navigate(route: &Route) {
 /// The current time in UTC, RFC 3339.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The provider's date (UTC+8) now.
+pub fn provider_today() -> crate::domain::calendar::Date {
+    crate::domain::calendar::provider_today(js_sys::Date::now()).unwrap_or_default()
+}
+
+/// The browser's offset east of UTC, in minutes, at an instant (milliseconds since the epoch).
+pub fn browser_offset_minutes(unix_millis: f64) -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_millis)).get_timezone_offset() as i32)
 }
 
 /// Today's date in the browser's time zone, `YYYY-MM-DD`.

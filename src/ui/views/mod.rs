@@ -6,6 +6,8 @@ pub mod profile;
 pub mod questionnaire;
 pub mod report;
 pub mod results;
+pub mod schedule;
+pub mod services;
 pub mod shell;
 pub mod start;
 pub mod workloads;

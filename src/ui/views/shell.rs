@@ -48,6 +48,8 @@ pub fn Header() -> impl IntoView {
                     </a>
                     {link(Route::Results(id.clone()), Msg::NavResults)}
                     {link(Route::Plan(id.clone()), Msg::NavPlan)}
+                    {link(Route::Services(id.clone()), Msg::NavServices)}
+                    {link(Route::Schedule(id.clone()), Msg::NavSchedule)}
                     {link(Route::Milestones(id.clone()), Msg::NavMilestones)}
                     {link(Route::Report(id), Msg::NavReport)}
                 </div>

@@ -36,6 +36,16 @@ for (const lang of ['en', 'zh-CN']) {
     await expect(page.getByTestId('report')).toBeVisible();
     await app.expectAccessible();
 
+    await page.goto(`./#/w/${id}/services`);
+    await page.getByTestId('choose-consulting').check();
+    await page.locator('#module-it_governance').check();
+    for (const d of await page.locator('.offering-details details').all()) await d.locator('summary').click();
+    await app.expectAccessible();
+
+    await page.goto(`./#/w/${id}/schedule`);
+    await expect(page.getByTestId('schedule-table')).toBeVisible();
+    await app.expectAccessible();
+
     await page.goto('./#/workloads');
     await expect(page.getByTestId('workload-row')).toHaveCount(1);
     await app.expectAccessible();
@@ -62,7 +72,7 @@ test('usable on a 360 px wide screen: nothing scrolls sideways', async ({ browse
   await page.goto(`./#/w/${id}/assess/security`);
   await page.locator('#c-sec_dc_no').check();
   for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`,
-    `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, '#/workloads']) {
+    `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, `#/w/${id}/services`, `#/w/${id}/schedule`, '#/workloads']) {
     await page.goto(`./${view}`);
     await expect(app.heading).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,0 +1,64 @@
+//! The service catalogue, fetched from beside the page the first time a view needs it.
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::text::Lang;
+use crate::ui::i18n::issue_text;
+use crate::ui::lenses::fetch_text;
+use leptos::prelude::*;
+
+/// Where the catalogue file is, relative to the page.
+pub const PATH: &str = "catalogue.json";
+
+/// Where the catalogue stands.
+#[derive(Clone, Debug)]
+pub enum CatalogueState {
+    /// Being fetched.
+    Loading,
+    /// Fetched and valid.
+    Ready(&'static Catalogue),
+    /// Could not be fetched or did not validate (English, Chinese).
+    Failed([String; 2]),
+}
+
+/// The catalogue, once asked for.
+#[derive(Clone, Copy)]
+pub struct CatalogueLoader(RwSignal<Option<CatalogueState>>);
+
+impl Default for CatalogueLoader {
+    fn default() -> Self {
+        CatalogueLoader(RwSignal::new(None))
+    }
+}
+
+impl CatalogueLoader {
+    /// The state (reactive); starts the fetch the first time.
+    pub fn get(self) -> CatalogueState {
+        if self.0.with_untracked(Option::is_none) {
+            self.0.set(Some(CatalogueState::Loading));
+            leptos::task::spawn_local(async move {
+                let state = match fetch_text(PATH).await {
+                    Ok(text) => match Catalogue::from_json(&text) {
+                        Ok(c) => CatalogueState::Ready(Box::leak(Box::new(c))),
+                        Err(issues) => {
+                            let first = |lang| {
+                                issues
+                                    .first()
+                                    .map(|i| issue_text(i, lang))
+                                    .unwrap_or_default()
+                            };
+                            CatalogueState::Failed([
+                                format!("{PATH}: {}", first(Lang::En)),
+                                format!("{PATH}：{}", first(Lang::ZhCn)),
+                            ])
+                        }
+                    },
+                    Err(e) => {
+                        CatalogueState::Failed([format!("{PATH}: {e}"), format!("{PATH}：{e}")])
+                    }
+                };
+                self.0.set(Some(state));
+            });
+        }
+        self.0.get().unwrap_or(CatalogueState::Loading)
+    }
+}

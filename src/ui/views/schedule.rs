@@ -1,0 +1,325 @@
+//! The engagement schedule in the provider's working days, with every date in UTC+8 and in the
+//! browser's own time zone, the daily overlap of service hours, a timeline and an `.ics` export.
+
+use crate::domain::calendar::{Date, format_date, parse_date};
+use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
+use crate::domain::schedule::{Event, Request, Schedule, hhmm, schedule, service_hours};
+use crate::domain::text::Lang;
+use crate::ui::download::{download, file_slug};
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::{browser_offset_minutes, display_name, now_iso, provider_today, use_app};
+use chrono::{Datelike, NaiveTime};
+use leptos::prelude::*;
+
+/// The message naming an event.
+pub fn event_msg(e: Event) -> Msg {
+    match e {
+        Event::EarliestOrder => Msg::EvEarliestOrder,
+        Event::RecommendedOrder => Msg::EvRecommendedOrder,
+        Event::Start => Msg::EvStart,
+        Event::InvestigationReport => Msg::EvInvestigationReport,
+        Event::ConsultingReport => Msg::EvConsultingReport,
+        Event::ConsultingAcceptance => Msg::EvConsultingAcceptance,
+        Event::ImplementationStart => Msg::EvImplementationStart,
+        Event::ImplementationPlan => Msg::EvImplementationPlan,
+        Event::ImplementationAcceptance => Msg::EvImplementationAcceptance,
+        Event::ManagedKickoff => Msg::EvManagedKickoff,
+        Event::ManagedSolution => Msg::EvManagedSolution,
+        Event::ManagedStageProgress => Msg::EvManagedStageProgress,
+        Event::ManagedSummary => Msg::EvManagedSummary,
+        Event::ManagedAcceptanceReport => Msg::EvManagedAcceptanceReport,
+        Event::ManagedAcceptance => Msg::EvManagedAcceptance,
+    }
+}
+
+fn weekday(d: Date, lang: Lang) -> &'static str {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let i = d.weekday().num_days_from_monday() as usize;
+    if lang == Lang::ZhCn { ZH[i] } else { EN[i] }
+}
+
+/// `UTC+08:00` for an offset east of UTC in minutes.
+pub fn utc_label(offset: i32) -> String {
+    let sign = if offset < 0 { '−' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60)
+}
+
+/// Milliseconds since the epoch of 09:00 UTC+8 on `d` (01:00 UTC).
+fn service_start_millis(d: Date) -> f64 {
+    let dt = d.and_time(NaiveTime::from_hms_opt(1, 0, 0).unwrap_or_default());
+    dt.and_utc().timestamp_millis() as f64
+}
+
+/// The service hours of `d` in the browser's time zone, e.g. `Sun 2026-12-06 17:00 – 02:00`.
+fn local_hours(d: Date, lang: Lang) -> String {
+    let offset = browser_offset_minutes(service_start_millis(d));
+    let h = service_hours(offset);
+    let local = d
+        .checked_add_signed(chrono::TimeDelta::try_days(i64::from(h.day_shift)).unwrap_or_default())
+        .unwrap_or(d);
+    format!(
+        "{} {} {} – {}",
+        weekday(local, lang),
+        format_date(local),
+        hhmm(h.start),
+        hhmm(h.end)
+    )
+}
+
+/// The schedule page.
+#[component]
+pub fn SchedulePage(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let today = provider_today();
+    let sel = move || {
+        app.with_workload(&wid.get_value(), |w| w.services.clone())
+            .unwrap_or_default()
+    };
+    let computed = Memo::new(move |_| {
+        let s = sel();
+        if s.is_empty() {
+            return None;
+        }
+        let request = Request {
+            consulting: s.consulting,
+            onsite_days: s.onsite_days,
+            implementation_days: s.packages.values().map(|t| f64::from(*t) / 10.0).collect(),
+            consultants: s.consultants,
+            managed_services: !s.modules.is_empty(),
+            preferred_start: s.preferred_start.as_deref().and_then(parse_date),
+        };
+        let cal = app.calendar.get();
+        let rules = app.rules.get();
+        Some(schedule(&cal, &rules, &request, today).map_err(|_| ()))
+    });
+    let now_offset = browser_offset_minutes(js_sys::Date::now());
+    let hours = service_hours(now_offset);
+    let overlap = match hours.overlap {
+        Some((a, b)) => Msg::OverlapIs.fill(lang, &[("from", &hhmm(a)), ("to", &hhmm(b))]),
+        None => Msg::NoOverlap.text(lang).to_owned(),
+    };
+    let shift_note = match hours.day_shift {
+        -1 => Msg::DayBefore.text(lang),
+        1 => Msg::DayAfter.text(lang),
+        _ => "",
+    };
+    let hours_line = Msg::ServiceHoursLocal.fill(
+        lang,
+        &[
+            ("tz", &utc_label(now_offset)),
+            ("from", &hhmm(hours.start)),
+            ("to", &hhmm(hours.end)),
+            ("shift", shift_note),
+        ],
+    );
+
+    let ics = move |_| {
+        let Some(Ok(s)) = computed.get_untracked() else {
+            return;
+        };
+        let Some(w) = app.with_workload(&wid.get_value(), Clone::clone) else {
+            return;
+        };
+        let name = display_name(&w, lang);
+        let events: Vec<IcsEvent> = s
+            .events
+            .iter()
+            .map(|e| IcsEvent {
+                uid: format!("{}-{}@preflight", e.event.id(), w.id),
+                date: e.date,
+                summary: format!("{} · {}", event_msg(e.event).text(lang), name),
+                description: if e.provisional {
+                    Msg::ProvisionalNote.text(lang).to_owned()
+                } else {
+                    Msg::ServiceHoursFixed.text(lang).to_owned()
+                },
+            })
+            .collect();
+        let stamp: String = now_iso()
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == 'T')
+            .take(15)
+            .collect();
+        let text = ics_calendar(
+            &format!("Preflight · {name}"),
+            &events,
+            &format!("{stamp}Z"),
+        );
+        download(
+            &format!("preflight-{}-schedule.ics", file_slug(&name)),
+            "text/calendar",
+            &text,
+        );
+    };
+
+    let body = move || {
+        match computed.get() {
+        None => view! {
+            <section class="card">
+                <p data-testid="no-services">{Msg::ChooseServicesFirst.text(lang)}</p>
+                <a class="button" href=Route::Services(wid.get_value()).href()>{Msg::NavServices.text(lang)}</a>
+            </section>
+        }
+        .into_any(),
+        Some(Err(())) => view! { <p class="notice error" role="alert">{Msg::ScheduleTooFar.text(lang)}</p> }.into_any(),
+        Some(Ok(s)) => view! { <ScheduleView schedule=s/> }.into_any(),
+    }
+    };
+    let has_impl = move || !sel().packages.is_empty();
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
+            <p data-testid="provider-today">{Msg::ProviderToday.fill(lang, &[("date", &format!("{} {}", weekday(today, lang), format_date(today)))])}</p>
+            <p>{Msg::ServiceHoursFixed.text(lang)}</p>
+            <p data-testid="local-hours">{hours_line}" "<span data-testid="overlap">{overlap}</span></p>
+            <div class="form-grid">
+                <div class="field">
+                    <label for="preferred-start">{Msg::PreferredStart.text(lang)}</label>
+                    <input type="date" id="preferred-start" data-testid="preferred-start"
+                        prop:value=move || sel().preferred_start.unwrap_or_default()
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            let v = parse_date(&v).map(format_date);
+                            app.update_services(&wid.get_value(), |s| s.preferred_start = v);
+                        }/>
+                    <span class="hint">{Msg::PreferredStartHint.text(lang)}</span>
+                </div>
+                <Show when=has_impl>
+                    <div class="field">
+                        <label for="schedule-consultants">{Msg::Consultants.text(lang)}</label>
+                        <select id="schedule-consultants"
+                            prop:value=move || sel().consultants.to_string()
+                            on:change:target=move |ev| {
+                                let n: u8 = ev.target().value().parse().unwrap_or(1);
+                                app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, crate::domain::catalogue::MAX_CONSULTANTS));
+                            }>
+                            {(1..=crate::domain::catalogue::MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+            </div>
+            <div class="actions no-print">
+                <button type="button" class="button secondary" data-testid="download-ics" on:click=ics
+                    prop:disabled=move || !matches!(computed.get(), Some(Ok(_)))>
+                    {Msg::DownloadIcs.text(lang)}
+                </button>
+            </div>
+        </section>
+        {body}
+    }
+}
+
+#[component]
+fn ScheduleView(schedule: Schedule) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let rules = app.rules.get_untracked();
+    let s = schedule;
+    let lead = {
+        let earliest = s
+            .get(Event::EarliestOrder)
+            .map(|e| format_date(e.date))
+            .unwrap_or_default();
+        let mut line = Msg::LeadTime.fill(
+            lang,
+            &[
+                ("days", &rules.lead_time_days.to_string()),
+                ("date", &earliest),
+            ],
+        );
+        if let Some(r) = s.get(Event::RecommendedOrder) {
+            line.push(' ');
+            line.push_str(&Msg::LargeEngagement.fill(
+                lang,
+                &[
+                    ("days", &crate::ui::format::days(s.man_days)),
+                    ("date", &format_date(r.date)),
+                ],
+            ));
+        }
+        line
+    };
+    let provisional = s.provisional().then(|| view! {
+        <p class="notice warning" role="status" data-testid="provisional-warning">{Msg::ProvisionalWarning.text(lang)}</p>
+    });
+    // Timeline: calendar days from today to the last event, one marker per event.
+    let last = s.events.last().map_or(s.today, |e| e.date);
+    let span = (last - s.today).num_days().max(1) as u32;
+    const W: u32 = 1000;
+    const LEFT: u32 = 30;
+    const WIDTH: u32 = 940;
+    let x = |d: Date| LEFT + WIDTH * ((d - s.today).num_days().max(0) as u32) / span;
+    let markers = s
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let cx = x(e.date);
+            let y = 60 + 26 * (i as u32 % 3);
+            let label = format!("{} {}", i + 1, event_msg(e.event).text(lang));
+            view! {
+                <g>
+                    <line x1=cx.to_string() y1="40" x2=cx.to_string() y2=(y - 8).to_string() stroke="#8a94a3" stroke-width="1"/>
+                    <circle cx=cx.to_string() cy="40" r="6" fill=if e.provisional { "#c77700" } else { "#0b5cad" }>
+                        <title>{format!("{label}: {}", format_date(e.date))}</title>
+                    </circle>
+                    <text x=cx.to_string() y=y.to_string() text-anchor="middle">{(i + 1).to_string()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = s
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            view! {
+                <tr data-testid=format!("event-{}", e.event.id())>
+                    <td class="num">{i + 1}</td>
+                    <th scope="row">{event_msg(e.event).text(lang)}</th>
+                    <td data-testid="date">{format!("{} {}", weekday(e.date, lang), format_date(e.date))}</td>
+                    <td data-testid="local">{local_hours(e.date, lang)}</td>
+                    <td>{e.provisional.then(|| view! { <span class="badge medium">{Msg::Provisional.text(lang)}</span> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let summary = s
+        .events
+        .iter()
+        .map(|e| format!("{} {}", event_msg(e.event).text(lang), format_date(e.date)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <section class="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{Msg::TimelineTitle.text(lang)}</h2>
+            <p data-testid="lead-time">{lead}</p>
+            {provisional}
+            <svg class="timeline" viewBox=format!("0 0 {W} 140") role="img" aria-label=summary data-testid="timeline">
+                <line x1=LEFT.to_string() y1="40" x2=(LEFT + WIDTH).to_string() y2="40" stroke="#4a5463" stroke-width="2"/>
+                <text x=LEFT.to_string() y="22">{format_date(s.today)}</text>
+                <text x=(LEFT + WIDTH).to_string() y="22" text-anchor="end">{format_date(last)}</text>
+                {markers}
+            </svg>
+            <div class="table-wrap">
+                <table data-testid="schedule-table">
+                    <thead><tr>
+                        <th scope="col" class="num">"#"</th>
+                        <th scope="col">{Msg::ColEvent.text(lang)}</th>
+                        <th scope="col">{Msg::ColDateUtc8.text(lang)}</th>
+                        <th scope="col">{Msg::ColYourTime.text(lang)}</th>
+                        <th scope="col">{Msg::ColStatus.text(lang)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

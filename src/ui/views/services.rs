@@ -1,0 +1,470 @@
+//! The service catalogue and the workload's choice: what to buy, what it includes and excludes,
+//! what must be ready before the start, who does what, what is delivered and accepted.
+
+use crate::domain::builtin::well_architected;
+use crate::domain::catalogue::{
+    CONSULTING, Catalogue, Caution, IMPLEMENTATION, MANAGED, MAX_CONSULTANTS, MAX_PACKAGE_DAYS,
+    Offering, cautions, suggest,
+};
+use crate::domain::plan::plan;
+use crate::domain::text::{Lang, Text};
+use crate::ui::catalogue::CatalogueState;
+use crate::ui::format::days;
+use crate::ui::i18n::Msg;
+use crate::ui::route::Route;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The services page.
+#[component]
+pub fn ServicesPage(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let body = move || match app.catalogue.get() {
+        CatalogueState::Loading => {
+            view! { <p role="status">{Msg::CatalogueLoading.text(lang)}</p> }.into_any()
+        }
+        CatalogueState::Failed(e) => view! {
+            <p class="notice error" role="alert">
+                {Msg::CatalogueFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])])}
+            </p>
+        }
+        .into_any(),
+        CatalogueState::Ready(cat) => {
+            view! { <Catalog workload_id=wid.get_value() cat/> }.into_any()
+        }
+    };
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::ServicesTitle.text(lang)}</h1>
+            <p class="muted">{Msg::ServicesIntro.text(lang)}</p>
+        </section>
+        {body}
+    }
+}
+
+fn t(text: &'static Text, lang: Lang) -> &'static str {
+    text.get(lang)
+}
+
+#[component]
+fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let lens = well_architected();
+    let sel = move || {
+        app.with_workload(&wid.get_value(), |w| w.services.clone())
+            .unwrap_or_default()
+    };
+    let answers = move || app.answers(&wid.get_value(), &lens.id).unwrap_or_default();
+    let ranking = move || app.ranking(&wid.get_value(), &lens.id);
+
+    let suggestion = move || {
+        let s = suggest(lens, &answers(), &ranking());
+        let current = sel();
+        let consulting = s.consulting.then(|| {
+            let reason = if s.unanswered > 0 {
+                Msg::SuggestConsultingOpen.fill(lang, &[("n", &s.unanswered.to_string())])
+            } else {
+                Msg::SuggestConsultingRisks.text(lang).to_owned()
+            };
+            view! {
+                <li>
+                    <strong>{t(cat.offering(CONSULTING).map(|o| &o.name).unwrap_or(&lens.name), lang).to_owned()}</strong>
+                    " — "{reason}" "
+                    {(!current.consulting).then(|| view! {
+                        <button type="button" class="button secondary small" data-testid="add-consulting"
+                            on:click=move |_| app.update_services(&wid.get_value(), |s| s.consulting = true)>
+                            {Msg::Add.text(lang)}
+                        </button>
+                    })}
+                </li>
+            }
+        });
+        let packages = s
+            .packages
+            .into_iter()
+            .map(|p| {
+                let name = lens.pillar(&p.pillar).map_or("", |x| x.name.get(lang));
+                let chosen = current.packages.contains_key(&p.pillar);
+                let pillar = p.pillar.clone();
+                let man_days = p.man_days.max(0.5);
+                view! {
+                    <li>
+                        <strong>{Msg::PackageFor.fill(lang, &[("pillar", name)])}</strong>
+                        " — "
+                        {Msg::SuggestPackage.fill(lang, &[("high", &p.high_risks.to_string()), ("days", &days(man_days))])}
+                        " "
+                        {(!chosen).then(|| view! {
+                            <button type="button" class="button secondary small" data-testid=format!("add-package-{pillar}")
+                                on:click=move |_| app.update_services(&wid.get_value(), |s| {
+                                    s.packages.insert(pillar.clone(), (man_days * 10.0).round() as u32);
+                                })>
+                                {Msg::Add.text(lang)}
+                            </button>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="suggest-title" data-testid="suggestions">
+                <h2 id="suggest-title">{Msg::SuggestionsTitle.text(lang)}</h2>
+                <p class="muted">{Msg::SuggestionsIntro.text(lang)}</p>
+                <ul>{consulting}{packages}</ul>
+            </section>
+        }
+    };
+
+    // Consulting.
+    let consulting_on = move || sel().consulting;
+    let consulting = cat.offering(CONSULTING).map(|o| {
+        view! {
+            <section class="card offering" aria-labelledby="offer-consulting" data-testid="offering-consulting">
+                <h2 id="offer-consulting">{t(&o.name, lang)}</h2>
+                <p>{t(&o.summary, lang)}</p>
+                <p class="muted">{t(&o.duration, lang)}</p>
+                <div class="check-row">
+                    <input type="checkbox" id="choose-consulting" data-testid="choose-consulting"
+                        prop:checked=consulting_on
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            app.update_services(&wid.get_value(), |s| {
+                                s.consulting = on;
+                                if !on { s.onsite_days = 0; }
+                            })
+                        }/>
+                    <label for="choose-consulting">{Msg::ChooseConsulting.text(lang)}</label>
+                </div>
+                <div class="field inline">
+                    <label for="onsite-days">{Msg::OnsiteDays.text(lang)}</label>
+                    <select id="onsite-days" data-testid="onsite-days" prop:disabled=move || !consulting_on()
+                        prop:value=move || sel().onsite_days.to_string()
+                        on:change:target=move |ev| {
+                            let n: u8 = ev.target().value().parse().unwrap_or(0);
+                            app.update_services(&wid.get_value(), |s| s.onsite_days = n.min(2));
+                        }>
+                        <option value="0">"0"</option>
+                        <option value="1">"1"</option>
+                        <option value="2">"2"</option>
+                    </select>
+                </div>
+                <Show when=consulting_on>
+                    <OfferingDetails workload_id=wid.get_value() offering=o/>
+                </Show>
+            </section>
+        }
+    });
+
+    // Implementation.
+    let implementation = cat.offering(IMPLEMENTATION).map(|o| {
+        let packages = o
+            .packages
+            .iter()
+            .map(|p| {
+                let pid: &'static str = &p.pillar;
+                let name = lens.pillar(pid).map_or(pid, |x| x.name.get(lang));
+                let chosen = move || sel().packages.contains_key(pid);
+                let box_id = format!("package-{pid}");
+                let days_id = format!("package-days-{pid}");
+                view! {
+                    <li class="package" data-testid=format!("package-{pid}")>
+                        <div class="check-row">
+                            <input type="checkbox" id=box_id.clone() prop:checked=chosen
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    app.update_services(&wid.get_value(), |s| {
+                                        if on { s.packages.entry(pid.to_owned()).or_insert(50); } else { s.packages.remove(pid); }
+                                    })
+                                }/>
+                            <label for=box_id>{Msg::PackageFor.fill(lang, &[("pillar", name)])}</label>
+                        </div>
+                        <div class="field inline">
+                            <label for=days_id.clone()>{Msg::PackageDays.text(lang)}</label>
+                            <input type="number" id=days_id min="0.5" max=MAX_PACKAGE_DAYS.to_string() step="0.5" inputmode="decimal"
+                                prop:disabled=move || !chosen()
+                                prop:value=move || sel().package_days(pid).map(days).unwrap_or_default()
+                                on:change:target=move |ev| {
+                                    if let Ok(d) = ev.target().value().parse::<f64>() {
+                                        let d = d.clamp(0.5, MAX_PACKAGE_DAYS);
+                                        app.update_services(&wid.get_value(), |s| {
+                                            if let Some(v) = s.packages.get_mut(pid) { *v = (d * 10.0).round() as u32; }
+                                        });
+                                    }
+                                }/>
+                        </div>
+                        <p class="small"><strong>{Msg::PackageFocus.text(lang)}</strong>" "{t(&p.focus, lang)}</p>
+                        <p class="small"><strong>{Msg::PackageDesign.text(lang)}</strong>" "{t(&p.example_design, lang)}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let any = move || !sel().packages.is_empty();
+        view! {
+            <section class="card offering" aria-labelledby="offer-implementation" data-testid="offering-implementation">
+                <h2 id="offer-implementation">{t(&o.name, lang)}</h2>
+                <p>{t(&o.summary, lang)}</p>
+                <p class="muted">{t(&o.duration, lang)}</p>
+                <ul class="packages">{packages}</ul>
+                <div class="field inline">
+                    <label for="consultants">{Msg::Consultants.text(lang)}</label>
+                    <select id="consultants" data-testid="consultants"
+                        prop:value=move || sel().consultants.to_string()
+                        on:change:target=move |ev| {
+                            let n: u8 = ev.target().value().parse().unwrap_or(1);
+                            app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, MAX_CONSULTANTS));
+                        }>
+                        {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+                <Show when=any>
+                    <OfferingDetails workload_id=wid.get_value() offering=o/>
+                </Show>
+            </section>
+        }
+    });
+
+    // Managed services.
+    let managed = cat.offering(MANAGED).map(|o| {
+        let modules = o
+            .modules
+            .iter()
+            .map(|m| {
+                let mid: &'static str = &m.id;
+                let box_id = format!("module-{mid}");
+                view! {
+                    <li>
+                        <div class="check-row">
+                            <input type="checkbox" id=box_id.clone()
+                                prop:checked=move || sel().modules.contains(mid)
+                                on:change:target=move |ev| {
+                                    let on = ev.target().checked();
+                                    app.update_services(&wid.get_value(), |s| {
+                                        if on { s.modules.insert(mid.to_owned()); } else { s.modules.remove(mid); }
+                                    })
+                                }/>
+                            <label for=box_id>{t(&m.name, lang)}</label>
+                        </div>
+                        <p class="small muted">{t(&m.description, lang)}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let milestones = o
+            .milestones
+            .iter()
+            .map(|m| view! { <li><strong>{t(&m.name, lang)}</strong>" — "{t(&m.report, lang)}</li> })
+            .collect_view();
+        let any = move || !sel().modules.is_empty();
+        view! {
+            <section class="card offering" aria-labelledby="offer-managed" data-testid="offering-managed">
+                <h2 id="offer-managed">{t(&o.name, lang)}</h2>
+                <p>{t(&o.summary, lang)}</p>
+                <p class="muted">{t(&o.duration, lang)}</p>
+                <ul class="modules">{modules}</ul>
+                <h3>{Msg::MilestonesTitle.text(lang)}</h3>
+                <ol>{milestones}</ol>
+                <Show when=any>
+                    <OfferingDetails workload_id=wid.get_value() offering=o/>
+                </Show>
+            </section>
+        }
+    });
+
+    let has_recommendations = move || !plan(lens, &answers(), &ranking(), None).items.is_empty();
+    let caution_list = move || {
+        let s = sel();
+        if s.is_empty() {
+            return view! { <p>{Msg::NothingChosen.text(lang)}</p> }.into_any();
+        }
+        let items = cautions(cat, &s, has_recommendations())
+            .into_iter()
+            .map(|c| {
+                let name = |id: &str| cat.offering(id).map_or("", |o| o.name.get(lang));
+                let text = match c {
+                    Caution::NoRecommendations => {
+                        Msg::CautionNoRecommendations.text(lang).to_owned()
+                    }
+                    Caution::ExclusionsPending(id) => {
+                        Msg::CautionExclusions.fill(lang, &[("service", name(id))])
+                    }
+                    Caution::PrerequisitesOpen(id, n) => Msg::CautionPrerequisites
+                        .fill(lang, &[("service", name(id)), ("n", &n.to_string())]),
+                };
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        view! { <ul data-testid="cautions">{items}</ul> }.into_any()
+    };
+    let support = &cat.support;
+    view! {
+        {suggestion}
+        {consulting}
+        {implementation}
+        {managed}
+        <section class="card" aria-labelledby="status-title">
+            <h2 id="status-title">{Msg::ChoiceStatus.text(lang)}</h2>
+            <div role="status">{caution_list}</div>
+            <div class="actions">
+                <a class="button" href=Route::Schedule(wid.get_value()).href() data-testid="to-schedule">{Msg::SeeSchedule.text(lang)}</a>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="support-title">
+            <h2 id="support-title">{Msg::SupportTitle.text(lang)}</h2>
+            <dl class="facts">
+                <dt>{Msg::SupportTerms.text(lang)}</dt><dd>{t(&support.terms, lang)}</dd>
+                <dt>{Msg::SupportHours.text(lang)}</dt><dd>{t(&support.hours, lang)}</dd>
+                <dt>{Msg::SupportChannels.text(lang)}</dt><dd>{t(&support.channels, lang)}</dd>
+                <dt>{Msg::SupportLanguages.text(lang)}</dt><dd>{t(&support.languages, lang)}</dd>
+                <dt>{Msg::SupportLeadTime.text(lang)}</dt><dd>{t(&support.lead_time, lang)}</dd>
+            </dl>
+        </section>
+    }
+}
+
+/// What a chosen offering includes and excludes, its prerequisites, RACI, deliverables,
+/// acceptance plan and service levels.
+#[component]
+fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let oid: &'static str = &offering.id;
+    let sel = move || {
+        app.with_workload(&wid.get_value(), |w| w.services.clone())
+            .unwrap_or_default()
+    };
+    let list = |items: &'static [Text]| {
+        items
+            .iter()
+            .map(|x| view! { <li>{x.get(lang)}</li> })
+            .collect_view()
+    };
+    let ack_id = format!("ack-{oid}");
+    let prerequisites = offering
+        .prerequisites
+        .iter()
+        .map(|p| {
+            let key = format!("{oid}/{}", p.id);
+            let k2 = key.clone();
+            let id = format!("pre-{oid}-{}", p.id);
+            view! {
+                <li class="check-row">
+                    <input type="checkbox" id=id.clone()
+                        prop:checked=move || sel().prerequisites.contains(&key)
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            let k = k2.clone();
+                            app.update_services(&wid.get_value(), |s| {
+                                if on { s.prerequisites.insert(k); } else { s.prerequisites.remove(&k); }
+                            })
+                        }/>
+                    <label for=id>{p.text.get(lang)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    let raci = offering
+        .raci
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <td>{r.phase.get(lang)}</td>
+                    <th scope="row">{r.task.get(lang)}</th>
+                    <td>{r.details.get(lang)}</td>
+                    <td>{r.customer.clone()}</td>
+                    <td>{r.provider.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let deliverables = offering
+        .deliverables
+        .iter()
+        .map(|d| {
+            let phase = offering
+                .phases
+                .iter()
+                .find(|p| p.id == d.phase)
+                .map_or("", |p| p.name.get(lang));
+            view! { <li><strong>{d.name.get(lang)}</strong>" — "{phase}</li> }
+        })
+        .collect_view();
+    let acceptance = offering
+        .acceptance
+        .iter()
+        .map(|a| view! { <tr><th scope="row">{a.milestone.get(lang)}</th><td>{a.content.get(lang)}</td><td>{a.indicator.get(lang)}</td></tr> })
+        .collect_view();
+    view! {
+        <div class="offering-details" data-testid=format!("details-{oid}")>
+            <details>
+                <summary>{Msg::IncludedExcluded.text(lang)}</summary>
+                <h3>{Msg::Included.text(lang)}</h3>
+                <ul>{list(&offering.included)}</ul>
+                <h3>{Msg::Excluded.text(lang)}</h3>
+                <ul>{list(&offering.excluded)}</ul>
+            </details>
+            <div class="check-row ack">
+                <input type="checkbox" id=ack_id.clone() data-testid=format!("ack-{oid}")
+                    prop:checked=move || sel().acknowledged.contains(oid)
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        app.update_services(&wid.get_value(), |s| {
+                            if on { s.acknowledged.insert(oid.to_owned()); } else { s.acknowledged.remove(oid); }
+                        })
+                    }/>
+                <label for=ack_id>{Msg::AcknowledgeExclusions.text(lang)}</label>
+            </div>
+            <details>
+                <summary>{Msg::Prerequisites.text(lang)}</summary>
+                <ul class="checklist">{prerequisites}</ul>
+            </details>
+            <details>
+                <summary>{Msg::Raci.text(lang)}</summary>
+                <p class="small muted">{Msg::RaciLegend.text(lang)}</p>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{Msg::ColPhase.text(lang)}</th>
+                            <th scope="col">{Msg::ColTask.text(lang)}</th>
+                            <th scope="col">{Msg::ColDetails.text(lang)}</th>
+                            <th scope="col">{Msg::Customer.text(lang)}</th>
+                            <th scope="col">{Msg::Provider.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>{raci}</tbody>
+                    </table>
+                </div>
+            </details>
+            <details>
+                <summary>{Msg::DeliverablesAcceptance.text(lang)}</summary>
+                <h3>{Msg::Deliverables.text(lang)}</h3>
+                <ul>{deliverables}</ul>
+                <h3>{Msg::AcceptancePlan.text(lang)}</h3>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{Msg::ColMilestone.text(lang)}</th>
+                            <th scope="col">{Msg::ColContent.text(lang)}</th>
+                            <th scope="col">{Msg::ColIndicator.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>{acceptance}</tbody>
+                    </table>
+                </div>
+            </details>
+            <details>
+                <summary>{Msg::ServiceLevel.text(lang)}</summary>
+                <ul>{list(&offering.sla)}</ul>
+                <h3>{Msg::CustomerDuties.text(lang)}</h3>
+                <ul>{list(&offering.customer_duties)}</ul>
+                <h3>{Msg::ProviderDuties.text(lang)}</h3>
+                <ul>{list(&offering.provider_duties)}</ul>
+            </details>
+        </div>
+    }
+}
