@@ -68,6 +68,34 @@ fn plan_and_scores_full_lens(bencher: divan::Bencher) {
     });
 }
 
+/// Counting 10,000 working days from 2026-01-01 (through official and ~40 provisional years).
+#[divan::bench]
+fn count_10000_working_days(bencher: divan::Bencher) {
+    use preflight::domain::calendar::{Calendar, parse_date};
+    let cal = Calendar::cn_mainland();
+    let start = parse_date("2026-01-01").unwrap();
+    bencher.bench(|| cal.add(divan::black_box(start), 10_000).unwrap());
+}
+
+/// A full schedule: consulting, five implementation packages and managed services.
+#[divan::bench]
+fn full_schedule(bencher: divan::Bencher) {
+    use preflight::domain::calendar::{Calendar, parse_date};
+    use preflight::domain::schedule::{Request, Rules, schedule};
+    let cal = Calendar::cn_mainland();
+    let request = Request {
+        consulting: true,
+        onsite_days: 2,
+        implementation_days: vec![10.0, 8.0, 6.0, 12.0, 5.0],
+        consultants: 2,
+        managed_services: true,
+        preferred_start: None,
+    };
+    let today = parse_date("2026-11-21").unwrap();
+    let rules = Rules::default();
+    bencher.bench(|| schedule(&cal, &rules, divan::black_box(&request), today).unwrap());
+}
+
 /// One risk-rule condition parsed.
 #[divan::bench]
 fn parse_condition() {

@@ -34,6 +34,34 @@ enum Command {
     /// The provider's working-day calendar (UTC+8, mainland China holidays).
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Bundles exported by customers.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+}
+
+#[derive(Subcommand)]
+enum BundleCommand {
+    /// Check bundles: one line per problem with file and JSON path; exit 0 when all are valid.
+    Validate {
+        /// Bundle files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// One summary row per valid bundle, recomputed from its answers; problems go to stderr.
+    Summary {
+        /// Bundle files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Csv)]
+        format: SummaryFormat,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SummaryFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -81,6 +109,10 @@ pub fn main() -> ExitCode {
         }
         Command::Calendar(CalendarCommand::Add { date, n, json }) => {
             calendar_add(&date, n, json, &mut out)
+        }
+        Command::Bundle(BundleCommand::Validate { files }) => bundle_validate(&files, &mut out),
+        Command::Bundle(BundleCommand::Summary { files, format }) => {
+            bundle_summary(&files, format, &mut out, &mut std::io::stderr().lock())
         }
     };
     if out.flush().is_err() {
@@ -274,6 +306,137 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
             (q.id.clone(), risk)
         })
         .collect())
+}
+
+/// Reads and imports a bundle file, or the lines describing why it is not one.
+fn read_bundle(path: &Path) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<String>> {
+    use crate::domain::bundle::{Integrity, MAX_BUNDLE_BYTES, import};
+    let p = path.display();
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_BUNDLE_BYTES as u64 => {
+            return Err(vec![format!(
+                "{p}: $: file is {} bytes; the limit is {MAX_BUNDLE_BYTES} bytes",
+                m.len()
+            )]);
+        }
+        Ok(_) => {}
+        Err(e) => return Err(vec![format!("{p}: cannot read: {e}")]),
+    }
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("{p}: cannot read: {e}")])?;
+    let text = String::from_utf8(bytes).map_err(|_| vec![format!("{p}: $: not UTF-8 text")])?;
+    let bundles = import(&text).map_err(|issues| {
+        issues
+            .iter()
+            .map(|i| format!("{p}: {i}"))
+            .collect::<Vec<_>>()
+    })?;
+    let changed: Vec<String> = bundles
+        .iter()
+        .filter(|b| b.integrity == Integrity::Changed)
+        .map(|_| format!("{p}: $.sha256: the content does not match its checksum: changed or damaged after export"))
+        .collect();
+    if changed.is_empty() {
+        Ok(bundles)
+    } else {
+        Err(changed)
+    }
+}
+
+fn bundle_validate(files: &[PathBuf], out: &mut impl Write) -> bool {
+    let mut all = true;
+    for path in files {
+        match read_bundle(path) {
+            Ok(bundles) => {
+                let p = path.display();
+                if let [b] = bundles.as_slice()
+                    && b.migrated_from.is_none()
+                {
+                    let line = format!(
+                        "{p}: valid bundle of {} / {}, exported {}",
+                        or_dash(&b.workload.profile.organisation),
+                        or_dash(&b.workload.profile.workload),
+                        b.exported_at
+                    );
+                    let _ = writeln!(out, "{}", printable(&line));
+                    continue;
+                }
+                let from = bundles
+                    .first()
+                    .and_then(|b| b.migrated_from.clone())
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{p}: valid backup of {} workloads (migrated from {from})",
+                    bundles.len()
+                );
+            }
+            Err(lines) => {
+                all = false;
+                for l in lines {
+                    let _ = writeln!(out, "{}", printable(&l));
+                }
+            }
+        }
+    }
+    all
+}
+
+use crate::domain::bundle::printable;
+
+fn or_dash(s: &str) -> &str {
+    if s.trim().is_empty() { "—" } else { s }
+}
+
+fn bundle_summary(
+    files: &[PathBuf],
+    format: SummaryFormat,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> bool {
+    use crate::domain::bundle::{csv_line, summary, summary_columns, summary_values};
+    let lens = crate::domain::builtin::well_architected();
+    let columns = summary_columns(lens);
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let mut all = true;
+    for path in files {
+        match read_bundle(path) {
+            Ok(bundles) => {
+                for b in &bundles {
+                    rows.push(summary_values(
+                        &path.display().to_string(),
+                        &summary(b, lens),
+                    ));
+                }
+            }
+            Err(lines) => {
+                all = false;
+                for l in lines {
+                    let _ = writeln!(err, "{}", printable(&l));
+                }
+            }
+        }
+    }
+    match format {
+        SummaryFormat::Csv => {
+            let header: Vec<Value> = columns.iter().map(|c| Value::from(c.as_str())).collect();
+            let _ = writeln!(out, "{}", csv_line(&header));
+            for r in &rows {
+                let _ = writeln!(out, "{}", csv_line(r));
+            }
+        }
+        SummaryFormat::Json => {
+            let list: Vec<Value> = rows
+                .into_iter()
+                .map(|r| Value::Object(columns.iter().cloned().zip(r).collect()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&Value::Array(list)).unwrap_or_default()
+            );
+        }
+    }
+    all
 }
 
 fn calendar_add(date: &str, n: i64, json: bool, out: &mut impl Write) -> bool {

@@ -157,6 +157,9 @@ pub struct Calendar {
     official: BTreeMap<i32, OfficialYear>,
     lunar: BTreeMap<i32, LunarYear>,
     closures: BTreeSet<Date>,
+    /// Year maps computed once for the years schedules use (the official years and the ten
+    /// after the last of them), rebuilt whenever the data changes.
+    cache: HashMap<i32, YearMap>,
 }
 
 /// Working days of one year as bits (bit d = day-of-year d, 0-based).
@@ -213,6 +216,20 @@ pub fn provider_today(unix_millis: f64) -> Option<Date> {
     let minutes = (unix_millis / 60_000.0).floor() as i64 + i64::from(PROVIDER_UTC_OFFSET_MINUTES);
     let days = minutes.div_euclid(24 * 60);
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(days)?)
+}
+
+/// The provider's date (UTC+8) at an RFC 3339 UTC time such as `2026-11-21T17:30:00.000Z`.
+pub fn provider_date_at(utc: &str) -> Option<Date> {
+    let date = parse_date(utc.get(..10)?)?;
+    let hour: i64 = utc.get(11..13)?.parse().ok()?;
+    if !utc.ends_with('Z') || !(0..24).contains(&hour) {
+        return None;
+    }
+    if hour + i64::from(PROVIDER_UTC_OFFSET_MINUTES / 60) >= 24 {
+        date.succ_opt()
+    } else {
+        Some(date)
+    }
 }
 
 impl Calendar {
@@ -292,7 +309,14 @@ impl Calendar {
 
     /// What kind of day `date` is.
     pub fn day(&self, date: Date) -> DayInfo {
-        let map = self.year_map(date.year());
+        let computed;
+        let map = match self.cache.get(&date.year()) {
+            Some(m) => m,
+            None => {
+                computed = self.compute_year_map(date.year());
+                &computed
+            }
+        };
         let o = date.ordinal0();
         DayInfo {
             working: map.is_working(o),
@@ -312,12 +336,16 @@ impl Calendar {
         if n.unsigned_abs() > MAX_COUNT.unsigned_abs() {
             return Err(CountError::TooFar);
         }
-        let mut maps: HashMap<i32, YearMap> = HashMap::new();
+        // Years outside the cache are computed once for this count.
+        let mut extra: HashMap<i32, YearMap> = HashMap::new();
         let mut provisional = false;
         let mut working = |d: Date, provisional: &mut bool| {
-            let map = maps
-                .entry(d.year())
-                .or_insert_with(|| self.year_map(d.year()));
+            let map = match self.cache.get(&d.year()) {
+                Some(m) => m,
+                None => extra
+                    .entry(d.year())
+                    .or_insert_with(|| self.compute_year_map(d.year())),
+            };
             *provisional |= map.provisional;
             map.is_working(d.ordinal0())
         };
@@ -370,7 +398,7 @@ impl Calendar {
         n
     }
 
-    fn year_map(&self, year: i32) -> YearMap {
+    fn compute_year_map(&self, year: i32) -> YearMap {
         let mut map = YearMap {
             working: [0; 6],
             off: HashMap::new(),
@@ -840,6 +868,20 @@ mod tests {
             parse_date("9999-12-31").map(format_date).as_deref(),
             Some("9999-12-31")
         );
+    }
+
+    #[test]
+    fn the_provider_date_of_a_utc_time() {
+        assert_eq!(
+            provider_date_at("2026-11-21T15:59:59.000Z"),
+            Some(d("2026-11-21"))
+        );
+        assert_eq!(
+            provider_date_at("2026-11-21T16:00:00Z"),
+            Some(d("2026-11-22"))
+        );
+        assert_eq!(provider_date_at("2026-11-21T16:00:00+08:00"), None);
+        assert_eq!(provider_date_at("garbage"), None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::domain::assessment::{Answers, Status, status};
 use crate::domain::lens::{Lens, Risk};
 use crate::domain::plan::{Priority, plan};
 use crate::domain::text::Text;
-use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem, parse_json};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -265,7 +265,14 @@ fn req_id(c: &mut Checker, o: &Map<String, Value>, key: &str, path: &JsonPath) -
         {
             Some(s)
         } else {
-            c.report(&p, Problem::BadId { id: s, max: 64 });
+            c.report(
+                &p,
+                Problem::BadId {
+                    id: s,
+                    max: 64,
+                    allowed: IdChars::Slug,
+                },
+            );
             None
         }
     })

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod builtin;
+pub mod bundle;
 pub mod calendar;
 pub mod catalogue;
 pub mod ics;

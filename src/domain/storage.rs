@@ -34,6 +34,8 @@ pub const SETTINGS_KEY: &str = "preflight.settings";
 pub const WORKLOAD_PREFIX: &str = "preflight.workload.";
 /// Records moved aside: this prefix, the original key's tail and a number.
 pub const QUARANTINE_PREFIX: &str = "preflight.quarantine.";
+/// Bundles a consultant imported: this prefix and the import id (kept apart from workloads).
+pub const IMPORT_PREFIX: &str = "preflight.import.";
 /// The largest record read back (a workload is a few tens of KB at most).
 pub const MAX_RECORD_BYTES: usize = 2_000_000;
 
@@ -257,6 +259,7 @@ pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
                         Problem::BadId {
                             id,
                             max: crate::domain::workload::MAX_WORKLOAD_ID,
+                            allowed: crate::domain::validate::IdChars::Slug,
                         },
                     );
                 }
@@ -273,6 +276,101 @@ pub fn decode_settings(raw: &str) -> Result<Settings, RecordError> {
 /// The storage key of a workload.
 pub fn workload_key(id: &str) -> String {
     format!("{WORKLOAD_PREFIX}{id}")
+}
+
+/// An imported bundle as stored: the file's name, which of its bundles (a v0 backup holds
+/// several), and the file's text as it was, so that its checksum is checked again on every load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRecord {
+    /// The import id (`i-…`).
+    pub id: String,
+    /// The file name the consultant imported.
+    pub file: String,
+    /// Index of the bundle in the file.
+    pub index: usize,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Serializes an import record.
+pub fn encode_import(r: &ImportRecord) -> String {
+    let mut body = Map::new();
+    body.insert("id".into(), Value::from(r.id.as_str()));
+    body.insert("file".into(), Value::from(r.file.as_str()));
+    body.insert("index".into(), Value::from(r.index));
+    body.insert("text".into(), Value::from(r.text.as_str()));
+    record(Value::Object(body))
+}
+
+/// Reads an import record (the bundle inside is imported again by the caller).
+pub fn decode_import(raw: &str) -> Result<ImportRecord, RecordError> {
+    let (_, value) = open_record(raw)?;
+    let mut c = Checker::new();
+    let root = JsonPath::root();
+    let obj = c.object(&value, &root);
+    let mut field = |k: &str, max: usize| {
+        obj.and_then(|o| c.required(o, k, &root).cloned())
+            .and_then(|v| c.free_text(&v, &root.key(k), max))
+    };
+    let id = field("id", 40);
+    let file = field("file", 300);
+    let text = field("text", crate::domain::bundle::MAX_BUNDLE_BYTES);
+    let index = obj
+        .and_then(|o| c.required(o, "index", &root).cloned())
+        .and_then(|v| c.number(&v, &root.key("index"), 0.0, 500.0))
+        .map(|n| n as usize);
+    match (id, file, index, text) {
+        (Some(id), Some(file), Some(index), Some(text)) if c.is_clean() && id.starts_with("i-") => {
+            Ok(ImportRecord {
+                id,
+                file,
+                index,
+                text,
+            })
+        }
+        _ => {
+            if c.is_clean() {
+                c.report(
+                    &root.key("id"),
+                    Problem::Invalid("an import id starts with i-".into()),
+                );
+            }
+            Err(RecordError::Corrupt(c.into_issues()))
+        }
+    }
+}
+
+/// Loads the imported bundles' records, moving unreadable ones aside like any record.
+pub fn load_imports(
+    store: &mut impl KeyValueStore,
+) -> Result<(Vec<ImportRecord>, Vec<LoadNotice>), StoreError> {
+    let mut keys = store.keys()?;
+    keys.sort();
+    let mut loaded = Loaded::default();
+    let mut out = Vec::new();
+    for key in keys.iter().filter(|k| k.starts_with(IMPORT_PREFIX)) {
+        let Some(raw) = store.get(key)? else { continue };
+        match decode_import(&raw) {
+            Ok(r) if key.strip_prefix(IMPORT_PREFIX) == Some(r.id.as_str()) => out.push(r),
+            Ok(_) => quarantine(
+                store,
+                key,
+                &raw,
+                &corrupt(
+                    JsonPath::root().key("id"),
+                    Problem::Invalid(format!("does not match its storage key {key}")),
+                ),
+                &keys,
+                &mut loaded,
+            ),
+            Err(RecordError::Newer(schema)) => loaded.notices.push(LoadNotice::Newer {
+                key: key.clone(),
+                schema,
+            }),
+            Err(e) => quarantine(store, key, &raw, &e, &keys, &mut loaded),
+        }
+    }
+    Ok((out, loaded.notices))
 }
 
 /// Something the user must be told after loading.
@@ -613,6 +711,35 @@ mod tests {
     }
 
     #[test]
+    fn import_records_round_trip_and_bad_ones_are_set_aside() {
+        let mut store = MemoryStore::default();
+        let r = ImportRecord {
+            id: "i-1".into(),
+            file: "acme.json".into(),
+            index: 0,
+            text: "{}".into(),
+        };
+        store
+            .set(&format!("{IMPORT_PREFIX}i-1"), &encode_import(&r))
+            .unwrap();
+        store.set(&format!("{IMPORT_PREFIX}i-2"), "junk").unwrap();
+        save_workload(&mut store, &workload("w-1")).unwrap();
+        let (records, notices) = load_imports(&mut store).unwrap();
+        assert_eq!(records, [r]);
+        assert!(
+            matches!(&notices[..], [LoadNotice::Quarantined { key, .. }] if key == "preflight.import.i-2")
+        );
+        // Workloads are untouched by imports, and imports are not workloads.
+        let loaded = load(&mut store).unwrap();
+        assert_eq!(loaded.workloads.len(), 1);
+        assert!(
+            store
+                .entries
+                .contains_key("preflight.quarantine.import.i-2.1")
+        );
+    }
+
+    #[test]
     fn newer_records_are_left_untouched() {
         let mut store = MemoryStore::default();
         let raw = r#"{"schema":99,"id":"w-9","something":"new"}"#;
@@ -695,7 +822,7 @@ mod tests {
         assert_eq!(
             text,
             [
-                "$.id: invalid id \"W 1\": use 1 to 40 ASCII letters, digits or underscores",
+                "$.id: invalid id \"W 1\": use 1 to 40 lowercase ASCII letters, digits or hyphens",
                 "$.profile.organisation: expected a string, found a number",
                 "$.answers.wa.q1.selected[1]: duplicate id \"a\" (first used at $.answers.wa.q1.selected)",
                 "$.answers.wa.q1.not_applicable: \"NOPE\" is not one of OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER",

@@ -121,12 +121,14 @@ pub enum Problem {
         /// The smallest length accepted.
         min: usize,
     },
-    /// An identifier uses characters outside `[A-Za-z0-9_]` or has the wrong length.
+    /// An identifier uses characters it may not, or has the wrong length.
     BadId {
         /// The identifier as found.
         id: String,
         /// The longest identifier accepted here.
         max: usize,
+        /// Which characters are allowed.
+        allowed: IdChars,
     },
     /// An identifier is used twice where it must be unique.
     Duplicate {
@@ -201,19 +203,24 @@ impl fmt::Display for Problem {
             }
             Problem::TooMany { len, max } => write!(f, "{len} entries; at most {max} are allowed"),
             Problem::TooFew { len, min } => write!(f, "{len} entries; at least {min} are required"),
-            Problem::BadId { id, max } => write!(
+            Problem::BadId { id, max, allowed } => write!(
                 f,
-                "invalid id {}: use 1 to {max} ASCII letters, digits or underscores",
-                Value::String(id.clone())
+                "invalid id {}: use 1 to {max} {}",
+                Value::String(id.clone()),
+                allowed.describe()
             ),
             Problem::Duplicate { id, first } => write!(
                 f,
                 "duplicate id {} (first used at {first})",
                 Value::String(id.clone())
             ),
-            Problem::OutOfRange { value, min, max } => {
-                write!(f, "{value} is out of range; expected {min} to {max}")
-            }
+            Problem::OutOfRange { value, min, max } => write!(
+                f,
+                "{} is out of range; expected {} to {}",
+                number(*value),
+                number(*min),
+                number(*max)
+            ),
             Problem::NotOneOf { found, allowed } => write!(
                 f,
                 "{} is not one of {}",
@@ -241,6 +248,37 @@ impl fmt::Display for Problem {
             ),
             Problem::Invalid(message) => f.write_str(message),
         }
+    }
+}
+
+/// The characters an identifier may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdChars {
+    /// ASCII letters, digits and underscores (lens, pillar, question and choice ids).
+    Word,
+    /// Lowercase ASCII letters, digits and hyphens (workload ids).
+    Slug,
+    /// Anything but control characters (map keys in stored answers).
+    Printable,
+}
+
+impl IdChars {
+    /// The rule in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            IdChars::Word => "ASCII letters, digits or underscores",
+            IdChars::Slug => "lowercase ASCII letters, digits or hyphens",
+            IdChars::Printable => "characters other than control characters",
+        }
+    }
+}
+
+/// A number for a message: plain, or in exponent form when it is very large or small.
+fn number(n: f64) -> String {
+    if n != 0.0 && !(1e-6..1e15).contains(&n.abs()) {
+        format!("{n:e}")
+    } else {
+        n.to_string()
     }
 }
 

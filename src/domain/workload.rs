@@ -10,7 +10,7 @@ use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
 use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, Selection};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone, is_iso_date};
-use crate::domain::validate::{Checker, Issue, JsonPath, Problem};
+use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -175,6 +175,7 @@ impl Workload {
                     Problem::BadId {
                         id,
                         max: MAX_WORKLOAD_ID,
+                        allowed: IdChars::Slug,
                     },
                 );
                 None
@@ -667,6 +668,7 @@ fn check_key(c: &mut Checker, key: &str, path: &JsonPath) -> bool {
             Problem::BadId {
                 id: key.to_owned(),
                 max: MAX_KEY,
+                allowed: IdChars::Printable,
             },
         );
     }

@@ -313,6 +313,42 @@ messages! {
     EvManagedAcceptanceReport => "Project Acceptance Report", "项目验收报告";
     EvManagedAcceptance => "Confirm the Project Acceptance Report (due)", "确认项目验收报告（截止）";
 
+    NavWorkspace => "Consultant workspace", "顾问工作台";
+    WorkspaceTitle => "Consultant workspace", "顾问工作台";
+    WorkspaceIntro => "Import the bundles customers export. Every file is checked and never trusted; imported bundles stay in this browser, apart from your own workloads, and open read-only.", "导入客户导出的评估包。每个文件都会经过检查、绝不直接信任；导入的评估包保存在本浏览器中，与您自己的工作负载分开，并以只读方式打开。";
+    ChooseBundles => "Choose bundle files", "选择评估包文件";
+    OrDrop => "…or drop them anywhere in this box.", "……或直接拖放到此区域。";
+    Importing => "Importing {done} of {total} files…", "正在导入第 {done}/{total} 个文件……";
+    ExportCsv => "Export summary (CSV)", "导出汇总（CSV）";
+    ExportXlsx => "Export summary (Excel)", "导出汇总（Excel）";
+    ImportedTitle => "Imported bundles ({n})", "已导入的评估包（{n}）";
+    NoImports => "No bundles imported yet.", "尚未导入任何评估包。";
+    SelectForCompare => "Compare {name}", "对比 {name}";
+    Remove => "Remove", "移除";
+    ColCompare => "Compare", "对比";
+    ColBundle => "Customer and workload", "客户与工作负载";
+    ColFile => "File", "文件";
+    ColExported => "Exported", "导出时间";
+    ColIntegrity => "Integrity", "完整性";
+    ColAnswered => "Answered", "已回答";
+    ColPillarScore => "{pillar}: score", "{pillar}：得分";
+    ColPillarHigh => "{pillar}: high risks", "{pillar}：高风险";
+    IntegrityIntact => "Intact", "完整";
+    IntegrityChanged => "Changed after export", "导出后被修改";
+    IntegrityUnchecked => "No checksum (old backup)", "无校验值（旧备份）";
+    RefusedTitle => "Files refused", "被拒绝的文件";
+    RefusedIntro => "These files were not imported. Nothing in this browser was changed.", "以下文件未被导入，本浏览器中的数据未做任何更改。";
+    MoreProblems => "…and {n} more problems.", "……另有 {n} 个问题。";
+    CompareBundles => "Comparison", "对比";
+    CompareBundlesNote => "Score per pillar, with its number of high risks, recomputed from each bundle's answers.", "各支柱得分及高风险数量，均根据各评估包的答案重新计算。";
+    HighCount => "{n} high", "高风险 {n}";
+    ExportBundle => "Export for the consultant", "导出给顾问";
+    ExportBundleHint => "One JSON file with everything you entered, to send to the consulting team.", "导出一个 JSON 文件，包含您填写的全部内容，可发送给咨询团队。";
+    ReadOnlyBanner => "Read-only: a customer's bundle imported from {file}.", "只读：从 {file} 导入的客户评估包。";
+    ChangedWarning => "Its content does not match its checksum: it was changed or damaged after export. Treat its answers with care.", "其内容与校验值不符：导出后曾被修改或损坏，请谨慎对待其中的答案。";
+    LensMismatch => "It was answered with a different version of a lens; questions and choices this app does not have are ignored.", "该评估包使用了不同版本的透镜作答；本应用中不存在的问题和选项将被忽略。";
+    BackToWorkspace => "Back to the workspace", "返回工作台";
+
     ReportTitle => "Well-Architected pre-engagement report", "Well-Architected 项目前评估报告";
     PrintButton => "Print or save as PDF", "打印或另存为 PDF";
     ReportDate => "Prepared on", "生成日期";
@@ -400,7 +436,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::TooFew { len, min } => {
             Msg::PTooFew.fill(lang, &[("len", &n(*len)), ("min", &n(*min))])
         }
-        Problem::BadId { id, max } => Msg::PBadId.fill(lang, &[("id", id), ("max", &n(*max))]),
+        Problem::BadId { id, max, .. } => Msg::PBadId.fill(lang, &[("id", id), ("max", &n(*max))]),
         Problem::Duplicate { id, first } => {
             Msg::PDuplicate.fill(lang, &[("id", id), ("first", &first.to_string())])
         }

@@ -5,7 +5,10 @@
 //! is a visible failure ([`LensState::Failed`]), never a crash, and the workload's answers to it
 //! are kept untouched until it loads.
 
-use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens, well_architected};
+use crate::domain::builtin::{
+    OPTIONAL_LENSES, OptionalLens, WELL_ARCHITECTED_JSON, well_architected,
+};
+use crate::domain::bundle::sha256_hex;
 use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
 use crate::ui::i18n::issue_text;
@@ -19,8 +22,8 @@ use wasm_bindgen_futures::JsFuture;
 pub enum LensState {
     /// Being fetched.
     Loading,
-    /// Fetched and valid.
-    Ready(&'static Lens),
+    /// Fetched and valid, with the SHA-256 of its file.
+    Ready(&'static Lens, &'static str),
     /// Could not be fetched or did not validate; the message says why (in English and Chinese).
     Failed([String; 2]),
 }
@@ -41,7 +44,7 @@ impl Lenses {
             return Some(well_architected());
         }
         self.0.with(|m| match m.get(id) {
-            Some(LensState::Ready(lens)) => Some(*lens),
+            Some(LensState::Ready(lens, _)) => Some(*lens),
             _ => None,
         })
     }
@@ -70,6 +73,17 @@ impl Lenses {
         });
     }
 
+    /// The SHA-256 of a lens file in hand.
+    pub fn sha256(self, id: &str) -> Option<&'static str> {
+        if id == well_architected().id {
+            return Some(well_architected_sha256());
+        }
+        self.0.with(|m| match m.get(id) {
+            Some(LensState::Ready(_, sha)) => Some(*sha),
+            _ => None,
+        })
+    }
+
     /// The lens and index of a pillar, among the lenses in hand (reactive).
     pub fn pillar(self, pillar_id: &str) -> Option<(&'static Lens, usize)> {
         let main = well_architected();
@@ -78,7 +92,7 @@ impl Lenses {
         }
         self.0.with(|m| {
             m.values().find_map(|s| match s {
-                LensState::Ready(lens) => lens
+                LensState::Ready(lens, _) => lens
                     .pillars
                     .iter()
                     .position(|p: &Pillar| p.id == pillar_id)
@@ -98,7 +112,10 @@ impl Default for Lenses {
 async fn load(meta: OptionalLens) -> LensState {
     match fetch_text(meta.path).await {
         Ok(text) => match Lens::from_json(&text) {
-            Ok(lens) if lens.id == meta.id => LensState::Ready(Box::leak(Box::new(lens))),
+            Ok(lens) if lens.id == meta.id => {
+                let sha = sha256_hex(text.as_bytes());
+                LensState::Ready(Box::leak(Box::new(lens)), Box::leak(sha.into_boxed_str()))
+            }
             Ok(lens) => LensState::Failed([
                 format!("{}: the file holds lens “{}”", meta.path, lens.id),
                 format!("{}：文件中是透镜“{}”", meta.path, lens.id),
@@ -118,6 +135,12 @@ async fn load(meta: OptionalLens) -> LensState {
         },
         Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
     }
+}
+
+/// The SHA-256 of the embedded Well-Architected lens file.
+pub fn well_architected_sha256() -> &'static str {
+    static SHA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SHA.get_or_init(|| sha256_hex(WELL_ARCHITECTED_JSON.as_bytes()))
 }
 
 /// Fetches a file beside the page as text.

@@ -13,6 +13,7 @@ pub mod lenses;
 pub mod route;
 pub mod state;
 pub mod store;
+pub mod transfer;
 pub mod views;
 pub mod workbook;
 
@@ -31,6 +32,7 @@ use views::services::ServicesPage;
 use views::shell::{Footer, Header, Notices, focus_main, sync_document};
 use views::start::StartPage;
 use views::workloads::WorkloadsPage;
+use views::workspace::WorkspacePage;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
         let page = match &route {
             Route::Start => Msg::NavHome.text(lang).to_owned(),
             Route::Workloads => Msg::NavWorkloads.text(lang).to_owned(),
+            Route::Workspace => Msg::NavWorkspace.text(lang).to_owned(),
             Route::Profile(_) => Msg::NavProfile.text(lang).to_owned(),
             Route::Pillar(_, p) => app.lenses.pillar(p).map_or_else(
                 || Msg::NavQuestionnaire.text(lang).to_owned(),
@@ -91,6 +94,7 @@ pub fn App() -> impl IntoView {
     let view = move || match (app.lang.get(), app.route.get()).1 {
         Route::Start => view! { <StartPage/> }.into_any(),
         Route::Workloads => view! { <WorkloadsPage/> }.into_any(),
+        Route::Workspace => view! { <WorkspacePage/> }.into_any(),
         Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),
         Route::Pillar(id, pillar) => {
             view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()

@@ -14,6 +14,8 @@ pub enum Route {
     Start,
     /// The list of workloads.
     Workloads,
+    /// The consultant's workspace of imported bundles.
+    Workspace,
     /// A workload's profile.
     Profile(String),
     /// A workload's questions of one pillar.
@@ -45,6 +47,7 @@ impl Route {
         };
         match parts.as_slice() {
             ["workloads"] => Route::Workloads,
+            ["workspace"] => Route::Workspace,
             ["w", id, "profile"] if ok(id) => Route::Profile((*id).to_owned()),
             ["w", id, "assess", pillar] if ok(id) && ok(pillar) => {
                 Route::Pillar((*id).to_owned(), (*pillar).to_owned())
@@ -64,6 +67,7 @@ impl Route {
         match self {
             Route::Start => "#/".to_owned(),
             Route::Workloads => "#/workloads".to_owned(),
+            Route::Workspace => "#/workspace".to_owned(),
             Route::Profile(id) => format!("#/w/{id}/profile"),
             Route::Pillar(id, pillar) => format!("#/w/{id}/assess/{pillar}"),
             Route::Results(id) => format!("#/w/{id}/results"),
@@ -86,7 +90,7 @@ impl Route {
             | Route::Report(id)
             | Route::Services(id)
             | Route::Schedule(id) => Some(id),
-            Route::Start | Route::Workloads => None,
+            Route::Start | Route::Workloads | Route::Workspace => None,
         }
     }
 }
@@ -100,6 +104,7 @@ mod tests {
         for route in [
             Route::Start,
             Route::Workloads,
+            Route::Workspace,
             Route::Profile("w-1".into()),
             Route::Pillar("w-1".into(), "security".into()),
             Route::Results("w-1".into()),

@@ -81,6 +81,12 @@ pub struct AppState {
     pub calendar: RwSignal<std::sync::Arc<Calendar>>,
     /// Scheduling rules.
     pub rules: RwSignal<Rules>,
+    /// Bundles the consultant imported (read-only).
+    pub imported: RwSignal<Vec<crate::ui::transfer::ImportedBundle>>,
+    /// Files refused on import this session, with their problems.
+    pub refused: RwSignal<Vec<crate::ui::transfer::Refused>>,
+    /// An import under way: files done, files in all.
+    pub importing: RwSignal<Option<(usize, usize)>>,
     /// What storage holds for each workload, as last written or read.
     saved: StoredValue<HashMap<String, String>>,
     /// What storage holds for the settings; `None` when they must not be written.
@@ -100,6 +106,7 @@ impl AppState {
         let mut health = Health::Saving;
         let mut saved = HashMap::new();
         let mut saved_settings = Some(String::new());
+        let mut quarantined_extra: Vec<(String, Option<RecordError>)> = Vec::new();
         let (settings, workloads, quarantined) =
             match BrowserStore::open().and_then(|mut s| storage::load(&mut s)) {
                 Ok(loaded) => {
@@ -147,6 +154,32 @@ impl AppState {
                     (Settings::default(), Vec::new(), Vec::new())
                 }
             };
+        // Imported bundles, kept apart from the user's workloads.
+        let (imported, refused) =
+            match BrowserStore::open().and_then(|mut s| storage::load_imports(&mut s)) {
+                Ok((records, import_notices)) => {
+                    for n in import_notices {
+                        match n {
+                            LoadNotice::Quarantined {
+                                key,
+                                moved_to,
+                                reason,
+                            } => {
+                                let _ = key;
+                                quarantined_extra.push((moved_to, Some(reason)));
+                            }
+                            other => notices.push(Notice::Load(other)),
+                        }
+                    }
+                    crate::ui::transfer::restore(&records)
+                }
+                Err(_) => (Vec::new(), Vec::new()),
+            };
+        let quarantined = {
+            let mut q: Vec<(String, Option<RecordError>)> = quarantined;
+            q.extend(quarantined_extra);
+            q
+        };
         let lang = settings.language.unwrap_or_else(browser_language);
         let state = AppState {
             lang: RwSignal::new(lang),
@@ -161,6 +194,9 @@ impl AppState {
             catalogue: CatalogueLoader::default(),
             calendar: RwSignal::new(std::sync::Arc::new(Calendar::cn_mainland())),
             rules: RwSignal::new(Rules::default()),
+            imported: RwSignal::new(imported),
+            refused: RwSignal::new(refused),
+            importing: RwSignal::new(None),
             saved: StoredValue::new(saved),
             saved_settings: StoredValue::new(saved_settings),
         };
@@ -181,17 +217,26 @@ impl AppState {
         });
         // Fetch the optional lenses that workloads use.
         Effect::new(move |_| {
-            let wanted: Vec<String> = self
+            let mut wanted: Vec<String> = self
                 .workloads
                 .with(|ws| ws.iter().flat_map(|w| w.lenses.iter().cloned()).collect());
+            self.imported.with(|xs| {
+                wanted.extend(
+                    xs.iter()
+                        .flat_map(|x| x.bundle.workload.lenses.iter().cloned()),
+                );
+            });
             for id in wanted {
                 self.lenses.ensure(&id);
             }
         });
-        // Remember the last workload viewed.
+        // Remember the last workload viewed (the user's own, not an imported bundle).
         Effect::new(move |_| {
-            if let Some(id) = self.route.with(|r| r.workload().map(str::to_owned))
-                && self.last_workload.get_untracked().as_deref() != Some(&id)
+            if let Some(id) = self.route.with(|r| {
+                r.workload()
+                    .filter(|id| !is_imported_id(id))
+                    .map(str::to_owned)
+            }) && self.last_workload.get_untracked().as_deref() != Some(&id)
             {
                 self.last_workload.set(Some(id));
             }
@@ -344,10 +389,22 @@ impl AppState {
         display_name(w, self.lang.get())
     }
 
-    /// Reads a workload (reactive).
+    /// Reads a workload, or an imported bundle's (reactive).
     pub fn with_workload<T>(self, workload_id: &str, f: impl FnOnce(&Workload) -> T) -> Option<T> {
+        if is_imported_id(workload_id) {
+            return self.imported.with(|xs| {
+                xs.iter()
+                    .find(|x| x.id == workload_id)
+                    .map(|x| f(&x.bundle.workload))
+            });
+        }
         self.workloads
             .with(|ws| ws.iter().find(|w| w.id == workload_id).map(f))
+    }
+
+    /// Whether an id names an imported bundle, which every view shows read-only.
+    pub fn is_read_only(self, workload_id: &str) -> bool {
+        is_imported_id(workload_id)
     }
 
     /// The answer to one question of a lens, if any.
@@ -573,8 +630,13 @@ pub fn today_local() -> String {
     )
 }
 
+/// Whether an id names an imported bundle (`i-…`).
+pub fn is_imported_id(id: &str) -> bool {
+    id.starts_with("i-")
+}
+
 /// A new random workload id: `w-` and 10 base-36 characters.
-fn new_id() -> String {
+pub fn new_id() -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut id = String::from("w-");
     for _ in 0..10 {

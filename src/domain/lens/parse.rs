@@ -6,7 +6,7 @@ use super::{
     Pillar, Question, Resource, Risk, RiskRule,
 };
 use crate::domain::text::Text;
-use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem, parse_json};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -379,7 +379,14 @@ fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Str
     if valid {
         Some(s.clone())
     } else {
-        c.report(path, Problem::BadId { id: s.clone(), max });
+        c.report(
+            path,
+            Problem::BadId {
+                id: s.clone(),
+                max,
+                allowed: IdChars::Word,
+            },
+        );
         None
     }
 }

@@ -70,7 +70,7 @@ pub fn MilestonesPage(
                                 on:click=move |_| selected.set(Some(id_cmp.clone()))>
                                 {Msg::Compare.text(lang)}" "<span class="visually-hidden">{m.name.clone()}</span>
                             </button>
-                            <button type="button" class="button danger" on:click=move |_| {
+                            <button type="button" class="button danger" hidden=app.is_read_only(&wid.get_value()) on:click=move |_| {
                                 if selected.get_untracked().as_deref() == Some(id_del.as_str()) {
                                     selected.set(None);
                                 }
@@ -150,11 +150,12 @@ pub fn MilestonesPage(
         })
     };
 
+    let ro = app.is_read_only(&wid.get_value());
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::MilestonesTitle.text(lang)}</h1>
             <p class="muted">{Msg::MilestonesIntro.text(lang)}</p>
-            <form class="form-grid" on:submit=save novalidate>
+            <form class="form-grid" on:submit=save novalidate hidden=ro>
                 <div class="field">
                     <label for="milestone-name">{Msg::MilestoneName.text(lang)}</label>
                     <input type="text" id="milestone-name" maxlength=MAX_MILESTONE_NAME.to_string()

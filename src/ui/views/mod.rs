@@ -11,3 +11,4 @@ pub mod services;
 pub mod shell;
 pub mod start;
 pub mod workloads;
+pub mod workspace;

@@ -20,6 +20,7 @@ pub fn ProfilePage(
     let app = use_app();
     // Pages are rebuilt when the language changes (see `App`).
     let lang = app.lang.get_untracked();
+    let ro = app.is_read_only(&workload_id);
     let id = StoredValue::new(workload_id);
     let field = move |key: &'static str,
                       label: Msg,
@@ -46,6 +47,7 @@ pub fn ProfilePage(
                     id=input_id.clone()
                     maxlength=max.to_string()
                     rows="5"
+                    readonly=ro
                     aria-describedby="profile-description-hint"
                     prop:value=value
                     on:input:target=move |ev| on_input(ev.target().value())
@@ -58,6 +60,7 @@ pub fn ProfilePage(
                     type=kind
                     id=input_id.clone()
                     maxlength=max.to_string()
+                    readonly=ro
                     autocomplete=match key {
                         "organisation" => "organization",
                         "contact_name" => "name",
@@ -136,6 +139,7 @@ fn LensChoice(
                     type="checkbox"
                     id="lens-managed-services"
                     data-testid="lens-managed-services"
+                    disabled=app.is_read_only(&wid.get_value())
                     prop:checked=chosen
                     on:change:target=move |ev| app.set_lens(&wid.get_value(), ms, ev.target().checked())
                 />
@@ -156,6 +160,7 @@ fn Priorities(
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let announce = RwSignal::new(String::new());
+    let ro = app.is_read_only(&wid.get_value());
     let lenses = move || app.workload_lenses(&wid.get_value());
     let section = move |lens: &'static Lens| {
         let order = move || ranked_ids(lens, &app.ranking(&wid.get_value(), &lens.id));
@@ -197,10 +202,10 @@ fn Priorities(
                             <span class="rank-name">{name}</span>
                             <button type="button" class="button secondary small" id=up_id
                                 aria-label=Msg::MoveUp.fill(lang, &[("name", name)])
-                                disabled=i == 0 on:click=move |_| mv(-1)>"↑"</button>
+                                disabled=i == 0 || ro on:click=move |_| mv(-1)>"↑"</button>
                             <button type="button" class="button secondary small" id=down_id
                                 aria-label=Msg::MoveDown.fill(lang, &[("name", name)])
-                                disabled=i + 1 == n on:click=move |_| mv(1)>"↓"</button>
+                                disabled=i + 1 == n || ro on:click=move |_| mv(1)>"↓"</button>
                         </li>
                     }
                 })

@@ -226,6 +226,8 @@ fn QuestionCard(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
+    // An imported bundle is shown, not edited.
+    let ro = app.is_read_only(&wid.get_value());
     let answer: Memo<Option<Answer>> =
         Memo::new(move |_| app.answer(&wid.get_value(), lens_id, question));
     let state = Memo::new(move |_| answer.with(|a| status(question, a.as_ref())));
@@ -261,6 +263,7 @@ fn QuestionCard(
                         name=qid.clone()
                         value=cid
                         aria-describedby=described
+                        disabled=ro
                         prop:checked=checked
                         on:change=move |_| edit(Box::new(move |a| a.toggle(question, cid)))
                     />
@@ -304,6 +307,7 @@ fn QuestionCard(
                         type="checkbox"
                         id=na_id
                         data-testid="na"
+                        disabled=ro
                         prop:checked=is_na
                         on:change:target=move |ev| {
                             let on = ev.target().checked();
@@ -319,6 +323,7 @@ fn QuestionCard(
                     <select
                         id=reason_id.clone()
                         data-testid="na-reason"
+                        disabled=ro
                         prop:value=move || answer.with(|a| a.as_ref().and_then(|a| a.not_applicable).unwrap_or(NaReason::OutOfScope).as_str())
                         on:change:target=move |ev| {
                             if let Some(r) = NaReason::from_str_name(&ev.target().value()) {
@@ -339,6 +344,7 @@ fn QuestionCard(
                 <textarea
                     id=notes_id
                     data-testid="notes"
+                    readonly=ro
                     maxlength=max_notes.to_string()
                     prop:value=move || answer.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default())
                     on:input:target=move |ev| {

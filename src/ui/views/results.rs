@@ -39,8 +39,20 @@ pub fn ResultsPage(
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let lenses = move || app.workload_lenses(&wid.get_value());
+    let export = (!app.is_read_only(&wid.get_value())).then(|| {
+        view! {
+            <section class="card no-print">
+                <p class="muted">{Msg::ExportBundleHint.text(lang)}</p>
+                <button type="button" class="button" data-testid="export-bundle"
+                    on:click=move |_| { app.export_bundle(&wid.get_value()); }>
+                    {Msg::ExportBundle.text(lang)}
+                </button>
+            </section>
+        }
+    });
     view! {
         <h1 id="page-title" tabindex="-1" class="page-title">{Msg::ResultsTitle.text(lang)}</h1>
+        {export}
         {move || {
             lenses()
                 .into_iter()

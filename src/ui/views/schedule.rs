@@ -183,6 +183,7 @@ pub fn SchedulePage(
                 <div class="field">
                     <label for="preferred-start">{Msg::PreferredStart.text(lang)}</label>
                     <input type="date" id="preferred-start" data-testid="preferred-start"
+                        readonly=app.is_read_only(&wid.get_value())
                         prop:value=move || sel().preferred_start.unwrap_or_default()
                         on:change:target=move |ev| {
                             let v = ev.target().value();
@@ -195,6 +196,7 @@ pub fn SchedulePage(
                     <div class="field">
                         <label for="schedule-consultants">{Msg::Consultants.text(lang)}</label>
                         <select id="schedule-consultants"
+                            disabled=app.is_read_only(&wid.get_value())
                             prop:value=move || sel().consultants.to_string()
                             on:change:target=move |ev| {
                                 let n: u8 = ev.target().value().parse().unwrap_or(1);

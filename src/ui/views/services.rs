@@ -302,11 +302,16 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
         view! { <ul data-testid="cautions">{items}</ul> }.into_any()
     };
     let support = &cat.support;
+    // A disabled fieldset disables every control inside it: an imported bundle is shown only.
+    let ro = app.is_read_only(&wid.get_value());
     view! {
-        {suggestion}
-        {consulting}
-        {implementation}
-        {managed}
+        <fieldset class="plain" disabled=ro>
+            <legend class="visually-hidden">{Msg::ServicesTitle.text(lang)}</legend>
+            {suggestion}
+            {consulting}
+            {implementation}
+            {managed}
+        </fieldset>
         <section class="card" aria-labelledby="status-title">
             <h2 id="status-title">{Msg::ChoiceStatus.text(lang)}</h2>
             <div role="status">{caution_list}</div>

@@ -26,6 +26,7 @@ pub fn Header() -> impl IntoView {
         view! {
             {home}
             {link(Route::Workloads, Msg::NavWorkloads)}
+            {link(Route::Workspace, Msg::NavWorkspace)}
         }
     };
     // Inside a workload: its views, as a second bar.
@@ -36,7 +37,30 @@ pub fn Header() -> impl IntoView {
             .id
             .clone();
         let in_questionnaire = matches!(route, Route::Pillar(..));
+        let banner = app.is_read_only(&id).then(|| {
+            let lang = app.lang.get();
+            let info = app.imported.with(|xs| {
+                xs.iter().find(|x| x.id == id).map(|x| {
+                    let changed = x.bundle.integrity == crate::domain::bundle::Integrity::Changed;
+                    let lens_differs = x.bundle.lenses.iter().any(|l| {
+                        app.lenses.sha256(&l.id).is_some_and(|sha| sha != l.sha256)
+                    });
+                    (x.file.clone(), changed, lens_differs)
+                })
+            });
+            info.map(|(file, changed, lens_differs)| view! {
+                <div class="readonly-banner" role="status" data-testid="read-only">
+                    <div class="bar">
+                        <p>{Msg::ReadOnlyBanner.fill(lang, &[("file", &file)])}" "
+                            <a href=Route::Workspace.href()>{Msg::BackToWorkspace.text(lang)}</a></p>
+                        {changed.then(|| view! { <p data-testid="changed-warning"><strong>{Msg::ChangedWarning.text(lang)}</strong></p> })}
+                        {lens_differs.then(|| view! { <p>{Msg::LensMismatch.text(lang)}</p> })}
+                    </div>
+                </div>
+            })
+        });
         Some(view! {
+            {banner}
             <nav class="workload-nav" aria-label=app.tr(Msg::WorkloadNav)>
                 <div class="bar">
                     {link(Route::Profile(id.clone()), Msg::NavProfile)}

@@ -40,8 +40,44 @@ const times = await page.evaluate(async (clicks) => {
   }
   return out;
 }, clicks);
+
+// Schedule: changing the consultants recomputes the whole schedule and its table.
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+await page.goto(`${base}#/w/${id}/services`);
+await page.getByTestId('choose-consulting').check();
+await page.locator('#package-security').check();
+await page.locator('#package-days-security').fill('30');
+await page.locator('#package-days-security').press('Tab');
+await page.locator('#module-it_governance').check();
+await page.goto(`${base}#/w/${id}/schedule`);
+await page.getByTestId('schedule-table').waitFor();
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+const scheduleTimes = await page.evaluate(async (n) => {
+  const select = document.getElementById('schedule-consultants');
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const cell = () => document.querySelector('[data-testid=event-implementation_plan] [data-testid=date]');
+    const before = cell().textContent;
+    out.push(await new Promise((resolve) => {
+      let t0 = 0;
+      const done = () => { observer.disconnect(); resolve(performance.now() - t0); };
+      const observer = new MutationObserver(() => { if (cell() && cell().textContent !== before) done(); });
+      observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+      t0 = performance.now();
+      select.value = select.value === '1' ? '3' : '1';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      if (cell() && cell().textContent !== before) done();
+    }));
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return out;
+}, 20);
 await browser.close();
 
-times.sort((a, b) => a - b);
-const pick = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-console.log(`Answer click → DOM updated, CPU throttled 4×, ${times.length} clicks: median ${pick(0.5).toFixed(2)} ms, p95 ${pick(0.95).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms (budget: median ≤ 16 ms).`);
+function report(label, times, budget) {
+  times.sort((a, b) => a - b);
+  const pick = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  console.log(`${label}, CPU throttled 4×, ${times.length} times: median ${pick(0.5).toFixed(2)} ms, p95 ${pick(0.95).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms (budget: ${budget}).`);
+}
+report('Answer click → DOM updated', times, 'median ≤ 16 ms');
+report('Staffing change → full schedule recomputed and shown', scheduleTimes, '≤ 16 ms');

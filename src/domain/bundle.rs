@@ -1,0 +1,773 @@
+//! The bundle: one workload leaving the customer's browser for the consultant, as one JSON file.
+//!
+//! **Format v1** (`"format": "preflight-bundle", "version": 1`): the app version, the export time
+//! (UTC), each lens used with its id, version and the SHA-256 of its file, the workload (profile,
+//! answers, notes, chosen lenses, pillar priorities, milestones, service selection), the schedule
+//! as computed at export (with provisional flags), derived results, and `sha256`: the SHA-256 of
+//! the *canonical* content — the bundle without its `sha256` member, serialised as compact JSON
+//! with object keys sorted — so that a changed or damaged file is detected whatever its
+//! formatting. A JSON Schema ships in the site (`schema/bundle-v1.schema.json`).
+//!
+//! **Import never trusts the file**: a size limit, strict validation with the JSON path of every
+//! problem, migration of older formats (the v0 "preflight-workloads" backup file that the app's
+//! *Download a copy* wrote before bundles existed: one bundle per workload it holds), a clear
+//! refusal of newer versions, results recomputed from the answers (the file's `results` are
+//! never read back), and a checksum mismatch shown as a warning while the bundle stays readable.
+
+use crate::domain::assessment::{Counts, summarize};
+use crate::domain::lens::Lens;
+use crate::domain::plan::{Rate, plan};
+use crate::domain::schedule::Schedule;
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use crate::domain::workload::Workload;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+/// The `format` member of a bundle.
+pub const FORMAT: &str = "preflight-bundle";
+/// The version this build writes and reads natively.
+pub const VERSION: u64 = 1;
+/// The `format` member of the v0 backup file (read and migrated).
+pub const LEGACY_FORMAT: &str = "preflight-workloads";
+/// The largest bundle file accepted.
+pub const MAX_BUNDLE_BYTES: usize = 2_000_000;
+
+/// Lowercase hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
+        out.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+    }
+    out
+}
+
+/// Compact JSON with sorted keys (serde_json's map is sorted), the form the checksum covers.
+pub fn canonical(value: &Value) -> String {
+    value.to_string()
+}
+
+/// A lens a bundle was answered with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LensRef {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// SHA-256 of its file.
+    pub sha256: String,
+}
+
+/// Whether the checksum matches the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// The content is what was exported.
+    Intact,
+    /// The content changed after export (or the file is damaged).
+    Changed,
+    /// No checksum (a migrated v0 backup, which had none).
+    Unchecked,
+}
+
+/// A bundle read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bundle {
+    /// The app version that exported it.
+    pub app_version: String,
+    /// When (RFC 3339, UTC).
+    pub exported_at: String,
+    /// The lenses used.
+    pub lenses: Vec<LensRef>,
+    /// The workload.
+    pub workload: Workload,
+    /// The schedule as exported: event id, date, provisional.
+    pub schedule: Vec<(String, String, bool)>,
+    /// Whether the content is intact.
+    pub integrity: Integrity,
+    /// The format it was read from, when migrated (e.g. `preflight-workloads 3`).
+    pub migrated_from: Option<String>,
+}
+
+/// The derived results of one lens, as written into a bundle for readers without the app.
+fn results_value(lens: &Lens, workload: &Workload, rate: Option<&Rate>) -> Value {
+    let answers = workload.answers(&lens.id).cloned().unwrap_or_default();
+    let ranking = workload
+        .priorities
+        .get(&lens.id)
+        .cloned()
+        .unwrap_or_default();
+    let s = summarize(lens, &answers);
+    let p = plan(lens, &answers, &ranking, rate);
+    let counts = |c: &Counts| {
+        let mut m = Map::new();
+        m.insert("high".into(), c.high.into());
+        m.insert("medium".into(), c.medium.into());
+        m.insert("none".into(), c.none.into());
+        m.insert("not_applicable".into(), c.not_applicable.into());
+        m.insert("unanswered".into(), c.unanswered.into());
+        m.insert("score".into(), c.score().map_or(Value::Null, Value::from));
+        m
+    };
+    let pillars: Vec<Value> = s
+        .pillars
+        .iter()
+        .map(|ps| {
+            let mut m = counts(&ps.counts);
+            m.insert("pillar".into(), ps.pillar_id.as_str().into());
+            Value::Object(m)
+        })
+        .collect();
+    let mut plan_v = Map::new();
+    plan_v.insert("items".into(), p.total.items.into());
+    plan_v.insert("effort_man_days".into(), p.total.effort.into());
+    plan_v.insert("quick_wins".into(), p.total.quick_wins.into());
+    if let (Some(cost), Some(r)) = (p.total.cost, &p.rate) {
+        plan_v.insert("cost".into(), cost.into());
+        plan_v.insert("currency".into(), r.currency.as_str().into());
+    }
+    let mut m = Map::new();
+    m.insert("lens".into(), lens.id.as_str().into());
+    m.insert("pillars".into(), Value::Array(pillars));
+    m.insert("overall".into(), Value::Object(counts(&s.overall)));
+    m.insert("plan".into(), Value::Object(plan_v));
+    Value::Object(m)
+}
+
+/// Writes a bundle: pretty JSON whose `sha256` covers the canonical content.
+///
+/// `lenses` are the lenses the workload uses with the SHA-256 of their files.
+pub fn export(
+    workload: &Workload,
+    lenses: &[(&Lens, &str)],
+    schedule: Option<&Schedule>,
+    rate: Option<&Rate>,
+    app_version: &str,
+    exported_at: &str,
+) -> String {
+    let mut doc = Map::new();
+    doc.insert("format".into(), FORMAT.into());
+    doc.insert("version".into(), VERSION.into());
+    doc.insert("app_version".into(), app_version.into());
+    doc.insert("exported_at".into(), exported_at.into());
+    let lens_refs: Vec<Value> = lenses
+        .iter()
+        .map(|(l, sha)| {
+            let mut m = Map::new();
+            m.insert("id".into(), l.id.as_str().into());
+            m.insert("version".into(), l.version.as_str().into());
+            m.insert("sha256".into(), (*sha).into());
+            Value::Object(m)
+        })
+        .collect();
+    doc.insert("lenses".into(), Value::Array(lens_refs));
+    doc.insert("workload".into(), workload.to_value());
+    let mut sched = Map::new();
+    if let Some(s) = schedule {
+        sched.insert(
+            "today".into(),
+            crate::domain::calendar::format_date(s.today).into(),
+        );
+        let events: Vec<Value> = s
+            .events
+            .iter()
+            .map(|e| {
+                let mut m = Map::new();
+                m.insert("event".into(), e.event.id().into());
+                m.insert(
+                    "date".into(),
+                    crate::domain::calendar::format_date(e.date).into(),
+                );
+                m.insert("provisional".into(), e.provisional.into());
+                Value::Object(m)
+            })
+            .collect();
+        sched.insert("events".into(), Value::Array(events));
+        sched.insert("provisional".into(), s.provisional().into());
+    } else {
+        sched.insert("events".into(), Value::Array(Vec::new()));
+        sched.insert("provisional".into(), false.into());
+    }
+    doc.insert("schedule".into(), Value::Object(sched));
+    let results: Vec<Value> = lenses
+        .iter()
+        .map(|(l, _)| results_value(l, workload, rate))
+        .collect();
+    doc.insert("results".into(), Value::Array(results));
+    let hash = sha256_hex(canonical(&Value::Object(doc.clone())).as_bytes());
+    doc.insert("sha256".into(), hash.into());
+    serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
+}
+
+/// Reads a bundle file (or a v0 backup holding several workloads), trusting nothing.
+pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
+    let value = parse_json(text, MAX_BUNDLE_BYTES).map_err(|i| vec![i])?;
+    let root = JsonPath::root();
+    let mut c = Checker::new();
+    let Some(obj) = c.object(&value, &root) else {
+        return Err(c.into_issues());
+    };
+    let format = obj.get("format").and_then(Value::as_str);
+    match format {
+        Some(FORMAT) => {}
+        Some(LEGACY_FORMAT) => return import_legacy(&value),
+        Some(other) => {
+            c.report(
+                &root.key("format"),
+                Problem::NotOneOf {
+                    found: other.to_owned(),
+                    allowed: &[FORMAT, LEGACY_FORMAT],
+                },
+            );
+            return Err(c.into_issues());
+        }
+        None => {
+            c.report(&root.key("format"), Problem::Missing);
+            return Err(c.into_issues());
+        }
+    }
+    let vpath = root.key("version");
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION) => {}
+        Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
+            c.report(
+                &vpath,
+                Problem::UnsupportedVersion {
+                    found: v.to_string(),
+                    supported: VERSION.to_string(),
+                },
+            );
+            return Err(c.into_issues());
+        }
+        Some(v) => {
+            c.report(
+                &vpath,
+                Problem::UnsupportedVersion {
+                    found: v.to_string(),
+                    supported: VERSION.to_string(),
+                },
+            );
+            return Err(c.into_issues());
+        }
+        None => {
+            c.report(&vpath, Problem::Missing);
+            return Err(c.into_issues());
+        }
+    }
+    let app_version = c
+        .required(obj, "app_version", &root)
+        .and_then(|v| c.string(v, &root.key("app_version"), 32));
+    let exported_at = c
+        .required(obj, "exported_at", &root)
+        .and_then(|v| c.string(v, &root.key("exported_at"), 40));
+    let lenses = lens_refs(&mut c, obj, &root);
+    let workload = c
+        .required(obj, "workload", &root)
+        .and_then(|v| Workload::from_value(&mut c, v, &root.key("workload")));
+    let schedule = schedule_events(&mut c, obj, &root);
+    // `results` are derived: checked for shape only, never read back.
+    if let Some(v) = obj.get("results") {
+        c.array(v, &root.key("results"));
+    }
+    let sha = c
+        .required(obj, "sha256", &root)
+        .and_then(|v| c.string(v, &root.key("sha256"), 64));
+    if !c.is_clean() {
+        return Err(c.into_issues());
+    }
+    let mut without = obj.clone();
+    without.remove("sha256");
+    let expected = sha256_hex(canonical(&Value::Object(without)).as_bytes());
+    let integrity = if sha.as_deref() == Some(expected.as_str()) {
+        Integrity::Intact
+    } else {
+        Integrity::Changed
+    };
+    match (app_version, exported_at, lenses, workload, schedule) {
+        (Some(app_version), Some(exported_at), Some(lenses), Some(workload), Some(schedule)) => {
+            Ok(vec![Bundle {
+                app_version,
+                exported_at,
+                lenses,
+                workload,
+                schedule,
+                integrity,
+                migrated_from: None,
+            }])
+        }
+        _ => Err(c.into_issues()),
+    }
+}
+
+fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Option<Vec<LensRef>> {
+    let lpath = root.key("lenses");
+    let items = c
+        .required(obj, "lenses", root)
+        .and_then(|v| c.array(v, &lpath))?;
+    let mut ok = c.count(items.len(), &lpath, 1, 16);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = lpath.index(i);
+        let Some(o) = c.object(item, &p) else {
+            ok = false;
+            continue;
+        };
+        let id = c
+            .required(o, "id", &p)
+            .and_then(|v| c.string(v, &p.key("id"), 64));
+        let version = c
+            .required(o, "version", &p)
+            .and_then(|v| c.string(v, &p.key("version"), 32));
+        let sha256 = c.required(o, "sha256", &p).and_then(|v| {
+            let s = c.string(v, &p.key("sha256"), 64)?;
+            if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+                Some(s)
+            } else {
+                c.report(
+                    &p.key("sha256"),
+                    Problem::Invalid("not a SHA-256 in hex".into()),
+                );
+                None
+            }
+        });
+        match (id, version, sha256) {
+            (Some(id), Some(version), Some(sha256)) => out.push(LensRef {
+                id,
+                version,
+                sha256,
+            }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn schedule_events(
+    c: &mut Checker,
+    obj: &Map<String, Value>,
+    root: &JsonPath,
+) -> Option<Vec<(String, String, bool)>> {
+    let spath = root.key("schedule");
+    let sched = c
+        .required(obj, "schedule", root)
+        .and_then(|v| c.object(v, &spath))?;
+    let epath = spath.key("events");
+    let items = c
+        .required(sched, "events", &spath)
+        .and_then(|v| c.array(v, &epath))?;
+    let mut ok = c.count(items.len(), &epath, 0, 64);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let p = epath.index(i);
+        let Some(o) = c.object(item, &p) else {
+            ok = false;
+            continue;
+        };
+        let event = c
+            .required(o, "event", &p)
+            .and_then(|v| c.string(v, &p.key("event"), 64));
+        let date = c.required(o, "date", &p).and_then(|v| {
+            let s = c.string(v, &p.key("date"), 10)?;
+            if crate::domain::calendar::parse_date(&s).is_some() {
+                Some(s)
+            } else {
+                c.report(
+                    &p.key("date"),
+                    Problem::Invalid(format!("{s:?} is not a date (YYYY-MM-DD)")),
+                );
+                None
+            }
+        });
+        let provisional = match o.get("provisional") {
+            Some(Value::Bool(b)) => Some(*b),
+            other => {
+                c.report(
+                    &p.key("provisional"),
+                    match other {
+                        None => Problem::Missing,
+                        Some(v) => Problem::WrongType {
+                            expected: "a boolean",
+                            found: crate::domain::validate::type_name(v),
+                        },
+                    },
+                );
+                None
+            }
+        };
+        match (event, date, provisional) {
+            (Some(e), Some(d), Some(p)) => out.push((e, d, p)),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Migrates the v0 backup (`preflight-workloads`, schema 1–3 records): one bundle per workload,
+/// without a checksum (the backup had none).
+fn import_legacy(value: &Value) -> Result<Vec<Bundle>, Vec<Issue>> {
+    let root = JsonPath::root();
+    let mut c = Checker::new();
+    let obj = c.object(value, &root).ok_or_else(|| c.issues_so_far())?;
+    let schema = obj.get("schema").and_then(Value::as_u64);
+    if schema.is_none_or(|s| s == 0 || s > u64::from(crate::domain::storage::SCHEMA)) {
+        c.report(
+            &root.key("schema"),
+            Problem::UnsupportedVersion {
+                found: obj
+                    .get("schema")
+                    .map_or_else(|| "none".into(), Value::to_string),
+                supported: format!("1 to {}", crate::domain::storage::SCHEMA),
+            },
+        );
+        return Err(c.into_issues());
+    }
+    let exported_at = obj
+        .get("exported_at")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .chars()
+        .take(40)
+        .collect::<String>();
+    let wpath = root.key("workloads");
+    let items = c
+        .required(obj, "workloads", &root)
+        .and_then(|v| c.array(v, &wpath))
+        .ok_or_else(|| c.issues_so_far())?;
+    c.count(items.len(), &wpath, 1, 500);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(w) = Workload::from_value(&mut c, item, &wpath.index(i)) {
+            out.push(Bundle {
+                app_version: String::new(),
+                exported_at: exported_at.clone(),
+                lenses: Vec::new(),
+                workload: w,
+                schedule: Vec::new(),
+                integrity: Integrity::Unchecked,
+                migrated_from: Some(format!("{LEGACY_FORMAT} {}", schema.unwrap_or(0))),
+            });
+        }
+    }
+    if c.is_clean() {
+        Ok(out)
+    } else {
+        Err(c.into_issues())
+    }
+}
+
+impl Checker {
+    /// The problems so far (for early returns that keep the checker).
+    fn issues_so_far(&mut self) -> Vec<Issue> {
+        std::mem::take(self).into_issues()
+    }
+}
+
+/// One row of the consultant's summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryRow {
+    /// Organisation.
+    pub organisation: String,
+    /// Workload name.
+    pub workload: String,
+    /// Contact name.
+    pub contact: String,
+    /// Export time.
+    pub exported_at: String,
+    /// Integrity.
+    pub integrity: Integrity,
+    /// Counts over the Well-Architected lens.
+    pub overall: Counts,
+    /// (pillar id, score, high risks) per Well-Architected pillar.
+    pub pillars: Vec<(String, Option<u8>, u32)>,
+    /// Plan items.
+    pub plan_items: usize,
+    /// Plan effort.
+    pub plan_effort: f64,
+    /// Services chosen, as offering ids.
+    pub services: Vec<&'static str>,
+    /// The start date in the exported schedule, if any.
+    pub start: Option<String>,
+    /// Whether the exported schedule had provisional dates.
+    pub provisional: bool,
+}
+
+/// The summary of a bundle, recomputed from its answers with `lens` (the Well-Architected lens).
+pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
+    let w = &bundle.workload;
+    let answers = w.answers(&lens.id).cloned().unwrap_or_default();
+    let ranking = w.priorities.get(&lens.id).cloned().unwrap_or_default();
+    let s = summarize(lens, &answers);
+    let p = plan(lens, &answers, &ranking, None);
+    SummaryRow {
+        organisation: w.profile.organisation.clone(),
+        workload: w.profile.workload.clone(),
+        contact: w.profile.contact_name.clone(),
+        exported_at: bundle.exported_at.clone(),
+        integrity: bundle.integrity.clone(),
+        overall: s.overall,
+        pillars: s
+            .pillars
+            .iter()
+            .map(|ps| (ps.pillar_id.clone(), ps.counts.score(), ps.counts.high))
+            .collect(),
+        plan_items: p.total.items,
+        plan_effort: p.total.effort,
+        services: w.services.offerings(),
+        start: bundle
+            .schedule
+            .iter()
+            .find(|(e, _, _)| e == "start")
+            .map(|(_, d, _)| d.clone()),
+        provisional: bundle.schedule.iter().any(|(_, _, p)| *p),
+    }
+}
+
+/// The summary's column names (for CSV headers and JSON keys).
+pub fn summary_columns(lens: &Lens) -> Vec<String> {
+    let mut cols: Vec<String> = [
+        "file",
+        "organisation",
+        "workload",
+        "contact",
+        "exported_at",
+        "integrity",
+        "answered",
+        "high",
+        "medium",
+        "no_risk",
+        "not_applicable",
+        "unanswered",
+        "score",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for p in &lens.pillars {
+        cols.push(format!("score_{}", p.id));
+        cols.push(format!("high_{}", p.id));
+    }
+    cols.extend(
+        [
+            "plan_items",
+            "plan_effort_man_days",
+            "services",
+            "start",
+            "provisional",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned()),
+    );
+    cols
+}
+
+impl Integrity {
+    /// As written in summaries.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Integrity::Intact => "intact",
+            Integrity::Changed => "changed",
+            Integrity::Unchecked => "unchecked",
+        }
+    }
+}
+
+/// A summary row as JSON values, in [`summary_columns`] order.
+pub fn summary_values(file: &str, row: &SummaryRow) -> Vec<Value> {
+    let c = &row.overall;
+    let mut v: Vec<Value> = vec![
+        file.into(),
+        row.organisation.as_str().into(),
+        row.workload.as_str().into(),
+        row.contact.as_str().into(),
+        row.exported_at.as_str().into(),
+        row.integrity.as_str().into(),
+        c.done().into(),
+        c.high.into(),
+        c.medium.into(),
+        c.none.into(),
+        c.not_applicable.into(),
+        c.unanswered.into(),
+        c.score().map_or(Value::Null, Value::from),
+    ];
+    for (_, score, high) in &row.pillars {
+        v.push(score.map_or(Value::Null, Value::from));
+        v.push((*high).into());
+    }
+    v.push(row.plan_items.into());
+    v.push(row.plan_effort.into());
+    v.push(row.services.join(" ").into());
+    v.push(row.start.as_deref().map_or(Value::Null, Value::from));
+    v.push(row.provisional.into());
+    v
+}
+
+/// One CSV field (RFC 4180), with spreadsheet formula injection defused (a text starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`) and control characters other
+/// than line breaks replaced, so that a hostile text cannot drive a terminal or a parser.
+pub fn csv_field(value: &Value) -> String {
+    let text = match value {
+        Value::Null => String::new(),
+        Value::String(s) => {
+            let s = printable(s);
+            if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{s}")
+            } else {
+                s
+            }
+        }
+        other => other.to_string(),
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Untrusted text made safe to print: control characters (escape sequences included) other than
+/// line breaks and tabs become U+FFFD.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A CSV line from values.
+pub fn csv_line(values: &[Value]) -> String {
+    values.iter().map(csv_field).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::Answer;
+    use crate::domain::builtin::{WELL_ARCHITECTED_JSON, well_architected};
+
+    fn workload() -> Workload {
+        let mut w = Workload::new("w-1", "2026-11-21T10:00:00Z");
+        w.profile.organisation = "Acme".into();
+        w.profile.workload = "Shop".into();
+        w.answers
+            .entry("well_architected".into())
+            .or_default()
+            .insert(
+                "sec_data_classification".into(),
+                Answer {
+                    selected: vec!["sec_dc_no".into()],
+                    ..Answer::default()
+                },
+            );
+        w
+    }
+
+    fn exported() -> String {
+        let lens = well_architected();
+        let sha = sha256_hex(WELL_ARCHITECTED_JSON.as_bytes());
+        export(
+            &workload(),
+            &[(lens, &sha)],
+            None,
+            None,
+            "0.1.0",
+            "2026-11-21T10:00:00Z",
+        )
+    }
+
+    #[test]
+    fn export_then_import_round_trips_intact() {
+        let text = exported();
+        let bundles = import(&text).unwrap();
+        assert_eq!(bundles.len(), 1);
+        let b = &bundles[0];
+        assert_eq!(b.integrity, Integrity::Intact);
+        assert_eq!(b.workload, workload());
+        assert_eq!(b.lenses[0].id, "well_architected");
+        let row = summary(b, well_architected());
+        assert_eq!(row.overall.high, 1);
+        assert_eq!(row.plan_items, 5);
+    }
+
+    #[test]
+    fn formatting_does_not_matter_but_content_does() {
+        let text = exported();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        // Re-serialised compactly: still intact.
+        assert_eq!(
+            import(&v.to_string()).unwrap()[0].integrity,
+            Integrity::Intact
+        );
+        // One answer changed: flagged, still readable.
+        let edited = text.replace("sec_dc_no", "sec_dc_scheme");
+        let b = &import(&edited).unwrap()[0];
+        assert_eq!(b.integrity, Integrity::Changed);
+        // Results in the file are never read back: recomputed from the (edited) answers.
+        assert_eq!(summary(b, well_architected()).overall.medium, 0);
+        assert_eq!(
+            summary(b, well_architected()).overall.high,
+            1,
+            "scheme alone is still high"
+        );
+    }
+
+    #[test]
+    fn newer_versions_and_other_formats_are_refused_clearly() {
+        let mut v: Value = serde_json::from_str(&exported()).unwrap();
+        v["version"] = 2.into();
+        let issues = import(&v.to_string()).unwrap_err();
+        assert_eq!(
+            issues[0].to_string(),
+            "$.version: version \"2\" is not supported (this program reads 1)"
+        );
+        v["format"] = "something-else".into();
+        assert_eq!(
+            import(&v.to_string()).unwrap_err()[0].path.to_string(),
+            "$.format"
+        );
+    }
+
+    #[test]
+    fn the_v0_backup_migrates_to_one_bundle_per_workload() {
+        let mut second = workload();
+        second.id = "w-2".into();
+        second.profile.workload = "Billing".into();
+        let backup = serde_json::json!({
+            "format": "preflight-workloads", "schema": 1, "exported_at": "2026-11-01T00:00:00Z",
+            "workloads": [workload().to_value(), second.to_value()],
+        });
+        let bundles = import(&backup.to_string()).unwrap();
+        assert_eq!(bundles.len(), 2);
+        assert_eq!(bundles[1].workload.profile.workload, "Billing");
+        assert_eq!(bundles[0].integrity, Integrity::Unchecked);
+        assert_eq!(
+            bundles[0].migrated_from.as_deref(),
+            Some("preflight-workloads 1")
+        );
+    }
+
+    #[test]
+    fn terminal_escapes_are_neutralised() {
+        assert_eq!(printable("a\u{1b}[2Jb\n"), "a\u{fffd}[2Jb\n");
+        assert_eq!(
+            csv_field(&Value::from("\u{1b}]0;pwned\u{7}")),
+            "\u{fffd}]0;pwned\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_defused() {
+        let row = [
+            Value::from("=HYPERLINK(\"x\")"),
+            Value::from("a,b"),
+            Value::from(3),
+            Value::Null,
+            Value::from("-1"),
+        ];
+        assert_eq!(csv_line(&row), "\"'=HYPERLINK(\"\"x\"\")\",\"a,b\",3,,'-1");
+    }
+}

@@ -1,0 +1,386 @@
+//! The consultant's workspace: import customers' bundles (file picker or drag-and-drop), list
+//! them with validity and key figures, open one read-only in every view the customer had,
+//! compare several pillar by pillar, and export the summary as CSV or Excel.
+
+use crate::domain::builtin::well_architected;
+use crate::domain::bundle::{Integrity, csv_line, summary, summary_values};
+use crate::domain::sheet::{Book, Cell, Column, Format, Sheet};
+use crate::domain::text::Lang;
+use crate::ui::download::{download, download_bytes};
+use crate::ui::i18n::{Msg, issue_text};
+use crate::ui::route::Route;
+use crate::ui::state::{AppState, use_app};
+use crate::ui::transfer::{import_files, summary_name};
+use crate::ui::views::results::score_text;
+use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// The localized summary headers, in [`summary_values`] order.
+fn headers(lang: Lang) -> Vec<String> {
+    let lens = well_architected();
+    let mut h: Vec<String> = [
+        Msg::ColFile,
+        Msg::Organisation,
+        Msg::NameLabel,
+        Msg::ContactName,
+        Msg::ColExported,
+        Msg::ColIntegrity,
+        Msg::ColAnswered,
+        Msg::High,
+        Msg::Medium,
+        Msg::NoRiskShort,
+        Msg::NaShort,
+        Msg::UnansweredShort,
+        Msg::Score,
+    ]
+    .iter()
+    .map(|m| m.text(lang).to_owned())
+    .collect();
+    for p in &lens.pillars {
+        let name = p.name.get(lang);
+        h.push(Msg::ColPillarScore.fill(lang, &[("pillar", name)]));
+        h.push(Msg::ColPillarHigh.fill(lang, &[("pillar", name)]));
+    }
+    h.extend(
+        [
+            Msg::ColItems,
+            Msg::ColEffort,
+            Msg::NavServices,
+            Msg::EvStart,
+            Msg::Provisional,
+        ]
+        .iter()
+        .map(|m| m.text(lang).to_owned()),
+    );
+    h
+}
+
+fn rows(app: AppState) -> Vec<Vec<Value>> {
+    let lens = well_architected();
+    app.imported.with_untracked(|xs| {
+        xs.iter()
+            .map(|x| summary_values(&x.file, &summary(&x.bundle, lens)))
+            .collect()
+    })
+}
+
+fn integrity_msg(i: &Integrity) -> (Msg, &'static str) {
+    match i {
+        Integrity::Intact => (Msg::IntegrityIntact, "none"),
+        Integrity::Changed => (Msg::IntegrityChanged, "high"),
+        Integrity::Unchecked => (Msg::IntegrityUnchecked, "medium"),
+    }
+}
+
+/// The workspace page.
+#[component]
+pub fn WorkspacePage() -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let export_status = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+
+    let on_files = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            if let Some(files) = input.files() {
+                import_files(app, files);
+            }
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            import_files(app, files);
+        }
+    };
+    let csv = move |_| {
+        let mut text = csv_line(
+            &headers(lang)
+                .into_iter()
+                .map(Value::from)
+                .collect::<Vec<_>>(),
+        );
+        for r in rows(app) {
+            text.push_str("\r\n");
+            text.push_str(&csv_line(&r));
+        }
+        text.push_str("\r\n");
+        // A BOM so that spreadsheet programs read the UTF-8 (Chinese) text correctly.
+        download(
+            &summary_name("csv"),
+            "text/csv;charset=utf-8",
+            &format!("\u{feff}{text}"),
+        );
+    };
+    let excel = move |_| {
+        // Column positions follow `summary_values`: file, organisation, workload, contact,
+        // exported (a date), integrity, counts and per-pillar figures, then plan items, plan
+        // effort (days), services, start (a date), provisional.
+        let names = headers(lang);
+        let ncols = names.len();
+        let format = |i: usize| match i {
+            4 => Format::Date,
+            _ if i == ncols - 2 => Format::Date,
+            _ if i == ncols - 4 => Format::Days,
+            0..=5 => Format::Text,
+            _ if i == ncols - 3 || i == ncols - 1 => Format::Text,
+            _ => Format::Integer,
+        };
+        let columns: Vec<Column> = names
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| Column {
+                width: if i < 3 { 26.0 } else { 12.0 },
+                format: format(i),
+                header: h,
+            })
+            .collect();
+        let rows: Vec<Vec<Cell>> = rows(app)
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .enumerate()
+                    .map(|(i, v)| match v {
+                        Value::Null => Cell::Empty,
+                        Value::Number(n) => Cell::Number(n.as_f64().unwrap_or(0.0)),
+                        Value::Bool(b) => {
+                            Cell::Text(if b { Msg::Yes } else { Msg::No }.text(lang).to_owned())
+                        }
+                        Value::String(s) if i == 4 && s.len() >= 10 => {
+                            Cell::Date(s[..10].to_owned())
+                        }
+                        Value::String(s) if i == ncols - 2 && s.len() == 10 => Cell::Date(s),
+                        Value::String(s) => Cell::Text(s),
+                        other => Cell::Text(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        let book = Book {
+            title: Msg::WorkspaceTitle.text(lang).to_owned(),
+            sheets: vec![Sheet {
+                name: Msg::SheetSummary.text(lang).to_owned(),
+                columns,
+                rows,
+            }],
+        };
+        export_status.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
+        leptos::task::spawn_local(async move {
+            let name = summary_name("xlsx");
+            let msg = match write(&book).await {
+                Ok(bytes) => {
+                    download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        &bytes,
+                    );
+                    Msg::ExcelReady.fill(lang, &[("file", &name)])
+                }
+                Err(e) => Msg::ExcelFailed.fill(lang, &[("error", &e)]),
+            };
+            export_status.set(Some(msg));
+        });
+    };
+
+    let list = move || {
+        let items = app.imported.get();
+        if items.is_empty() {
+            return view! { <p data-testid="no-imports">{Msg::NoImports.text(lang)}</p> }
+                .into_any();
+        }
+        let lens = well_architected();
+        let rows = items
+            .into_iter()
+            .map(|x| {
+                let row = summary(&x.bundle, lens);
+                let id = x.id.clone();
+                let id_sel = x.id.clone();
+                let id_rm = x.id.clone();
+                let id_box = format!("select-{}", x.id);
+                let (msg, class) = integrity_msg(&x.bundle.integrity);
+                let org = if row.organisation.is_empty() { "—".to_owned() } else { row.organisation.clone() };
+                let name = if row.workload.is_empty() { Msg::Untitled.text(lang).to_owned() } else { row.workload.clone() };
+                let label = format!("{org} · {name}");
+                let label2 = label.clone();
+                view! {
+                    <tr data-testid="import-row" data-file=x.file.clone()>
+                        <td>
+                            <input type="checkbox" id=id_box.clone()
+                                prop:checked=move || selected.with(|s| s.contains(&id_sel))
+                                on:change:target={
+                                    let id = x.id.clone();
+                                    move |ev| {
+                                        let on = ev.target().checked();
+                                        selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
+                                    }
+                                }/>
+                            <label for=id_box class="visually-hidden">{Msg::SelectForCompare.fill(lang, &[("name", &label)])}</label>
+                        </td>
+                        <th scope="row">
+                            <a href=Route::Results(id.clone()).href()>{label}</a>
+                            <div class="small muted">{x.file.clone()}</div>
+                        </th>
+                        <td>{row.exported_at.get(..10).unwrap_or("").to_owned()}</td>
+                        <td><span class=format!("badge {class}") data-testid="integrity">{msg.text(lang)}</span></td>
+                        <td class="num">{row.overall.high}</td>
+                        <td class="num">{score_text(&row.overall)}</td>
+                        <td class="num">{row.plan_items}</td>
+                        <td>
+                            <button type="button" class="button danger small" on:click=move |_| app.remove_import(&id_rm)>
+                                {Msg::Remove.text(lang)}<span class="visually-hidden">" "{label2.clone()}</span>
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table data-testid="imports">
+                    <thead><tr>
+                        <th scope="col"><span class="visually-hidden">{Msg::ColCompare.text(lang)}</span></th>
+                        <th scope="col">{Msg::ColBundle.text(lang)}</th>
+                        <th scope="col">{Msg::ColExported.text(lang)}</th>
+                        <th scope="col">{Msg::ColIntegrity.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::High.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::Score.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
+                        <th scope="col"><span class="visually-hidden">{Msg::Remove.text(lang)}</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let refused = move || {
+        let items = app.refused.get();
+        (!items.is_empty()).then(|| {
+            let list = items
+                .into_iter()
+                .map(|r| {
+                    let problems = r
+                        .issues
+                        .iter()
+                        .take(5)
+                        .map(|i| view! { <li>{issue_text(i, lang)}</li> })
+                        .collect_view();
+                    let more = (r.issues.len() > 5).then(|| Msg::MoreProblems.fill(lang, &[("n", &(r.issues.len() - 5).to_string())]));
+                    view! {
+                        <li data-testid="refused" data-file=r.file.clone()>
+                            <strong>{r.file.clone()}</strong>
+                            <ul class="small">{problems}</ul>
+                            {more.map(|m| view! { <p class="small muted">{m}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card" aria-labelledby="refused-title">
+                    <h2 id="refused-title">{Msg::RefusedTitle.text(lang)}</h2>
+                    <p class="muted">{Msg::RefusedIntro.text(lang)}</p>
+                    <ul class="refused">{list}</ul>
+                    <div class="actions">
+                        <button type="button" class="button secondary" on:click=move |_| app.refused.set(Vec::new())>{Msg::Dismiss.text(lang)}</button>
+                    </div>
+                </section>
+            }
+        })
+    };
+    let comparison = move || {
+        let ids = selected.get();
+        let chosen: Vec<_> = app
+            .imported
+            .with(|xs| xs.iter().filter(|x| ids.contains(&x.id)).cloned().collect());
+        (!chosen.is_empty()).then(|| {
+            let lens = well_architected();
+            let summaries: Vec<_> = chosen.iter().map(|x| summary(&x.bundle, lens)).collect();
+            let head = summaries
+                .iter()
+                .map(|s| view! { <th scope="col" class="num">{if s.organisation.is_empty() { s.workload.clone() } else { format!("{} · {}", s.organisation, s.workload) }}</th> })
+                .collect_view();
+            let rows = lens
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let cells = summaries
+                        .iter()
+                        .map(|s| {
+                            let (_, score, high) = &s.pillars[i];
+                            let text = format!("{} ({})", score.map_or_else(|| "—".to_owned(), |v| v.to_string()), Msg::HighCount.fill(lang, &[("n", &high.to_string())]));
+                            view! { <td class="num">{text}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr data-testid=format!("compare-row-{}", p.id)><th scope="row">{p.name.get(lang)}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <section class="card" aria-labelledby="compare-bundles">
+                    <h2 id="compare-bundles">{Msg::CompareBundles.text(lang)}</h2>
+                    <p class="muted">{Msg::CompareBundlesNote.text(lang)}</p>
+                    <div class="table-wrap">
+                        <table data-testid="bundle-compare">
+                            <thead><tr><th scope="col">{Msg::Pillar.text(lang)}</th>{head}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+    };
+    let progress = move || {
+        app.importing.get().map(|(done, total)| {
+            Msg::Importing.fill(
+                lang,
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            )
+        })
+    };
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::WorkspaceTitle.text(lang)}</h1>
+            <p class="muted">{Msg::WorkspaceIntro.text(lang)}</p>
+            <div class="dropzone" class:dragging=move || dragging.get() data-testid="dropzone"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label for="import-files">{Msg::ChooseBundles.text(lang)}</label>
+                <input type="file" id="import-files" data-testid="import-files" multiple accept=".json,application/json" on:change=on_files/>
+                <p class="small muted">{Msg::OrDrop.text(lang)}</p>
+            </div>
+            <p role="status" data-testid="import-progress">{progress}</p>
+            <div class="actions">
+                <button type="button" class="button secondary" data-testid="export-csv" on:click=csv
+                    prop:disabled=move || app.imported.with(Vec::is_empty)>{Msg::ExportCsv.text(lang)}</button>
+                <button type="button" class="button secondary" data-testid="export-xlsx" on:click=excel
+                    prop:disabled=move || app.imported.with(Vec::is_empty)>{Msg::ExportXlsx.text(lang)}</button>
+            </div>
+            <p role="status" data-testid="export-status">{move || export_status.get()}</p>
+        </section>
+        {refused}
+        <section class="card" aria-labelledby="imports-title">
+            <h2 id="imports-title">{move || Msg::ImportedTitle.fill(lang, &[("n", &app.imported.with(Vec::len).to_string())])}</h2>
+            {list}
+        </section>
+        {comparison}
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn write(book: &Book) -> Result<Vec<u8>, String> {
+    crate::ui::workbook::write_xlsx(book).await
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn write(book: &Book) -> Result<Vec<u8>, String> {
+    book.to_xlsx()
+}
