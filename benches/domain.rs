@@ -113,3 +113,61 @@ fn storage_round_trip(bencher: divan::Bencher) {
     w.answers.insert(lens.id.clone(), full_answers(lens));
     bencher.bench(|| decode_workload(&encode_workload(divan::black_box(&w))).unwrap());
 }
+
+/// The consultant's job (SPEC §7): 1,000 exported bundles with a full questionnaire, notes and
+/// a schedule, each validated, checksummed, recomputed and turned into a summary row
+/// (`preflight bundle summary`). Budget: ≤ 1 s.
+#[divan::bench(sample_count = 10)]
+fn validate_and_summarise_1000_bundles(bencher: divan::Bencher) {
+    use preflight::domain::builtin::well_architected_sha256;
+    use preflight::domain::bundle::{export, import, summary, summary_values};
+    use preflight::domain::calendar::{Calendar, parse_date};
+    use preflight::domain::schedule::{Request, Rules, schedule};
+    let lens = well_architected();
+    let sha = well_architected_sha256();
+    let request = Request {
+        consulting: true,
+        onsite_days: 2,
+        implementation_days: vec![10.0, 8.0, 6.0, 12.0, 5.0],
+        consultants: 2,
+        managed_services: true,
+        preferred_start: None,
+    };
+    let plan_dates = schedule(
+        &Calendar::cn_mainland(),
+        &Rules::default(),
+        &request,
+        parse_date("2026-11-21").unwrap(),
+    )
+    .unwrap();
+    let files: Vec<String> = (0..1000)
+        .map(|i| {
+            let mut w = Workload::new(&format!("w-{i}"), "2026-11-21T10:00:00Z");
+            w.profile.organisation = format!("Customer {i}");
+            w.profile.workload = "Web shop".into();
+            let mut answers = full_answers(lens);
+            for a in answers.values_mut() {
+                a.set_notes("We reviewed this with the platform team last quarter.");
+            }
+            w.answers.insert(lens.id.clone(), answers);
+            export(
+                &w,
+                &[(lens, sha)],
+                Some(&plan_dates),
+                None,
+                "0.1.0",
+                "2026-11-21T10:00:00.000Z",
+            )
+        })
+        .collect();
+    bencher.bench(|| {
+        let mut rows = 0;
+        for (i, text) in divan::black_box(&files).iter().enumerate() {
+            for b in import(text).unwrap() {
+                summary_values(&format!("{i}.json"), &summary(&b, lens));
+                rows += 1;
+            }
+        }
+        assert_eq!(rows, 1000);
+    });
+}

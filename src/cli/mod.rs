@@ -310,7 +310,7 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
 
 /// Reads and imports a bundle file, or the lines describing why it is not one.
 fn read_bundle(path: &Path) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<String>> {
-    use crate::domain::bundle::{Integrity, MAX_BUNDLE_BYTES, import};
+    use crate::domain::bundle::{Integrity, MAX_BUNDLE_BYTES, import_bytes};
     let p = path.display();
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_BUNDLE_BYTES as u64 => {
@@ -323,8 +323,7 @@ fn read_bundle(path: &Path) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<St
         Err(e) => return Err(vec![format!("{p}: cannot read: {e}")]),
     }
     let bytes = std::fs::read(path).map_err(|e| vec![format!("{p}: cannot read: {e}")])?;
-    let text = String::from_utf8(bytes).map_err(|_| vec![format!("{p}: $: not UTF-8 text")])?;
-    let bundles = import(&text).map_err(|issues| {
+    let bundles = import_bytes(&bytes).map_err(|issues| {
         issues
             .iter()
             .map(|i| format!("{p}: {i}"))

@@ -47,6 +47,12 @@ pub fn well_architected() -> &'static Lens {
     })
 }
 
+/// The SHA-256 of the embedded Well-Architected lens file, as bundles record it.
+pub fn well_architected_sha256() -> &'static str {
+    static SHA: OnceLock<String> = OnceLock::new();
+    SHA.get_or_init(|| crate::domain::bundle::sha256_hex(WELL_ARCHITECTED_JSON.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

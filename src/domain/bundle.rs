@@ -18,7 +18,7 @@ use crate::domain::assessment::{Counts, summarize};
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Rate, plan};
 use crate::domain::schedule::Schedule;
-use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
 use crate::domain::workload::Workload;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -60,7 +60,7 @@ pub struct LensRef {
 }
 
 /// Whether the checksum matches the content.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Integrity {
     /// The content is what was exported.
     Intact,
@@ -199,6 +199,29 @@ pub fn export(
     serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
 }
 
+/// Reads the bytes of a bundle file, trusting nothing: the size limit, UTF-8 (a leading
+/// byte-order mark, as some editors write, is allowed), then [`import`].
+pub fn import_bytes(bytes: &[u8]) -> Result<Vec<Bundle>, Vec<Issue>> {
+    let at_root = |problem| {
+        vec![Issue {
+            path: JsonPath::root(),
+            problem,
+        }]
+    };
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(at_root(Problem::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BUNDLE_BYTES,
+        }));
+    }
+    // A NUL byte never occurs in JSON text but fills UTF-16 text saved without its mark.
+    if bytes.contains(&0) {
+        return Err(at_root(Problem::NotUtf8));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| at_root(Problem::NotUtf8))?;
+    import(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
 /// Reads a bundle file (or a v0 backup holding several workloads), trusting nothing.
 pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
     let value = parse_json(text, MAX_BUNDLE_BYTES).map_err(|i| vec![i])?;
@@ -207,7 +230,20 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
     let Some(obj) = c.object(&value, &root) else {
         return Err(c.into_issues());
     };
-    let format = obj.get("format").and_then(Value::as_str);
+    let format = match obj.get("format") {
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(other) => {
+            c.report(
+                &root.key("format"),
+                Problem::WrongType {
+                    expected: "a string",
+                    found: type_name(other),
+                },
+            );
+            return Err(c.into_issues());
+        }
+        None => None,
+    };
     match format {
         Some(FORMAT) => {}
         Some(LEGACY_FORMAT) => return import_legacy(&value),
@@ -239,6 +275,15 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
             );
             return Err(c.into_issues());
         }
+        // A version of the wrong type is a damaged file, not a future one: report it with
+        // the rest of what is wrong.
+        Some(v) if !v.is_number() => c.report(
+            &vpath,
+            Problem::WrongType {
+                expected: "a number",
+                found: type_name(v),
+            },
+        ),
         Some(v) => {
             c.report(
                 &vpath,
@@ -249,10 +294,7 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
             );
             return Err(c.into_issues());
         }
-        None => {
-            c.report(&vpath, Problem::Missing);
-            return Err(c.into_issues());
-        }
+        None => c.report(&vpath, Problem::Missing),
     }
     let app_version = c
         .required(obj, "app_version", &root)
@@ -323,10 +365,7 @@ fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Opti
             if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
                 Some(s)
             } else {
-                c.report(
-                    &p.key("sha256"),
-                    Problem::Invalid("not a SHA-256 in hex".into()),
-                );
+                c.report(&p.key("sha256"), Problem::NotSha256);
                 None
             }
         });
@@ -373,7 +412,9 @@ fn schedule_events(
             } else {
                 c.report(
                     &p.key("date"),
-                    Problem::Invalid(format!("{s:?} is not a date (YYYY-MM-DD)")),
+                    Problem::NotADate {
+                        found: s.to_owned(),
+                    },
                 );
                 None
             }
@@ -503,7 +544,7 @@ pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
         workload: w.profile.workload.clone(),
         contact: w.profile.contact_name.clone(),
         exported_at: bundle.exported_at.clone(),
-        integrity: bundle.integrity.clone(),
+        integrity: bundle.integrity,
         overall: s.overall,
         pillars: s
             .pillars
@@ -712,6 +753,26 @@ mod tests {
             summary(b, well_architected()).overall.high,
             1,
             "scheme alone is still high"
+        );
+    }
+
+    #[test]
+    fn bytes_are_checked_for_size_and_encoding_and_a_bom_is_allowed() {
+        let text = exported();
+        let with_bom = format!("\u{feff}{text}");
+        assert_eq!(
+            import_bytes(with_bom.as_bytes()).unwrap()[0].integrity,
+            Integrity::Intact
+        );
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(
+            import_bytes(&utf16).unwrap_err()[0].to_string(),
+            "$: not UTF-8 text"
+        );
+        let huge = vec![b' '; MAX_BUNDLE_BYTES + 1];
+        assert_eq!(
+            import_bytes(&huge).unwrap_err()[0].to_string(),
+            "$: file is 2000001 bytes; the limit is 2000000 bytes"
         );
     }
 

@@ -509,7 +509,9 @@ fn date_at(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Date> {
     if d.is_none() {
         c.report(
             path,
-            Problem::Invalid(format!("{s:?} is not a date (YYYY-MM-DD)")),
+            Problem::NotADate {
+                found: s.to_owned(),
+            },
         );
     }
     d

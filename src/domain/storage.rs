@@ -36,6 +36,10 @@ pub const WORKLOAD_PREFIX: &str = "preflight.workload.";
 pub const QUARANTINE_PREFIX: &str = "preflight.quarantine.";
 /// Bundles a consultant imported: this prefix and the import id (kept apart from workloads).
 pub const IMPORT_PREFIX: &str = "preflight.import.";
+/// The most storage (in characters, as browsers count it) that imported bundles may take. Browsers
+/// give a site about 5 million characters of local storage; keeping imports under this share
+/// leaves the user's own workloads room to save. Bundles beyond it are kept for the session only.
+pub const IMPORT_BUDGET_CHARS: usize = 2_000_000;
 /// The largest record read back (a workload is a few tens of KB at most).
 pub const MAX_RECORD_BYTES: usize = 2_000_000;
 

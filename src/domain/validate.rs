@@ -89,6 +89,10 @@ pub enum Problem {
         /// The largest size accepted.
         limit: usize,
     },
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// The file could not be read at all.
+    Unreadable,
     /// A required member is absent.
     Missing,
     /// The value has the wrong JSON type.
@@ -175,6 +179,20 @@ pub enum Problem {
         /// The versions this program reads.
         supported: String,
     },
+    /// A string that must be a calendar date (`YYYY-MM-DD`) is not one.
+    NotADate {
+        /// The string found.
+        found: String,
+    },
+    /// A string that must be a SHA-256 (64 hexadecimal digits) is not one.
+    NotSha256,
+    /// A number that must be whole has a fraction.
+    NotWhole {
+        /// The value found.
+        value: f64,
+    },
+    /// On-site days are chosen without the consulting they belong to.
+    OnsiteWithoutConsulting,
     /// Any other rule of the format, in words.
     Invalid(String),
 }
@@ -193,6 +211,8 @@ impl fmt::Display for Problem {
             Problem::TooLarge { bytes, limit } => {
                 write!(f, "file is {bytes} bytes; the limit is {limit} bytes")
             }
+            Problem::NotUtf8 => f.write_str("not UTF-8 text"),
+            Problem::Unreadable => f.write_str("the file could not be read"),
             Problem::Missing => f.write_str("required but missing"),
             Problem::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
@@ -217,9 +237,9 @@ impl fmt::Display for Problem {
             Problem::OutOfRange { value, min, max } => write!(
                 f,
                 "{} is out of range; expected {} to {}",
-                number(*value),
-                number(*min),
-                number(*max)
+                format_number(*value),
+                format_number(*min),
+                format_number(*max)
             ),
             Problem::NotOneOf { found, allowed } => write!(
                 f,
@@ -246,6 +266,18 @@ impl fmt::Display for Problem {
                 "version {} is not supported (this program reads {supported})",
                 Value::String(found.clone())
             ),
+            Problem::NotADate { found } => write!(
+                f,
+                "{} is not a date (YYYY-MM-DD)",
+                Value::String(found.clone())
+            ),
+            Problem::NotSha256 => f.write_str("not a SHA-256 (64 hexadecimal digits)"),
+            Problem::NotWhole { value } => {
+                write!(f, "{} is not a whole number", format_number(*value))
+            }
+            Problem::OnsiteWithoutConsulting => {
+                f.write_str("on-site days are part of consulting, which is not chosen")
+            }
             Problem::Invalid(message) => f.write_str(message),
         }
     }
@@ -274,7 +306,7 @@ impl IdChars {
 }
 
 /// A number for a message: plain, or in exponent form when it is very large or small.
-fn number(n: f64) -> String {
+pub fn format_number(n: f64) -> String {
     if n != 0.0 && !(1e-6..1e15).contains(&n.abs()) {
         format!("{n:e}")
     } else {

@@ -491,7 +491,9 @@ fn milestone_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Opti
         } else {
             c.report(
                 &dpath,
-                Problem::Invalid(format!("{date:?} is not a date (YYYY-MM-DD)")),
+                Problem::NotADate {
+                    found: date.clone(),
+                },
             );
             None
         }
@@ -568,10 +570,7 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
             Some(v) => {
                 let n = c.number(v, &path.key(key), min, max)?;
                 if n.fract() != 0.0 {
-                    c.report(
-                        &path.key(key),
-                        Problem::Invalid("must be a whole number".into()),
-                    );
+                    c.report(&path.key(key), Problem::NotWhole { value: n });
                     return None;
                 }
                 Some(n as u8)
@@ -639,20 +638,14 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
         match c.free_text(v, &dpath, 10) {
             Some(d) if is_iso_date(&d) => sel.preferred_start = Some(d),
             Some(d) => {
-                c.report(
-                    &dpath,
-                    Problem::Invalid(format!("{d:?} is not a date (YYYY-MM-DD)")),
-                );
+                c.report(&dpath, Problem::NotADate { found: d.clone() });
                 ok = false;
             }
             None => ok = false,
         }
     }
     if sel.onsite_days > 0 && !sel.consulting {
-        c.report(
-            &path.key("onsite_days"),
-            Problem::Invalid("on-site days belong to consulting".into()),
-        );
+        c.report(&path.key("onsite_days"), Problem::OnsiteWithoutConsulting);
         ok = false;
     }
     ok.then_some(sel)

@@ -8,7 +8,7 @@
 
 use crate::domain::storage::{RecordError, StoreError};
 use crate::domain::text::Lang;
-use crate::domain::validate::{Issue, Problem};
+use crate::domain::validate::{IdChars, Issue, Problem, format_number};
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -323,6 +323,7 @@ messages! {
     ExportXlsx => "Export summary (Excel)", "导出汇总（Excel）";
     ImportedTitle => "Imported bundles ({n})", "已导入的评估包（{n}）";
     NoImports => "No bundles imported yet.", "尚未导入任何评估包。";
+    SessionOnlyImports => "{n} bundles are kept for this session only: the browser storage set aside for imports (2 million characters) is full. Your own assessments are not affected; import these files again next time, or remove bundles you no longer need.", "有 {n} 个评估包仅在本次会话中保留：浏览器中为导入预留的存储空间（200 万字符）已满。您自己的评估不受影响；下次请重新导入这些文件，或移除不再需要的评估包。";
     SelectForCompare => "Compare {name}", "对比 {name}";
     Remove => "Remove", "移除";
     ColCompare => "Compare", "对比";
@@ -358,17 +359,26 @@ messages! {
     PSyntax => "not valid JSON at line {line}, column {column}: {message}", "第 {line} 行第 {column} 列不是有效的 JSON（{message}）";
     PTooLarge => "file is {bytes} bytes; the limit is {limit} bytes", "文件大小为 {bytes} 字节，上限为 {limit} 字节";
     PMissing => "required but missing", "缺少必填项";
+    PNotUtf8 => "not UTF-8 text", "不是 UTF-8 编码的文本";
+    PUnreadable => "the file could not be read", "无法读取该文件";
     PWrongType => "expected {expected}, found {found}", "类型错误：应为{expected}，实际为{found}";
     PEmpty => "must not be empty", "不能为空";
     PTooLong => "{len} characters; at most {max} are allowed", "共 {len} 个字符，最多允许 {max} 个";
     PTooMany => "{len} entries; at most {max} are allowed", "共 {len} 项，最多允许 {max} 项";
     PTooFew => "{len} entries; at least {min} are required", "共 {len} 项，至少需要 {min} 项";
-    PBadId => "invalid id “{id}” (at most {max} characters)", "无效的标识“{id}”（最多 {max} 个字符）";
+    PBadId => "invalid id “{id}”: use 1 to {max} {allowed}", "无效的标识“{id}”：请使用 1 到 {max} 个{allowed}";
+    IdWord => "ASCII letters, digits or underscores", "ASCII 字母、数字或下划线";
+    IdSlug => "lowercase ASCII letters, digits or hyphens", "小写 ASCII 字母、数字或连字符";
+    IdPrintable => "characters other than control characters", "非控制字符";
+    PNotADate => "“{found}” is not a date (YYYY-MM-DD)", "“{found}”不是日期（YYYY-MM-DD）";
+    PNotSha256 => "not a SHA-256 (64 hexadecimal digits)", "不是 SHA-256 值（64 位十六进制数字）";
+    PNotWhole => "{value} is not a whole number", "{value} 不是整数";
+    POnsiteWithoutConsulting => "on-site days are part of consulting, which is not chosen", "现场天数属于咨询服务，但未选择咨询服务";
     PDuplicate => "duplicate id “{id}” (first used at {first})", "标识“{id}”重复（首次出现在 {first}）";
     POutOfRange => "{value} is out of range; expected {min} to {max}", "{value} 超出范围，应在 {min} 到 {max} 之间";
     PNotOneOf => "“{found}” is not one of {allowed}", "“{found}”不是以下值之一：{allowed}";
     PBadUrl => "not an absolute http(s) URL", "不是以 http(s) 开头的绝对网址";
-    PNoLanguage => "text needs an “en” or “zh-CN” entry", "多语言文本需要“en”或“zh-CN”条目";
+    PNoLanguage => "text object needs an “en” or “zh-CN” entry", "多语言文本需要“en”或“zh-CN”条目";
     PCondition => "invalid condition: {detail}", "条件无效：{detail}";
     PUnknownChoice => "condition names “{id}”, which is not a choice of this question", "条件中的“{id}”不是此问题的选项";
     PNoDefaultRule => "every question needs a risk rule with the condition “default”", "每个问题都需要一条条件为“default”的风险规则";
@@ -422,6 +432,8 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Msg::PTooLarge.fill(lang, &[("bytes", &n(*bytes)), ("limit", &n(*limit))])
         }
         Problem::Missing => Msg::PMissing.text(lang).to_owned(),
+        Problem::NotUtf8 => Msg::PNotUtf8.text(lang).to_owned(),
+        Problem::Unreadable => Msg::PUnreadable.text(lang).to_owned(),
         Problem::WrongType { expected, found } => Msg::PWrongType.fill(
             lang,
             &[("expected", &kind(expected)), ("found", &kind(found))],
@@ -436,16 +448,30 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::TooFew { len, min } => {
             Msg::PTooFew.fill(lang, &[("len", &n(*len)), ("min", &n(*min))])
         }
-        Problem::BadId { id, max, .. } => Msg::PBadId.fill(lang, &[("id", id), ("max", &n(*max))]),
+        Problem::BadId { id, max, allowed } => {
+            let allowed = match allowed {
+                IdChars::Word => Msg::IdWord,
+                IdChars::Slug => Msg::IdSlug,
+                IdChars::Printable => Msg::IdPrintable,
+            };
+            Msg::PBadId.fill(
+                lang,
+                &[
+                    ("id", &printable_id(id)),
+                    ("max", &n(*max)),
+                    ("allowed", allowed.text(lang)),
+                ],
+            )
+        }
         Problem::Duplicate { id, first } => {
             Msg::PDuplicate.fill(lang, &[("id", id), ("first", &first.to_string())])
         }
         Problem::OutOfRange { value, min, max } => Msg::POutOfRange.fill(
             lang,
             &[
-                ("value", &value.to_string()),
-                ("min", &min.to_string()),
-                ("max", &max.to_string()),
+                ("value", &format_number(*value)),
+                ("min", &format_number(*min)),
+                ("max", &format_number(*max)),
             ],
         ),
         Problem::NotOneOf { found, allowed } => {
@@ -460,8 +486,21 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::UnsupportedVersion { found, supported } => {
             Msg::PUnsupportedVersion.fill(lang, &[("found", found), ("supported", supported)])
         }
+        Problem::NotADate { found } => Msg::PNotADate.fill(lang, &[("found", found)]),
+        Problem::NotSha256 => Msg::PNotSha256.text(lang).to_owned(),
+        Problem::NotWhole { value } => {
+            Msg::PNotWhole.fill(lang, &[("value", &format_number(*value))])
+        }
+        Problem::OnsiteWithoutConsulting => Msg::POnsiteWithoutConsulting.text(lang).to_owned(),
         Problem::Invalid(detail) => Msg::PInvalid.fill(lang, &[("detail", detail)]),
     }
+}
+
+/// An id as the English message quotes it (JSON escapes, so that control characters show as
+/// `\u0000` rather than vanish), without the surrounding quotes the message adds itself.
+fn printable_id(id: &str) -> String {
+    let quoted = serde_json::Value::String(id.to_owned()).to_string();
+    quoted[1..quoted.len() - 1].to_owned()
 }
 
 /// An issue (`path: problem`) in `lang`.
@@ -534,6 +573,87 @@ mod tests {
             let (en, zh) = (msg.text(Lang::En), msg.text(Lang::ZhCn));
             assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{msg:?}");
             assert_eq!(placeholders(en), placeholders(zh), "{msg:?}");
+        }
+    }
+
+    /// The app's English problem messages say what the CLI says (the CLI prints the domain's
+    /// `Display`), apart from typographic quotes.
+    #[test]
+    fn english_problem_messages_match_the_command_line() {
+        use crate::domain::validate::JsonPath;
+        let problems = [
+            Problem::Syntax {
+                line: 3,
+                column: 7,
+                message: "EOF while parsing a string".into(),
+            },
+            Problem::TooLarge {
+                bytes: 3_000_039,
+                limit: 2_000_000,
+            },
+            Problem::NotUtf8,
+            Problem::Unreadable,
+            Problem::Missing,
+            Problem::WrongType {
+                expected: "a number",
+                found: "a string",
+            },
+            Problem::Empty,
+            Problem::TooLong { len: 500, max: 200 },
+            Problem::TooMany { len: 17, max: 16 },
+            Problem::TooFew { len: 0, min: 1 },
+            Problem::BadId {
+                id: "bad\u{0}key".into(),
+                max: 128,
+                allowed: IdChars::Printable,
+            },
+            Problem::BadId {
+                id: "W 1".into(),
+                max: 40,
+                allowed: IdChars::Slug,
+            },
+            Problem::BadId {
+                id: "é".into(),
+                max: 64,
+                allowed: IdChars::Word,
+            },
+            Problem::Duplicate {
+                id: "q1".into(),
+                first: JsonPath::root().key("a").index(0),
+            },
+            Problem::OutOfRange {
+                value: 1e308,
+                min: 0.5,
+                max: 200.0,
+            },
+            Problem::OutOfRange {
+                value: -3.0,
+                min: 1.0,
+                max: 5.0,
+            },
+            Problem::NotOneOf {
+                found: "x".into(),
+                allowed: &["a", "b"],
+            },
+            Problem::BadUrl,
+            Problem::NoLanguage,
+            Problem::UnknownChoice { id: "c9".into() },
+            Problem::NoDefaultRule,
+            Problem::SeveralNoneChoices,
+            Problem::UnsupportedVersion {
+                found: "7".into(),
+                supported: "1".into(),
+            },
+            Problem::NotADate {
+                found: "2026-02-30".into(),
+            },
+            Problem::NotSha256,
+            Problem::NotWhole { value: 1.5 },
+            Problem::OnsiteWithoutConsulting,
+        ];
+        for p in problems {
+            let app = problem_text(&p, Lang::En).replace(['“', '”'], "\"");
+            assert_eq!(app, p.to_string(), "{p:?}");
         }
     }
 

@@ -6,7 +6,7 @@
 //! are kept untouched until it loads.
 
 use crate::domain::builtin::{
-    OPTIONAL_LENSES, OptionalLens, WELL_ARCHITECTED_JSON, well_architected,
+    OPTIONAL_LENSES, OptionalLens, well_architected, well_architected_sha256,
 };
 use crate::domain::bundle::sha256_hex;
 use crate::domain::lens::{Lens, Pillar};
@@ -135,12 +135,6 @@ async fn load(meta: OptionalLens) -> LensState {
         },
         Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
     }
-}
-
-/// The SHA-256 of the embedded Well-Architected lens file.
-pub fn well_architected_sha256() -> &'static str {
-    static SHA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SHA.get_or_init(|| sha256_hex(WELL_ARCHITECTED_JSON.as_bytes()))
 }
 
 /// Fetches a file beside the page as text.

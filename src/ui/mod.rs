@@ -45,18 +45,23 @@ pub fn App() -> impl IntoView {
     let app = AppState::load();
     provide_context(app);
 
-    // A route naming a workload this browser does not have goes to the list, with a notice.
+    // A route naming a workload this browser does not have goes to the list, with a notice
+    // (an imported bundle's to the workspace). Only the route triggers this check.
     Effect::new(move |_| {
         let route = app.route.get();
         if let Some(id) = route.workload()
-            && !app.workloads.with_untracked(|_| app.has_workload(id))
+            && !untrack(|| app.has_workload(id))
         {
             app.notices.update(|n| {
                 if !n.contains(&Notice::WorkloadMissing) {
                     n.push(Notice::WorkloadMissing);
                 }
             });
-            state::navigate(&Route::Workloads);
+            state::navigate(&if state::is_imported_id(id) {
+                Route::Workspace
+            } else {
+                Route::Workloads
+            });
         }
     });
 

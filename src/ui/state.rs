@@ -444,8 +444,13 @@ impl AppState {
 
     /// Whether the workload exists.
     pub fn has_workload(self, workload_id: &str) -> bool {
-        self.workloads
-            .with(|ws| ws.iter().any(|w| w.id == workload_id))
+        if is_imported_id(workload_id) {
+            self.imported
+                .with(|xs| xs.iter().any(|x| x.id == workload_id))
+        } else {
+            self.workloads
+                .with(|ws| ws.iter().any(|w| w.id == workload_id))
+        }
     }
 
     /// Changes a workload and stamps it as updated.

@@ -6,14 +6,15 @@
 //! only touches the user's own workloads: an imported bundle is read-only by construction, and
 //! the views also disable their controls for it.
 
-use crate::domain::bundle::{Bundle, MAX_BUNDLE_BYTES, export, import};
+use crate::domain::bundle::{Bundle, MAX_BUNDLE_BYTES, export, import, import_bytes};
 use crate::domain::calendar::{Date, parse_date};
 use crate::domain::schedule::{Request, schedule};
-use crate::domain::storage::StoreError;
-use crate::domain::storage::{IMPORT_PREFIX, ImportRecord, KeyValueStore, encode_import};
+use crate::domain::storage::{
+    IMPORT_BUDGET_CHARS, IMPORT_PREFIX, ImportRecord, KeyValueStore, encode_import,
+};
 use crate::domain::validate::{Issue, JsonPath, Problem};
 use crate::ui::download::{download, file_slug};
-use crate::ui::state::{AppState, Health, display_name, new_id, now_iso, provider_today};
+use crate::ui::state::{AppState, display_name, new_id, now_iso, provider_today};
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
 
@@ -28,6 +29,8 @@ pub struct ImportedBundle {
     pub bundle: Bundle,
     /// The provider's date when it was exported (the schedule is recomputed from it).
     pub today: Date,
+    /// The characters its record takes in storage; 0 when it is kept for this session only.
+    pub stored_chars: usize,
 }
 
 /// A file that was refused, with why.
@@ -39,7 +42,7 @@ pub struct Refused {
     pub issues: Vec<Issue>,
 }
 
-fn to_imported(record: &ImportRecord, bundle: Bundle) -> ImportedBundle {
+fn to_imported(record: &ImportRecord, bundle: Bundle, stored_chars: usize) -> ImportedBundle {
     let mut bundle = bundle;
     bundle.workload.id = record.id.clone();
     let today = crate::domain::calendar::provider_date_at(&bundle.exported_at)
@@ -49,6 +52,7 @@ fn to_imported(record: &ImportRecord, bundle: Bundle) -> ImportedBundle {
         file: record.file.clone(),
         bundle,
         today,
+        stored_chars,
     }
 }
 
@@ -59,7 +63,8 @@ pub fn restore(records: &[ImportRecord]) -> (Vec<ImportedBundle>, Vec<Refused>) 
     for r in records {
         match import(&r.text) {
             Ok(mut bundles) if r.index < bundles.len() => {
-                ok.push(to_imported(r, bundles.swap_remove(r.index)))
+                let chars = IMPORT_PREFIX.len() + r.id.len() + encode_import(r).chars().count();
+                ok.push(to_imported(r, bundles.swap_remove(r.index), chars))
             }
             Ok(_) => refused.push(Refused {
                 file: r.file.clone(),
@@ -78,11 +83,12 @@ pub fn restore(records: &[ImportRecord]) -> (Vec<ImportedBundle>, Vec<Refused>) 
 }
 
 impl AppState {
-    /// Imports the text of one file: stores and lists every bundle it holds, or lists it as
-    /// refused. Nothing else in storage is touched.
-    pub fn import_text(self, file: &str, size: f64, text: Option<String>) {
+    /// Imports one file's bytes: stores and lists every bundle it holds, or lists it as
+    /// refused. Nothing else in storage is touched. `bytes` is `None` when the file was too
+    /// large to read (`size` says how large) or could not be read.
+    pub fn import_file(self, file: &str, size: f64, bytes: Option<Vec<u8>>) {
         let file = file.chars().take(300).collect::<String>();
-        let result = match text {
+        let result = match bytes {
             _ if size > MAX_BUNDLE_BYTES as f64 => Err(vec![Issue {
                 path: JsonPath::root(),
                 problem: Problem::TooLarge {
@@ -92,13 +98,20 @@ impl AppState {
             }]),
             None => Err(vec![Issue {
                 path: JsonPath::root(),
-                problem: Problem::Invalid("the file could not be read as text".into()),
+                problem: Problem::Unreadable,
             }]),
-            Some(text) => import(&text).map(|b| (b, text)),
+            Some(bytes) => import_bytes(&bytes).map(|b| {
+                // Stored as read; `import_bytes` accepted it, so it is UTF-8.
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                (b, text)
+            }),
         };
         match result {
             Ok((bundles, text)) => {
-                let mut store = BrowserStore::open();
+                let mut store = BrowserStore::open().ok();
+                let mut used: usize = self
+                    .imported
+                    .with_untracked(|xs| xs.iter().map(|x| x.stored_chars).sum());
                 for (index, bundle) in bundles.into_iter().enumerate() {
                     let record = ImportRecord {
                         id: new_id().replacen("w-", "i-", 1),
@@ -106,19 +119,17 @@ impl AppState {
                         index,
                         text: text.clone(),
                     };
-                    if let Ok(s) = store.as_mut()
-                        && let Err(e) = s.set(
-                            &format!("{IMPORT_PREFIX}{}", record.id),
-                            &encode_import(&record),
-                        )
-                    {
-                        self.health.set(match e {
-                            StoreError::Full => Health::Full,
-                            StoreError::Unavailable(m) => Health::Unavailable(m),
-                            StoreError::Failed(m) => Health::Failed(m),
-                        });
-                    }
-                    let entry = to_imported(&record, bundle);
+                    let key = format!("{IMPORT_PREFIX}{}", record.id);
+                    let raw = encode_import(&record);
+                    let chars = key.len() + raw.chars().count();
+                    // Within the budget and when the browser takes it, the bundle is kept for
+                    // next time; otherwise for this session only (the workspace says so). A
+                    // failure here never touches the user's own workloads or their warnings.
+                    let stored = used + chars <= IMPORT_BUDGET_CHARS
+                        && store.as_mut().is_some_and(|s| s.set(&key, &raw).is_ok());
+                    let stored_chars = if stored { chars } else { 0 };
+                    used += stored_chars;
+                    let entry = to_imported(&record, bundle, stored_chars);
                     self.imported.update(|list| list.push(entry));
                 }
             }
@@ -192,31 +203,55 @@ impl AppState {
     }
 }
 
-/// Reads the files of a picker or a drop, one after another, yielding between files so that the
-/// page stays usable while hundreds are imported.
+/// Reads the files of a picker or a drop, one after another. It gives the page back to the
+/// browser every few milliseconds (a timer, not a microtask, so that it can paint and handle
+/// input), which keeps the list usable while hundreds of files are imported.
 pub fn import_files(app: AppState, files: web_sys::FileList) {
     let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     if list.is_empty() {
         return;
     }
-    app.importing.set(Some((0, list.len())));
+    let total = list.len();
+    let already = app.importing.get_untracked().map_or(0, |(_, t)| t);
+    app.importing.set(Some((0, total + already)));
     leptos::task::spawn_local(async move {
-        let total = list.len();
-        for (n, file) in list.into_iter().enumerate() {
+        let mut slice_start = js_sys::Date::now();
+        for file in list {
             let size = file.size();
-            let text = if size > MAX_BUNDLE_BYTES as f64 {
+            let bytes = if size > MAX_BUNDLE_BYTES as f64 {
                 None
             } else {
-                wasm_bindgen_futures::JsFuture::from(file.text())
+                wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                     .await
                     .ok()
-                    .and_then(|v| v.as_string())
+                    .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
             };
-            app.import_text(&file.name(), size, text);
-            app.importing.set(Some((n + 1, total)));
+            app.import_file(&file.name(), size, bytes);
+            app.importing
+                .update(|p| *p = p.map(|(done, total)| (done + 1, total)));
+            if js_sys::Date::now() - slice_start > 12.0 {
+                next_task().await;
+                slice_start = js_sys::Date::now();
+            }
         }
-        app.importing.set(None);
+        if app
+            .importing
+            .get_untracked()
+            .is_some_and(|(done, total)| done >= total)
+        {
+            app.importing.set(None);
+        }
     });
+}
+
+/// Resolves on the browser's next task (a zero-delay timer).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A file name for the workspace's summary exports.

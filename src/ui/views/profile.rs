@@ -30,12 +30,8 @@ pub fn ProfilePage(
                       set: fn(&mut Profile, String)| {
         let input_id = format!("profile-{key}");
         let value = move || {
-            app.workloads.with(|ws| {
-                ws.iter()
-                    .find(|w| w.id == id.get_value())
-                    .map(|w| get(&w.profile).clone())
-                    .unwrap_or_default()
-            })
+            app.with_workload(&id.get_value(), |w| get(&w.profile).clone())
+                .unwrap_or_default()
         };
         let on_input = move |text: String| {
             let text: String = text.chars().take(max).collect();

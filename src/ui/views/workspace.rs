@@ -190,58 +190,17 @@ pub fn WorkspacePage() -> impl IntoView {
         });
     };
 
+    // Rows are keyed by import id: an import adds its row without rebuilding the others, so
+    // the list stays responsive while hundreds of files come in.
+    let ids = move || {
+        app.imported
+            .with(|xs| xs.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
+    };
     let list = move || {
-        let items = app.imported.get();
-        if items.is_empty() {
+        if app.imported.with(Vec::is_empty) {
             return view! { <p data-testid="no-imports">{Msg::NoImports.text(lang)}</p> }
                 .into_any();
         }
-        let lens = well_architected();
-        let rows = items
-            .into_iter()
-            .map(|x| {
-                let row = summary(&x.bundle, lens);
-                let id = x.id.clone();
-                let id_sel = x.id.clone();
-                let id_rm = x.id.clone();
-                let id_box = format!("select-{}", x.id);
-                let (msg, class) = integrity_msg(&x.bundle.integrity);
-                let org = if row.organisation.is_empty() { "—".to_owned() } else { row.organisation.clone() };
-                let name = if row.workload.is_empty() { Msg::Untitled.text(lang).to_owned() } else { row.workload.clone() };
-                let label = format!("{org} · {name}");
-                let label2 = label.clone();
-                view! {
-                    <tr data-testid="import-row" data-file=x.file.clone()>
-                        <td>
-                            <input type="checkbox" id=id_box.clone()
-                                prop:checked=move || selected.with(|s| s.contains(&id_sel))
-                                on:change:target={
-                                    let id = x.id.clone();
-                                    move |ev| {
-                                        let on = ev.target().checked();
-                                        selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
-                                    }
-                                }/>
-                            <label for=id_box class="visually-hidden">{Msg::SelectForCompare.fill(lang, &[("name", &label)])}</label>
-                        </td>
-                        <th scope="row">
-                            <a href=Route::Results(id.clone()).href()>{label}</a>
-                            <div class="small muted">{x.file.clone()}</div>
-                        </th>
-                        <td>{row.exported_at.get(..10).unwrap_or("").to_owned()}</td>
-                        <td><span class=format!("badge {class}") data-testid="integrity">{msg.text(lang)}</span></td>
-                        <td class="num">{row.overall.high}</td>
-                        <td class="num">{score_text(&row.overall)}</td>
-                        <td class="num">{row.plan_items}</td>
-                        <td>
-                            <button type="button" class="button danger small" on:click=move |_| app.remove_import(&id_rm)>
-                                {Msg::Remove.text(lang)}<span class="visually-hidden">" "{label2.clone()}</span>
-                            </button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
             <div class="table-wrap">
                 <table data-testid="imports">
@@ -255,11 +214,27 @@ pub fn WorkspacePage() -> impl IntoView {
                         <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
                         <th scope="col"><span class="visually-hidden">{Msg::Remove.text(lang)}</span></th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=ids key=|id| id.clone() let(id)>
+                            {import_row(app, id, selected, lang)}
+                        </For>
+                    </tbody>
                 </table>
             </div>
         }
         .into_any()
+    };
+    let session_only = move || {
+        let n = app
+            .imported
+            .with(|xs| xs.iter().filter(|x| x.stored_chars == 0).count());
+        (n > 0).then(|| {
+            view! {
+                <p class="notice" role="status" data-testid="session-only">
+                    {Msg::SessionOnlyImports.fill(lang, &[("n", &n.to_string())])}
+                </p>
+            }
+        })
     };
     let refused = move || {
         let items = app.refused.get();
@@ -358,6 +333,7 @@ pub fn WorkspacePage() -> impl IntoView {
                 <p class="small muted">{Msg::OrDrop.text(lang)}</p>
             </div>
             <p role="status" data-testid="import-progress">{progress}</p>
+            {session_only}
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="export-csv" on:click=csv
                     prop:disabled=move || app.imported.with(Vec::is_empty)>{Msg::ExportCsv.text(lang)}</button>
@@ -373,6 +349,75 @@ pub fn WorkspacePage() -> impl IntoView {
         </section>
         {comparison}
     }
+}
+
+/// One imported bundle in the list.
+fn import_row(
+    app: AppState,
+    id: String,
+    selected: RwSignal<BTreeSet<String>>,
+    lang: Lang,
+) -> impl IntoView {
+    let found = app.imported.with_untracked(|xs| {
+        xs.iter().find(|x| x.id == id).map(|x| {
+            (
+                x.file.clone(),
+                summary(&x.bundle, well_architected()),
+                x.bundle.integrity,
+            )
+        })
+    });
+    let Some((file, row, integrity)) = found else {
+        return ().into_any();
+    };
+    let (msg, class) = integrity_msg(&integrity);
+    let org = if row.organisation.is_empty() {
+        "—".to_owned()
+    } else {
+        row.organisation.clone()
+    };
+    let name = if row.workload.is_empty() {
+        Msg::Untitled.text(lang).to_owned()
+    } else {
+        row.workload.clone()
+    };
+    let label = format!("{org} · {name}");
+    let id_box = format!("select-{id}");
+    let id_sel = id.clone();
+    let id_set = id.clone();
+    let id_rm = id.clone();
+    let file_attr = file.clone();
+    view! {
+        <tr data-testid="import-row" data-file=file_attr>
+            <td>
+                <input type="checkbox" id=id_box.clone()
+                    prop:checked=move || selected.with(|s| s.contains(&id_sel))
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        selected.update(|s| { if on { s.insert(id_set.clone()); } else { s.remove(&id_set); } });
+                    }/>
+                <label for=id_box class="visually-hidden">{Msg::SelectForCompare.fill(lang, &[("name", &label)])}</label>
+            </td>
+            <th scope="row">
+                <a href=Route::Results(id.clone()).href()>{label.clone()}</a>
+                <div class="small muted">{file}</div>
+            </th>
+            <td>{row.exported_at.get(..10).unwrap_or("").to_owned()}</td>
+            <td><span class=format!("badge {class}") data-testid="integrity">{msg.text(lang)}</span></td>
+            <td class="num" data-testid="high">{row.overall.high}</td>
+            <td class="num" data-testid="score">{score_text(&row.overall)}</td>
+            <td class="num" data-testid="items">{row.plan_items}</td>
+            <td>
+                <button type="button" class="button danger small" on:click=move |_| {
+                    selected.update(|s| { s.remove(&id_rm); });
+                    app.remove_import(&id_rm);
+                }>
+                    {Msg::Remove.text(lang)}<span class="visually-hidden">" "{label}</span>
+                </button>
+            </td>
+        </tr>
+    }
+    .into_any()
 }
 
 #[cfg(target_arch = "wasm32")]

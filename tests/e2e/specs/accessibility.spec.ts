@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { join } from 'node:path';
 import { Preflight } from './preflight';
 
 for (const lang of ['en', 'zh-CN']) {
@@ -72,11 +73,21 @@ test('usable on a 360 px wide screen: nothing scrolls sideways', async ({ browse
   await page.goto(`./#/w/${id}/assess/security`);
   await page.locator('#c-sec_dc_no').check();
   for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`,
-    `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, `#/w/${id}/services`, `#/w/${id}/schedule`, '#/workloads']) {
+    `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, `#/w/${id}/services`, `#/w/${id}/schedule`, '#/workloads', '#/workspace']) {
     await page.goto(`./${view}`);
     await expect(app.heading).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on "${view}"`).toBeLessThanOrEqual(0);
   }
+  // The workspace with imported bundles and a comparison: wide tables scroll in their own box.
+  await page.getByTestId('import-files').setInputFiles([
+    join(__dirname, '../../fixtures/bundles/acme-web-shop.json'),
+    join(__dirname, '../../fixtures/bundles/backup-schema1.json'),
+  ]);
+  await expect(page.getByTestId('import-row')).toHaveCount(3);
+  await page.getByLabel('Compare Acme Retail · Web shop').first().check();
+  await page.getByLabel('Compare Acme Retail · Data platform').check();
+  await expect(page.getByTestId('bundle-compare')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await context.close();
 });
