@@ -323,7 +323,7 @@ messages! {
     ExportXlsx => "Export summary (Excel)", "导出汇总（Excel）";
     ImportedTitle => "Imported bundles ({n})", "已导入的评估包（{n}）";
     NoImports => "No bundles imported yet.", "尚未导入任何评估包。";
-    SessionOnlyImports => "{n} bundles are kept for this session only: the browser storage set aside for imports (2 million characters) is full. Your own assessments are not affected; import these files again next time, or remove bundles you no longer need.", "有 {n} 个评估包仅在本次会话中保留：浏览器中为导入预留的存储空间（200 万字符）已满。您自己的评估不受影响；下次请重新导入这些文件，或移除不再需要的评估包。";
+    SessionOnlyImports => "Kept for this session only ({n}): the browser storage set aside for imports (2 million characters) is full or unavailable. Your own assessments are not affected; import these files again next time, or remove bundles you no longer need.", "仅在本次会话中保留（{n} 个）：浏览器中为导入预留的存储空间（200 万字符）已满或不可用。您自己的评估不受影响；下次请重新导入这些文件，或移除不再需要的评估包。";
     SelectForCompare => "Compare {name}", "对比 {name}";
     Remove => "Remove", "移除";
     ColCompare => "Compare", "对比";

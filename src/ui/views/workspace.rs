@@ -196,8 +196,11 @@ pub fn WorkspacePage() -> impl IntoView {
         app.imported
             .with(|xs| xs.iter().map(|x| x.id.clone()).collect::<Vec<_>>())
     };
+    // Only emptiness decides between the table and the empty note; reading the list itself here
+    // would rebuild the whole table on every import.
+    let empty = Memo::new(move |_| app.imported.with(Vec::is_empty));
     let list = move || {
-        if app.imported.with(Vec::is_empty) {
+        if empty.get() {
             return view! { <p data-testid="no-imports">{Msg::NoImports.text(lang)}</p> }
                 .into_any();
         }
@@ -336,9 +339,9 @@ pub fn WorkspacePage() -> impl IntoView {
             {session_only}
             <div class="actions">
                 <button type="button" class="button secondary" data-testid="export-csv" on:click=csv
-                    prop:disabled=move || app.imported.with(Vec::is_empty)>{Msg::ExportCsv.text(lang)}</button>
+                    prop:disabled=move || empty.get()>{Msg::ExportCsv.text(lang)}</button>
                 <button type="button" class="button secondary" data-testid="export-xlsx" on:click=excel
-                    prop:disabled=move || app.imported.with(Vec::is_empty)>{Msg::ExportXlsx.text(lang)}</button>
+                    prop:disabled=move || empty.get()>{Msg::ExportXlsx.text(lang)}</button>
             </div>
             <p role="status" data-testid="export-status">{move || export_status.get()}</p>
         </section>

@@ -273,3 +273,28 @@ test('the workspace in Chinese, and accessible in both languages', async ({ page
   await expect(rows(page).getByTestId('integrity')).toHaveText('完整');
   await app.expectAccessible();
 });
+
+test('when browser storage is full, imports are kept for the session and say so', async ({ page }) => {
+  await openWorkspace(page);
+  // Another app on this origin has filled local storage.
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [1_000_000, 100_000, 10_000, 1_000]) {
+      try {
+        for (;;) localStorage.setItem(`other-app.${i++}`, 'x'.repeat(size));
+      } catch {
+        /* full at this granularity */
+      }
+    }
+  });
+  await page.getByTestId('import-files').setInputFiles(acme);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(page.getByTestId('session-only')).toHaveText(/^Kept for this session only \(1\): /);
+  // It still opens; the app's warning about the user's own work is not raised by an import.
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
+  await rows(page).first().getByRole('link').click();
+  await expect(page.getByTestId('read-only')).toBeVisible();
+  await page.reload();
+  await page.goto('./#/workspace');
+  await expect(page.getByTestId('no-imports')).toBeVisible();
+});
