@@ -91,29 +91,10 @@ fn severity(risk: Risk) -> u8 {
     }
 }
 
-/// Whether `date` is a real calendar date written `YYYY-MM-DD` (years 1900–2999).
+/// Whether `date` is a real calendar date written `YYYY-MM-DD` (years 1900–9999): the one date
+/// rule of every file format, [`crate::domain::calendar::parse_date`].
 pub fn is_iso_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |s: &[u8]| -> Option<u32> {
-        s.iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let (Some(y), Some(m), Some(d)) = (num(&b[..4]), num(&b[5..7]), num(&b[8..])) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1900..=2999).contains(&y) && (1..=days).contains(&d)
+    crate::domain::calendar::parse_date(date).is_some()
 }
 
 #[cfg(test)]
