@@ -60,6 +60,7 @@ fn plan_and_scores_full_lens(bencher: divan::Bencher) {
     let rate = Rate {
         currency: "CNY".into(),
         per_day: 8000.0,
+        per_pillar: Default::default(),
     };
     bencher.bench(|| {
         let s = summarize(lens, divan::black_box(&answers));

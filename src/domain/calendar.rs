@@ -20,7 +20,7 @@
 
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A calendar date.
@@ -281,6 +281,7 @@ impl Calendar {
             }
         }
         if c.is_clean() {
+            cal.rebuild_cache();
             Ok(cal)
         } else {
             Err(c.into_issues())
@@ -290,11 +291,28 @@ impl Calendar {
     /// Adds or replaces a year's official data (a sales team's config).
     pub fn set_official(&mut self, year: OfficialYear) {
         self.official.insert(year.year, year);
+        self.rebuild_cache();
     }
 
     /// Adds days off on top of the national calendar (a sales team's config).
     pub fn add_closures(&mut self, dates: impl IntoIterator<Item = Date>) {
         self.closures.extend(dates);
+        self.rebuild_cache();
+    }
+
+    /// Computes the year maps of the years schedules use: every official year and the ten after
+    /// the last of them.
+    fn rebuild_cache(&mut self) {
+        self.cache.clear();
+        let (Some(&first), Some(&last)) =
+            (self.official.keys().next(), self.official.keys().last())
+        else {
+            return;
+        };
+        for year in first..=(last + 10).min(9999) {
+            let map = self.compute_year_map(year);
+            self.cache.insert(year, map);
+        }
     }
 
     /// Whether a year has official data.
@@ -544,13 +562,26 @@ fn holiday_at(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Holiday
 /// "workdays": [{"date", "holiday"}]}` (also the format of the runtime config's additions).
 pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<OfficialYear> {
     let obj = c.object(value, path)?;
+    // A misspelt member here would quietly give an official year with missing days.
+    unknown_in(c, obj, path, &["year", "source", "holidays", "workdays"]);
     let year = c
         .required(obj, "year", path)
         .and_then(|v| c.number(v, &path.key("year"), 1900.0, 9999.0))
-        .map(|y| y as i32);
+        .and_then(|y| {
+            if y.fract() == 0.0 {
+                Some(y as i32)
+            } else {
+                c.report(&path.key("year"), Problem::NotWhole { value: y });
+                None
+            }
+        });
     let mut source = Source::default();
-    if let Some(s) = obj.get("source").and_then(Value::as_object) {
+    if let Some(s) = obj
+        .get("source")
+        .and_then(|v| c.object(v, &path.key("source")))
+    {
         let spath = path.key("source");
+        unknown_in(c, s, &spath, &["title", "number", "published", "url"]);
         source.title = c.optional_text(s, "title", &spath, 300).unwrap_or_default();
         source.number = c
             .optional_text(s, "number", &spath, 100)
@@ -568,6 +599,8 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
             let Some(o) = c.object(item, &ipath) else {
                 continue;
             };
+            // `includes` names other holidays merged into the block (documentation only).
+            unknown_in(c, o, &ipath, &["holiday", "from", "to", "includes"]);
             let h = c
                 .required(o, "holiday", &ipath)
                 .and_then(|v| holiday_at(c, v, &ipath.key("holiday")));
@@ -583,12 +616,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
                     || Some(to.year()) != year
                     || (to - from).num_days() > 31
                 {
-                    c.report(
-                        &ipath,
-                        Problem::Invalid(
-                            "the range must be in its year, from ≤ to, at most a month".into(),
-                        ),
-                    );
+                    c.report(&ipath, Problem::BadHolidayRange);
                     continue;
                 }
                 let mut d = from;
@@ -610,6 +638,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
             let Some(o) = c.object(item, &ipath) else {
                 continue;
             };
+            unknown_in(c, o, &ipath, &["date", "holiday"]);
             let d = c
                 .required(o, "date", &ipath)
                 .and_then(|v| date_at(c, v, &ipath.key("date")));
@@ -618,7 +647,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
                 .and_then(|v| holiday_at(c, v, &ipath.key("holiday")));
             if let (Some(d), Some(h)) = (d, h) {
                 if !is_weekend(d) || Some(d.year()) != year || off.contains_key(&d) {
-                    c.report(&ipath.key("date"), Problem::Invalid("an adjusted working day is a Saturday or Sunday of its year that is not a day off".into()));
+                    c.report(&ipath.key("date"), Problem::BadWorkday);
                     continue;
                 }
                 work.insert(d, h);
@@ -631,6 +660,19 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
         off,
         work,
     })
+}
+
+fn unknown_in(
+    c: &mut Checker,
+    obj: &Map<String, Value>,
+    path: &JsonPath,
+    known: &'static [&'static str],
+) {
+    for key in obj.keys() {
+        if !known.contains(&key.as_str()) {
+            c.report(&path.key(key), Problem::UnknownMember { known });
+        }
+    }
 }
 
 fn lunar_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<(i32, LunarYear)> {

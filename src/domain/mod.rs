@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod bundle;
 pub mod calendar;
 pub mod catalogue;
+pub mod config;
 pub mod ics;
 pub mod lens;
 pub mod milestone;

@@ -33,6 +33,15 @@ pub struct Rate {
     pub currency: String,
     /// Price of one man-day, in that currency.
     pub per_day: f64,
+    /// Day rates of particular pillars (by pillar id), where they differ from `per_day`.
+    pub per_pillar: std::collections::BTreeMap<String, f64>,
+}
+
+impl Rate {
+    /// The day rate for work in a pillar.
+    pub fn for_pillar(&self, pillar: &str) -> f64 {
+        self.per_pillar.get(pillar).copied().unwrap_or(self.per_day)
+    }
 }
 
 /// How urgent an item is (1 is the most urgent).
@@ -187,7 +196,7 @@ pub fn plan(lens: &Lens, answers: &Answers, ranking: &[String], rate: Option<&Ra
                     continue;
                 }
                 let effort = choice.effort;
-                let cost = effort.zip(rate).map(|(e, r)| e * r.per_day);
+                let cost = effort.zip(rate).map(|(e, r)| e * r.for_pillar(&pillar.id));
                 let quick_win =
                     priority <= Priority::P2 && effort.is_some_and(|e| e <= QUICK_WIN_DAYS);
                 items.push(PlanItem {
@@ -360,6 +369,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pillar_day_rate_prices_that_pillar_only() {
+        let lens = lens();
+        let a = answers(&[("q2", &["q2_no"]), ("q3", &["e"])]);
+        let rate = Rate {
+            currency: "CNY".into(),
+            per_day: 8000.0,
+            per_pillar: [("sec".to_owned(), 10_000.0)].into_iter().collect(),
+        };
+        let p = plan(&lens, &a, &[], Some(&rate));
+        let costs: Vec<(String, Option<f64>)> = p
+            .items
+            .iter()
+            .map(|i| (lens.pillars[i.pillar].id.clone(), i.cost))
+            .collect();
+        // d: 1 day of ops at the base rate; f: 5 days of security at its own rate.
+        assert_eq!(
+            costs,
+            [("ops".into(), Some(8000.0)), ("sec".into(), Some(50_000.0))]
+        );
+        assert_eq!(p.total.cost, Some(58_000.0));
+    }
+
+    #[test]
     fn hand_computed_plan_with_ties_and_unknown_effort() {
         let lens = lens();
         // Default ranking: ops 1, sec 2, cost 3.
@@ -376,6 +408,7 @@ mod tests {
         let rate = Rate {
             currency: "CNY".into(),
             per_day: 8000.0,
+            per_pillar: Default::default(),
         };
         let p = plan(&lens, &a, &[], Some(&rate));
         assert_eq!(

@@ -193,6 +193,34 @@ pub enum Problem {
     },
     /// On-site days are chosen without the consulting they belong to.
     OnsiteWithoutConsulting,
+    /// A member this format does not have (a misspelt setting would otherwise do nothing).
+    UnknownMember {
+        /// The members it has.
+        known: &'static [&'static str],
+    },
+    /// A path that must be relative to the page is not.
+    NotRelativePath,
+    /// Not a colour written `#rrggbb` or `#rgb`.
+    NotAColour,
+    /// A colour without enough contrast for text.
+    LowContrast {
+        /// Its contrast ratio (rounded down to two decimals).
+        ratio: f64,
+        /// The ratio needed.
+        min: f64,
+    },
+    /// Not an e-mail address.
+    NotAnEmail,
+    /// Not an absolute `https://` URL.
+    NotHttpsUrl,
+    /// Not a telephone number.
+    NotAPhone,
+    /// A list of numbers that must increase does not.
+    NotIncreasing,
+    /// A holiday range outside its year, reversed, or longer than a month.
+    BadHolidayRange,
+    /// An adjusted working day that is not a weekend day of its year, or is a day off.
+    BadWorkday,
     /// Any other rule of the format, in words.
     Invalid(String),
 }
@@ -278,6 +306,31 @@ impl fmt::Display for Problem {
             Problem::OnsiteWithoutConsulting => {
                 f.write_str("on-site days are part of consulting, which is not chosen")
             }
+            Problem::UnknownMember { known } => {
+                write!(f, "not a known setting (known here: {})", known.join(", "))
+            }
+            Problem::NotRelativePath => f.write_str(
+                "must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
+            ),
+            Problem::NotAColour => f.write_str("not a colour written #rrggbb or #rgb"),
+            Problem::LowContrast { ratio, min } => write!(
+                f,
+                "contrast with the page is {}:1; text needs at least {}:1 (WCAG AA), so choose a darker colour",
+                format_number(*ratio),
+                format_number(*min)
+            ),
+            Problem::NotAnEmail => f.write_str("not an e-mail address"),
+            Problem::NotHttpsUrl => f.write_str("not an absolute https:// URL"),
+            Problem::NotAPhone => {
+                f.write_str("not a telephone number (digits, spaces and + - ( ) . only)")
+            }
+            Problem::NotIncreasing => f.write_str("each number must be larger than the one before"),
+            Problem::BadHolidayRange => {
+                f.write_str("the range must be in its year, from ≤ to, at most a month")
+            }
+            Problem::BadWorkday => f.write_str(
+                "an adjusted working day is a Saturday or Sunday of its year that is not a day off",
+            ),
             Problem::Invalid(message) => f.write_str(message),
         }
     }

@@ -163,6 +163,8 @@ messages! {
     PlanIntro => "Every practice missing from a question with a risk, with its priority, effort and cost.", "所有存在风险的问题中缺失的实践，以及各自的优先级、工作量和费用。";
     PriorityRule => "Priority 1 is a high risk in one of your two top-ranked pillars; priority 2 is any other high risk, or a medium risk in those two pillars; priority 3 is every other medium risk. Within a priority, the smallest effort comes first.", "优先级 1：排名前两位的支柱中的高风险；优先级 2：其他高风险，或排名前两位支柱中的中风险；优先级 3：其余中风险。同一优先级内，工作量小的排在前面。";
     QuickWinRule => "A quick win is priority 1 or 2 and takes at most {days} man-days.", "速赢项指优先级为 1 或 2、工作量不超过 {days} 人天的改进。";
+    RateNote => "Costs at {rate} per man-day, as set by your provider.", "费用按服务商设定的每人天 {rate} 计算。";
+    RateNotePillars => "Costs at {rate} per man-day, as set by your provider ({pillars}).", "费用按服务商设定的每人天 {rate} 计算（{pillars}）。";
     NoRate => "Costs appear when your provider sets a day rate; until then the plan is in man-days.", "服务商设置人天单价后将显示费用；在此之前，计划以人天计。";
     DownloadExcel => "Download Excel workbook", "下载 Excel 工作簿";
     PreparingExcel => "Preparing the workbook…", "正在生成工作簿……";
@@ -385,6 +387,21 @@ messages! {
     PSeveralNone => "only one “None of these” choice (id ending in _no) is allowed", "只能有一个“以上都不是”选项（标识以 _no 结尾）";
     PUnsupportedVersion => "version “{found}” is not supported (this program reads {supported})", "不支持版本“{found}”（本程序支持 {supported}）";
     PInvalid => "invalid: {detail}", "无效：{detail}";
+    ConfigProblems => "This site's configuration (config.json) has problems; the default is used for each setting below. Please tell the site's owner.", "本站点的配置文件（config.json）有问题，以下各项已改用默认值。请告知站点管理员。";
+    UpdateReady => "A new version of this app is ready; reload to use it.", "本应用的新版本已就绪，重新加载即可使用。";
+    UpdateReload => "Reload now", "立即重新加载";
+    ContactUs => "Contact:", "联系方式：";
+    ContactWebsite => "Website", "网站";
+    PUnknownMember => "not a known setting (known here: {known})", "不是可识别的设置项（此处可用：{known}）";
+    PNotRelativePath => "must be a path relative to the page, such as logo.svg (no scheme, host or leading /)", "必须是相对于页面的路径，例如 logo.svg（不能包含协议、主机名或以 / 开头）";
+    PNotAColour => "not a colour written #rrggbb or #rgb", "不是 #rrggbb 或 #rgb 格式的颜色";
+    PLowContrast => "contrast with the page is {ratio}:1; text needs at least {min}:1 (WCAG AA), so choose a darker colour", "与页面背景的对比度为 {ratio}:1，文字至少需要 {min}:1（WCAG AA），请选择更深的颜色";
+    PNotHttpsUrl => "not an absolute https:// URL", "不是以 https:// 开头的绝对网址";
+    PNotAnEmail => "not an e-mail address", "不是有效的电子邮件地址";
+    PNotAPhone => "not a telephone number (digits, spaces and + - ( ) . only)", "不是有效的电话号码（只能包含数字、空格和 + - ( ) .）";
+    PNotIncreasing => "each number must be larger than the one before", "每个数字都必须大于前一个";
+    PBadHolidayRange => "the range must be in its year, from ≤ to, at most a month", "日期范围必须在该年内，起始日不晚于结束日，且不超过一个月";
+    PBadWorkday => "an adjusted working day is a Saturday or Sunday of its year that is not a day off", "调休上班日必须是该年内的周六或周日，且不能是放假日";
     PMore => "{shown} (and {more} more)", "{shown}（另有 {more} 处）";
     PNewer => "saved by a newer version of Preflight (schema {found}; this one reads up to {supported})", "由更新版本的 Preflight 保存（结构版本 {found}；本版本最高支持 {supported}）";
     TypeString => "a string", "字符串";
@@ -492,6 +509,24 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Msg::PNotWhole.fill(lang, &[("value", &format_number(*value))])
         }
         Problem::OnsiteWithoutConsulting => Msg::POnsiteWithoutConsulting.text(lang).to_owned(),
+        Problem::UnknownMember { known } => {
+            Msg::PUnknownMember.fill(lang, &[("known", &known.join(", "))])
+        }
+        Problem::NotRelativePath => Msg::PNotRelativePath.text(lang).to_owned(),
+        Problem::NotAColour => Msg::PNotAColour.text(lang).to_owned(),
+        Problem::LowContrast { ratio, min } => Msg::PLowContrast.fill(
+            lang,
+            &[
+                ("ratio", &format_number(*ratio)),
+                ("min", &format_number(*min)),
+            ],
+        ),
+        Problem::NotAnEmail => Msg::PNotAnEmail.text(lang).to_owned(),
+        Problem::NotHttpsUrl => Msg::PNotHttpsUrl.text(lang).to_owned(),
+        Problem::NotAPhone => Msg::PNotAPhone.text(lang).to_owned(),
+        Problem::NotIncreasing => Msg::PNotIncreasing.text(lang).to_owned(),
+        Problem::BadHolidayRange => Msg::PBadHolidayRange.text(lang).to_owned(),
+        Problem::BadWorkday => Msg::PBadWorkday.text(lang).to_owned(),
         Problem::Invalid(detail) => Msg::PInvalid.fill(lang, &[("detail", detail)]),
     }
 }
@@ -650,6 +685,21 @@ mod tests {
             Problem::NotSha256,
             Problem::NotWhole { value: 1.5 },
             Problem::OnsiteWithoutConsulting,
+            Problem::UnknownMember {
+                known: &["brand", "contact"],
+            },
+            Problem::NotRelativePath,
+            Problem::NotAColour,
+            Problem::LowContrast {
+                ratio: 2.91,
+                min: 4.5,
+            },
+            Problem::NotAnEmail,
+            Problem::NotHttpsUrl,
+            Problem::NotAPhone,
+            Problem::NotIncreasing,
+            Problem::BadHolidayRange,
+            Problem::BadWorkday,
         ];
         for p in problems {
             let app = problem_text(&p, Lang::En).replace(['“', '”'], "\"");

@@ -6,10 +6,12 @@
 
 pub mod catalogue;
 pub mod chart;
+pub mod config;
 pub mod download;
 pub mod format;
 pub mod i18n;
 pub mod lenses;
+pub mod offline;
 pub mod route;
 pub mod state;
 pub mod store;
@@ -34,16 +36,28 @@ use views::start::StartPage;
 use views::workloads::WorkloadsPage;
 use views::workspace::WorkspacePage;
 
-/// Mounts the app on `<body>`.
+/// Reads the runtime config, then mounts the app on `<body>`.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    // Leptos's own executor is set up by `mount_to_body`, so this first task runs on
+    // wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let (config, issues) = config::load().await;
+        config::apply_brand(&config.brand);
+        leptos::mount::mount_to_body(move || view! { <App config issues/> });
+    });
 }
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
-    let app = AppState::load();
+pub fn App(
+    /// The sales team's runtime config (defaults where it has none).
+    config: crate::domain::config::Config,
+    /// What is wrong with the config file, shown as a notice.
+    issues: Vec<crate::domain::validate::Issue>,
+) -> impl IntoView {
+    let app = AppState::load(&config, issues);
     provide_context(app);
+    offline::register(app);
 
     // A route naming a workload this browser does not have goes to the list, with a notice
     // (an imported bundle's to the workspace). Only the route triggers this check.
@@ -85,7 +99,7 @@ pub fn App() -> impl IntoView {
             Route::Services(_) => Msg::NavServices.text(lang).to_owned(),
             Route::Schedule(_) => Msg::NavSchedule.text(lang).to_owned(),
         };
-        sync_document(lang, &format!("{page} · {}", Msg::AppName.text(lang)));
+        sync_document(lang, &format!("{page} · {}", app.app_name(lang)));
         if previous.is_some_and(|p| p != route) {
             request_animation_frame(focus_main);
         }

@@ -9,6 +9,7 @@
 use crate::domain::assessment::{Answer, Answers};
 use crate::domain::calendar::Calendar;
 use crate::domain::catalogue::Selection;
+use crate::domain::config::{Brand, Config, Contact};
 use crate::domain::lens::Question;
 use crate::domain::milestone::Milestone;
 use crate::domain::plan::Rate;
@@ -19,6 +20,7 @@ use crate::domain::storage::{
     encode_workload,
 };
 use crate::domain::text::Lang;
+use crate::domain::validate::Issue;
 use crate::domain::workload::Workload;
 use crate::ui::catalogue::CatalogueLoader;
 use crate::ui::i18n::Msg;
@@ -52,6 +54,8 @@ pub enum Notice {
     DeletedElsewhere,
     /// A workload was deleted here (with its name).
     Deleted(String),
+    /// The runtime config has problems; defaults are used for those settings.
+    Config(Vec<Issue>),
 }
 
 /// Everything the views share, provided as context.
@@ -87,6 +91,12 @@ pub struct AppState {
     pub refused: RwSignal<Vec<crate::ui::transfer::Refused>>,
     /// An import under way: files done, files in all.
     pub importing: RwSignal<Option<(usize, usize)>>,
+    /// A new release of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// The sales team's brand (runtime config).
+    pub brand: StoredValue<Brand>,
+    /// Whom the customer contacts (runtime config).
+    pub contact: StoredValue<Contact>,
     /// What storage holds for each workload, as last written or read.
     saved: StoredValue<HashMap<String, String>>,
     /// What storage holds for the settings; `None` when they must not be written.
@@ -101,8 +111,11 @@ pub fn use_app() -> AppState {
 impl AppState {
     /// Loads from storage (moving unreadable records aside) and starts the save effects and the
     /// cross-tab listener. Call once, inside the root component.
-    pub fn load() -> AppState {
+    pub fn load(config: &Config, config_issues: Vec<Issue>) -> AppState {
         let mut notices = Vec::new();
+        if !config_issues.is_empty() {
+            notices.push(Notice::Config(config_issues));
+        }
         let mut health = Health::Saving;
         let mut saved = HashMap::new();
         let mut saved_settings = Some(String::new());
@@ -180,7 +193,11 @@ impl AppState {
             q.extend(quarantined_extra);
             q
         };
-        let lang = settings.language.unwrap_or_else(browser_language);
+        // The user's own choice, else the sales team's default, else the browser's preference.
+        let lang = settings
+            .language
+            .or(config.default_language)
+            .unwrap_or_else(browser_language);
         let state = AppState {
             lang: RwSignal::new(lang),
             route: RwSignal::new(Route::parse(&location_hash().unwrap_or_default())),
@@ -190,13 +207,18 @@ impl AppState {
             quarantined: RwSignal::new(quarantined),
             last_workload: RwSignal::new(settings.active_workload),
             lenses: Lenses::new(),
-            rate: RwSignal::new(None),
+            rate: RwSignal::new(config.rate.clone()),
             catalogue: CatalogueLoader::default(),
-            calendar: RwSignal::new(std::sync::Arc::new(Calendar::cn_mainland())),
-            rules: RwSignal::new(Rules::default()),
+            calendar: RwSignal::new(std::sync::Arc::new(
+                config.calendar(&Calendar::cn_mainland()),
+            )),
+            rules: RwSignal::new(config.rules.clone()),
             imported: RwSignal::new(imported),
             refused: RwSignal::new(refused),
             importing: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            brand: StoredValue::new(config.brand.clone()),
+            contact: StoredValue::new(config.contact.clone()),
             saved: StoredValue::new(saved),
             saved_settings: StoredValue::new(saved_settings),
         };
@@ -372,6 +394,16 @@ impl AppState {
     /// A text in the current language (reactive when called inside a closure).
     pub fn t(self, msg: Msg) -> &'static str {
         msg.text(self.lang.get())
+    }
+
+    /// The product's name: the sales team's brand, or "Preflight".
+    pub fn app_name(self, lang: Lang) -> String {
+        self.brand.with_value(|b| {
+            b.name.as_ref().map_or_else(
+                || Msg::AppName.text(lang).to_owned(),
+                |n| n.get(lang).to_owned(),
+            )
+        })
     }
 
     /// A view of a message that follows the language.

@@ -348,6 +348,7 @@ mod tests {
         let rate = Rate {
             currency: "CNY".into(),
             per_day: 8000.0,
+            per_pillar: Default::default(),
         };
         let book = plan_book(&workload(), &input, Some(&rate), Lang::En, "2026-11-21");
         let bytes = book.to_xlsx().unwrap();

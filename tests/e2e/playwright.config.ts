@@ -17,6 +17,8 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
     locale: 'en-US',
     trace: 'retain-on-failure',
+    // The release build registers a service worker; tests of offline use allow it themselves.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node serve.mjs ${PORT} /preflight/`,

@@ -1,10 +1,13 @@
-// Checks Preflight bundle files against the published JSON Schema (format v1).
+// Checks Preflight bundle files, or runtime config files, against the published JSON Schemas
+// (format v1).
 //
-//   node schema-check.mjs FILE...    prints "FILE: valid" or one "FILE: <path> <message>" line
-//                                    per error, and exits 1 if any file is invalid.
+//   node schema-check.mjs FILE...             prints "FILE: valid" or one "FILE: <path> <message>"
+//                                             line per error, and exits 1 if any file is invalid.
+//   node schema-check.mjs --config FILE...    the same against the config schema (config.json).
 //
 // The schema checks shape only; `preflight bundle validate FILE...` (the Rust importer) also
-// checks the checksum, real calendar dates and the rest its description lists.
+// checks the checksum, real calendar dates and the rest its description lists. The app's config
+// reader also checks what its schema's description lists (colour contrast, increasing offsets…).
 
 import Ajv2020 from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
@@ -12,17 +15,20 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCHEMA_PATH = resolve(here, '../../public/schema/bundle-v1.schema.json');
+const SCHEMA_PATHS = {
+  bundle: resolve(here, '../../public/schema/bundle-v1.schema.json'),
+  config: resolve(here, '../../public/schema/config-v1.schema.json'),
+};
 
-let compiled = null;
+const compiled = {};
 
-function validator() {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+function validator(kind) {
+  if (!compiled[kind]) {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATHS[kind], 'utf8'));
     const ajv = new Ajv2020({ strict: true, allErrors: true });
-    compiled = ajv.compile(schema);
+    compiled[kind] = ajv.compile(schema);
   }
-  return compiled;
+  return compiled[kind];
 }
 
 /**
@@ -31,7 +37,20 @@ function validator() {
  * @returns {{valid: boolean, errors: string[]}} errors as "<instancePath> <message>"
  */
 export function validateBundle(obj) {
-  const validate = validator();
+  return validateWith('bundle', obj);
+}
+
+/**
+ * Validates a parsed runtime config (config.json) against its schema.
+ * @param {unknown} obj the parsed JSON document
+ * @returns {{valid: boolean, errors: string[]}} errors as "<instancePath> <message>"
+ */
+export function validateConfig(obj) {
+  return validateWith('config', obj);
+}
+
+function validateWith(kind, obj) {
+  const validate = validator(kind);
   const valid = validate(obj) === true;
   const errors = valid
     ? []
@@ -63,6 +82,9 @@ function describeKeyword(e) {
       return `${e.message}: ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const':
       return `must be ${JSON.stringify(e.params.allowedValue)}`;
+    case 'additionalProperties':
+      // Name the unknown member, as the app's notice does.
+      return `must NOT have additional property ${JSON.stringify(e.params.additionalProperty)}`;
     default:
       return e.message;
   }
@@ -73,11 +95,14 @@ function printable(s) {
   return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
-function main(files) {
+function main(args) {
+  const config = args[0] === '--config';
+  const files = config ? args.slice(1) : args;
   if (files.length === 0) {
-    console.error('usage: node schema-check.mjs FILE...');
+    console.error('usage: node schema-check.mjs [--config] FILE...');
     return 2;
   }
+  const check = config ? validateConfig : validateBundle;
   let ok = true;
   for (const file of files) {
     let doc;
@@ -89,7 +114,7 @@ function main(files) {
       ok = false;
       continue;
     }
-    const { valid, errors } = validateBundle(doc);
+    const { valid, errors } = check(doc);
     if (valid) {
       console.log(printable(`${file}: valid`));
     } else {

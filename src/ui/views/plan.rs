@@ -3,6 +3,7 @@
 
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
+use crate::domain::text::Lang;
 use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
 use crate::ui::i18n::Msg;
@@ -87,7 +88,10 @@ pub fn PlanPage(
             <p class="muted">{Msg::PlanIntro.text(lang)}</p>
             <p data-testid="priority-rule">{Msg::PriorityRule.text(lang)}</p>
             <p class="muted">{Msg::QuickWinRule.fill(lang, &[("days", &days(QUICK_WIN_DAYS))])}</p>
-            {move || app.rate.get().is_none().then(|| view! { <p class="muted" data-testid="no-rate">{Msg::NoRate.text(lang)}</p> })}
+            {move || match app.rate.get() {
+                None => view! { <p class="muted" data-testid="no-rate">{Msg::NoRate.text(lang)}</p> }.into_any(),
+                Some(rate) => view! { <p class="muted" data-testid="rate">{rate_note(&rate, lang)}</p> }.into_any(),
+            }}
             <div class="actions no-print">
                 <button type="button" class="button" data-testid="download-excel" on:click=excel prop:disabled=move || busy.get()>
                     {Msg::DownloadExcel.text(lang)}
@@ -262,5 +266,28 @@ pub fn LensPlan(
             <h3>{Msg::PlanItemsTitle.text(lang)}</h3>
             {items}
         </section>
+    }
+}
+
+/// "Costs at CNY 4,800 per man-day (Security: CNY 5,200)."
+fn rate_note(rate: &crate::domain::plan::Rate, lang: Lang) -> String {
+    let lens = crate::domain::builtin::well_architected();
+    let pillars: Vec<String> = rate
+        .per_pillar
+        .iter()
+        .map(|(id, r)| {
+            let name = lens
+                .pillars
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or(id.as_str(), |p| p.name.get(lang));
+            format!("{name}: {}", money(*r, &rate.currency))
+        })
+        .collect();
+    let base = money(rate.per_day, &rate.currency);
+    if pillars.is_empty() {
+        Msg::RateNote.fill(lang, &[("rate", &base)])
+    } else {
+        Msg::RateNotePillars.fill(lang, &[("rate", &base), ("pillars", &pillars.join(", "))])
     }
 }

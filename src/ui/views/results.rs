@@ -235,7 +235,9 @@ pub fn RiskChart(
     let legend = Kind::ALL
         .iter()
         .map(|k| view! {
-            <li><span class="swatch" style=format!("background:{}", k.fill())></span>{kind_msg(*k).text(lang)}</li>
+            // An SVG swatch: its colour is an attribute, which the strict CSP allows (a `style`
+            // attribute it would block).
+            <li><svg class="swatch" viewBox="0 0 10 10" width="14" height="14"><rect width="10" height="10" rx="2" fill=k.fill()/></svg>{kind_msg(*k).text(lang)}</li>
         })
         .collect_view();
     view! {

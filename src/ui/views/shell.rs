@@ -3,7 +3,7 @@
 use crate::domain::storage::LoadNotice;
 use crate::domain::text::Lang;
 use crate::ui::download::download;
-use crate::ui::i18n::{Msg, record_error_text, store_error_text};
+use crate::ui::i18n::{Msg, issue_text, record_error_text, store_error_text};
 use crate::ui::route::Route;
 use crate::ui::state::{Health, Notice, use_app};
 use leptos::prelude::*;
@@ -87,7 +87,12 @@ pub fn Header() -> impl IntoView {
         }>{app.tr(Msg::SkipToContent)}</a>
         <header class="site-header">
             <div class="bar">
-                <a class="brand" href=Route::Start.href()>{app.tr(Msg::AppName)}</a>
+                <a class="brand" href=Route::Start.href() data-testid="brand">
+                    {app.brand.with_value(|b| b.logo.clone()).map(|src| view! {
+                        <img class="brand-logo" src=src alt="" height="28"/>
+                    })}
+                    {move || app.app_name(lang.get())}
+                </a>
                 <nav class="site-nav" aria-label=app.tr(Msg::MainNav)>{nav}</nav>
                 <button
                     type="button"
@@ -189,6 +194,23 @@ pub fn Notices() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, notice)| {
+                let details = match &notice {
+                    Notice::Config(issues) => {
+                        let issues = issues.clone();
+                        Some(view! {
+                            <ul class="small" data-testid="config-problems">
+                                {move || {
+                                    let l = lang.get();
+                                    issues
+                                        .iter()
+                                        .map(|i| view! { <li>{issue_text(i, l)}</li> })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        })
+                    }
+                    _ => None,
+                };
                 let text = move || {
                     let l = lang.get();
                     match &notice {
@@ -198,11 +220,14 @@ pub fn Notices() -> impl IntoView {
                         Notice::WorkloadMissing => Msg::WorkloadMissing.text(l).to_owned(),
                         Notice::DeletedElsewhere => Msg::DeletedElsewhere.text(l).to_owned(),
                         Notice::Deleted(name) => Msg::Deleted.fill(l, &[("name", name)]),
+                        Notice::Config(_) => Msg::ConfigProblems.text(l).to_owned(),
                     }
                 };
+
                 view! {
                     <div class="notice info" role="status">
                         <p>{text}</p>
+                        {details}
                         <div class="actions">
                             <button type="button" class="button secondary" on:click=move |_| {
                                 app.notices.update(|n| {
@@ -217,15 +242,53 @@ pub fn Notices() -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <div class="notices">{health} {quarantined} {others}</div> }
+    let update = move || {
+        app.update_ready.get().then(|| {
+            view! {
+                <div class="notice info" role="status" data-testid="update-ready">
+                    <p>{app.tr(Msg::UpdateReady)}</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| crate::ui::offline::activate_update()>
+                            {app.tr(Msg::UpdateReload)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! { <div class="notices">{update} {health} {quarantined} {others}</div> }
 }
 
 /// The site footer.
 #[component]
 pub fn Footer() -> impl IntoView {
     let app = use_app();
+    let lang = app.lang;
+    let contact = app.contact.get_value();
+    let contact = (!contact.is_empty()).then(|| {
+        let name = contact.name.clone();
+        let email = contact.email.map(|e| {
+            let href = format!("mailto:{e}");
+            view! { <a href=href>{e}</a> }
+        });
+        let phone = contact.phone.map(|p| {
+            let href = format!("tel:{}", p.replace([' ', '(', ')', '.', '-'], ""));
+            view! { <a href=href>{p}</a> }
+        });
+        let url = contact
+            .url
+            .map(|u| view! { <a href=u rel="noopener">{app.tr(Msg::ContactWebsite)}</a> });
+        view! {
+            <p data-testid="contact">
+                <strong>{app.tr(Msg::ContactUs)}</strong>" "
+                {move || name.as_ref().map(|n| format!("{} ", n.get(lang.get())))}
+                {email}" "{phone}" "{url}
+            </p>
+        }
+    });
     view! {
         <footer class="notices">
+            {contact}
             <p class="muted">{app.tr(Msg::Footer)}</p>
         </footer>
     }

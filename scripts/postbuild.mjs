@@ -1,0 +1,81 @@
+// Trunk post-build hook (Trunk.toml): makes the built page pass a strict Content-Security-Policy
+// and work offline.
+//
+// 1. Trunk writes its wasm loader as an inline <script type="module"> (trunk-rs/trunk#288). It
+//    is moved into a file named after its hash and loaded with Subresource Integrity, so the
+//    policy needs no 'unsafe-inline' and no hash that changes with every build.
+// 2. A <meta http-equiv="Content-Security-Policy"> goes first in <head>: only this origin, no
+//    inline script or style, no eval beyond 'wasm-unsafe-eval' (WebAssembly compilation).
+// 3. The service worker (scripts/sw.template.js) is written with the list of every file of the
+//    build and a version derived from their contents, so that a new release installs cleanly
+//    beside the old one (release builds only: it would get in the way of `trunk serve`).
+//
+// Any surprise in Trunk's output is a build error rather than a page that silently breaks.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('postbuild.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+const release = process.env.TRUNK_PROFILE === 'release';
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+// 1. The loader.
+const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+if (inline.length !== 1) throw new Error(`expected Trunk's one inline loader script, found ${inline.length}`);
+const loader = inline[0][1].trim() + '\n';
+const bootName = `boot-${short(loader)}.js`;
+writeFileSync(join(staging, bootName), loader);
+html = html.replace(
+  inline[0][0],
+  `<script type="module" src="./${bootName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`,
+);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
+if (/\sstyle=/.test(html)) throw new Error('an inline style attribute is in index.html');
+
+// 2. The policy, before anything it governs.
+const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
+if (!html.includes('<meta charset="utf-8" />')) throw new Error('no <meta charset> to put the policy after');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+writeFileSync(indexPath, html);
+
+// 3. The service worker.
+const swPath = join(staging, 'sw.js');
+if (release) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(relative(staging, path).split(sep).join('/'));
+    }
+  };
+  walk(staging);
+  const precache = files.filter((f) => f !== 'sw.js' && !f.endsWith('.example.json'));
+  const version = short(precache.map((f) => `${f}:${short(readFileSync(join(staging, f)))}`).join('\n'));
+  const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
+  if (!template.includes("'__VERSION__'") || !template.includes('__PRECACHE__')) throw new Error('sw.template.js lost its placeholders');
+  writeFileSync(swPath, template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', JSON.stringify(precache, null, 2)));
+  console.log(`postbuild: ${bootName}, CSP, sw.js (version ${version}, ${precache.length} files)`);
+} else {
+  if (existsSync(swPath)) unlinkSync(swPath);
+  console.log(`postbuild: ${bootName}, CSP (no service worker in a debug build)`);
+}

@@ -1,0 +1,770 @@
+//! The sales team's runtime configuration: an optional `config.json` beside `index.html`.
+//!
+//! A sales team edits one file and uploads the site; nothing is rebuilt. The file is untrusted
+//! like any other input and read member by member: a member that is wrong is reported with its
+//! JSON path and replaced by its default, so that one typo never costs the rest (SPEC §8:
+//! invalid config → defaults plus a visible notice). Unknown members are reported as well — a
+//! misspelt key would otherwise do nothing, silently. The schema is
+//! `public/schema/config-v1.schema.json`; an example is `public/config.example.json`.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "brand": { "name": {"en": "Acme Cloud", "zh-CN": "Acme 云"}, "logo": "logo.svg", "colour": "#0b5cad" },
+//!   "contact": { "name": "Li Wei", "email": "presales@example.com", "phone": "+86 10 1234 5678", "url": "https://example.com" },
+//!   "pricing": { "currency": "CNY", "day_rate": 4800, "pillar_day_rates": { "security": 5200 } },
+//!   "default_language": "zh-CN",
+//!   "schedule": { "lead_time_days": 15, "large_engagement_man_days": 20, "acceptance_days": 5, "managed_offsets": [5, 20, 60, 100, 110] },
+//!   "calendar": { "official": [ { "year": 2027, "holidays": [ … ], "workdays": [ … ] } ], "closures": ["2026-12-31"] }
+//! }
+//! ```
+
+use crate::domain::calendar::{Calendar, Date, OfficialYear, official_year, parse_date};
+use crate::domain::plan::Rate;
+use crate::domain::schedule::Rules;
+use crate::domain::text::{Lang, Text};
+use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The largest config file read.
+pub const MAX_CONFIG_BYTES: usize = 200_000;
+/// The config format this build reads.
+pub const CONFIG_VERSION: u64 = 1;
+/// The page background that brand-coloured links sit on (`--bg` in the stylesheet).
+const PAGE_BACKGROUND: Colour = Colour {
+    r: 0xf5,
+    g: 0xf7,
+    b: 0xfa,
+};
+/// WCAG 2.1 AA contrast for normal text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+/// The validated configuration; every member has a default.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// Name, logo and colour.
+    pub brand: Brand,
+    /// Whom the customer contacts.
+    pub contact: Contact,
+    /// Day rates for costing the plan; `None` keeps the plan in man-days.
+    pub rate: Option<Rate>,
+    /// The language of a first visit (before the user picks one).
+    pub default_language: Option<Lang>,
+    /// Scheduling rules.
+    pub rules: Rules,
+    /// Official holiday data added or replaced per year.
+    pub official_years: Vec<OfficialYear>,
+    /// The provider's own days off, on top of the national calendar.
+    pub closures: Vec<Date>,
+}
+
+/// The sales team's brand.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Brand {
+    /// The product name shown in the header and the page title (instead of "Preflight").
+    pub name: Option<Text>,
+    /// A logo beside the name: a path relative to the page (same origin, so the strict CSP
+    /// allows it).
+    pub logo: Option<String>,
+    /// The primary colour (header, buttons, links).
+    pub colour: Option<Colour>,
+}
+
+/// Contact details shown in the footer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    /// A person or team.
+    pub name: Option<Text>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// A web page (absolute `https` URL).
+    pub url: Option<String>,
+}
+
+impl Contact {
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.email.is_none() && self.phone.is_none() && self.url.is_none()
+    }
+}
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Colour {
+    /// Parses `#rrggbb` or `#rgb`.
+    pub fn parse(s: &str) -> Option<Colour> {
+        let hex = s.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+        match hex.len() {
+            6 => Some(Colour {
+                r: u8::from_str_radix(&hex[0..2], 16).ok()?,
+                g: u8::from_str_radix(&hex[2..4], 16).ok()?,
+                b: u8::from_str_radix(&hex[4..6], 16).ok()?,
+            }),
+            3 => Some(Colour {
+                r: digit(0)? * 17,
+                g: digit(1)? * 17,
+                b: digit(2)? * 17,
+            }),
+            _ => None,
+        }
+    }
+
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+
+    /// The colour mixed with black: `amount` 0 keeps it, 1 gives black (hover and dark bars).
+    pub fn darker(self, amount: f64) -> Colour {
+        let f = |c: u8| (f64::from(c) * (1.0 - amount)).round() as u8;
+        Colour {
+            r: f(self.r),
+            g: f(self.g),
+            b: f(self.b),
+        }
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+    }
+
+    /// WCAG contrast ratio with another colour (1 to 21).
+    pub fn contrast(self, other: Colour) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+/// The pillars a day rate can be set for: those of the shipped lenses (a test keeps them in
+/// step).
+pub const PILLARS: [&str; 9] = [
+    "security",
+    "reliability",
+    "cost_optimization",
+    "operational_excellence",
+    "performance_efficiency",
+    "technology_management",
+    "continuous_improvement",
+    "service_delivery",
+    "it_governance",
+];
+
+const TOP: &[&str] = &[
+    "$schema",
+    "version",
+    "brand",
+    "contact",
+    "pricing",
+    "default_language",
+    "schedule",
+    "calendar",
+];
+
+/// Reads `config.json`: the configuration (defaults wherever the file is wrong) and every
+/// problem found, by path.
+pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
+    let mut config = Config::default();
+    let value = match parse_json(
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        MAX_CONFIG_BYTES,
+    ) {
+        Ok(v) => v,
+        Err(issue) => return (config, vec![issue]),
+    };
+    let root = JsonPath::root();
+    let mut c = Checker::new();
+    let Some(obj) = c.object(&value, &root) else {
+        return (config, c.into_issues());
+    };
+    match obj.get("version") {
+        None => {}
+        Some(v) if v.as_u64() == Some(CONFIG_VERSION) => {}
+        Some(v) if v.is_number() => {
+            c.report(
+                &root.key("version"),
+                Problem::UnsupportedVersion {
+                    found: v.to_string(),
+                    supported: CONFIG_VERSION.to_string(),
+                },
+            );
+            // A newer format may mean something else by every member: use none of them.
+            return (config, c.into_issues());
+        }
+        Some(v) => c.report(
+            &root.key("version"),
+            Problem::WrongType {
+                expected: "a number",
+                found: type_name(v),
+            },
+        ),
+    }
+    unknown_members(&mut c, obj, &root, TOP);
+    if let Some(v) = obj.get("brand") {
+        config.brand = brand(&mut c, v, &root.key("brand"));
+    }
+    if let Some(v) = obj.get("contact") {
+        config.contact = contact(&mut c, v, &root.key("contact"));
+    }
+    if let Some(v) = obj.get("pricing") {
+        config.rate = pricing(&mut c, v, &root.key("pricing"));
+    }
+    if let Some(v) = obj.get("default_language") {
+        let path = root.key("default_language");
+        config.default_language = match v {
+            Value::String(s) => ["en", "zh-CN"]
+                .contains(&s.as_str())
+                .then(|| Lang::from_tag(s))
+                .flatten()
+                .or_else(|| {
+                    c.report(
+                        &path,
+                        Problem::NotOneOf {
+                            found: s.clone(),
+                            allowed: &["en", "zh-CN"],
+                        },
+                    );
+                    None
+                }),
+            other => {
+                c.report(
+                    &path,
+                    Problem::WrongType {
+                        expected: "a string",
+                        found: type_name(other),
+                    },
+                );
+                None
+            }
+        };
+    }
+    if let Some(v) = obj.get("schedule") {
+        config.rules = rules(&mut c, v, &root.key("schedule"));
+    }
+    if let Some(v) = obj.get("calendar") {
+        let (official, closures) = calendar(&mut c, v, &root.key("calendar"));
+        config.official_years = official;
+        config.closures = closures;
+    }
+    (config, c.into_issues())
+}
+
+impl Config {
+    /// The national calendar with this config's additions.
+    pub fn calendar(&self, base: &Calendar) -> Calendar {
+        let mut cal = base.clone();
+        for y in &self.official_years {
+            cal.set_official(y.clone());
+        }
+        cal.add_closures(self.closures.iter().copied());
+        cal
+    }
+}
+
+fn unknown_members(
+    c: &mut Checker,
+    obj: &Map<String, Value>,
+    path: &JsonPath,
+    known: &'static [&'static str],
+) {
+    for key in obj.keys() {
+        if !known.contains(&key.as_str()) {
+            c.report(&path.key(key), Problem::UnknownMember { known });
+        }
+    }
+}
+
+fn brand(c: &mut Checker, value: &Value, path: &JsonPath) -> Brand {
+    let mut out = Brand::default();
+    let Some(obj) = c.object(value, path) else {
+        return out;
+    };
+    unknown_members(c, obj, path, &["name", "logo", "colour"]);
+    if let Some(v) = obj.get("name") {
+        out.name = c.text(v, &path.key("name"), 60);
+    }
+    if let Some(v) = obj.get("logo") {
+        let lpath = path.key("logo");
+        out.logo = c.string(v, &lpath, 300).and_then(|s| {
+            if is_relative_path(&s) {
+                Some(s)
+            } else {
+                c.report(&lpath, Problem::NotRelativePath);
+                None
+            }
+        });
+    }
+    if let Some(v) = obj.get("colour") {
+        let cpath = path.key("colour");
+        out.colour = c.string(v, &cpath, 7).and_then(|s| {
+            let Some(colour) = Colour::parse(&s) else {
+                c.report(&cpath, Problem::NotAColour);
+                return None;
+            };
+            let ratio = colour.contrast(PAGE_BACKGROUND);
+            if ratio < MIN_CONTRAST {
+                c.report(
+                    &cpath,
+                    Problem::LowContrast {
+                        ratio: (ratio * 100.0).floor() / 100.0,
+                        min: MIN_CONTRAST,
+                    },
+                );
+                return None;
+            }
+            Some(colour)
+        });
+    }
+    out
+}
+
+/// A path relative to the page: no scheme, no host, no way out of the site's origin.
+fn is_relative_path(s: &str) -> bool {
+    !s.starts_with('/')
+        && !s.contains("//")
+        && !s.contains(':')
+        && s.chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | '/'))
+}
+
+fn contact(c: &mut Checker, value: &Value, path: &JsonPath) -> Contact {
+    let mut out = Contact::default();
+    let Some(obj) = c.object(value, path) else {
+        return out;
+    };
+    unknown_members(c, obj, path, &["name", "email", "phone", "url"]);
+    if let Some(v) = obj.get("name") {
+        out.name = c.text(v, &path.key("name"), 100);
+    }
+    if let Some(v) = obj.get("email") {
+        let epath = path.key("email");
+        out.email = c.string(v, &epath, 254).and_then(|s| {
+            let ok = s.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.starts_with('.')
+                    && !host.ends_with('.')
+            }) && !s
+                .chars()
+                .any(|ch| ch.is_whitespace() || matches!(ch, '<' | '>' | '"' | ',' | ';'));
+            if ok {
+                Some(s)
+            } else {
+                c.report(&epath, Problem::NotAnEmail);
+                None
+            }
+        });
+    }
+    if let Some(v) = obj.get("phone") {
+        let ppath = path.key("phone");
+        out.phone = c.string(v, &ppath, 40).and_then(|s| {
+            let ok = s
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '+' | ' ' | '-' | '(' | ')' | '.'))
+                && s.chars().filter(char::is_ascii_digit).count() >= 3;
+            if ok {
+                Some(s)
+            } else {
+                c.report(&ppath, Problem::NotAPhone);
+                None
+            }
+        });
+    }
+    if let Some(v) = obj.get("url") {
+        let upath = path.key("url");
+        out.url = c.string(v, &upath, 2048).and_then(|s| {
+            if s.starts_with("https://")
+                && s.len() > "https://".len()
+                && !s.chars().any(char::is_whitespace)
+            {
+                Some(s)
+            } else {
+                c.report(&upath, Problem::NotHttpsUrl);
+                None
+            }
+        });
+    }
+    out
+}
+
+fn pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Rate> {
+    let obj = c.object(value, path)?;
+    unknown_members(c, obj, path, &["currency", "day_rate", "pillar_day_rates"]);
+    let currency = c
+        .required(obj, "currency", path)
+        .and_then(|v| c.string(v, &path.key("currency"), 12));
+    let per_day = c
+        .required(obj, "day_rate", path)
+        .and_then(|v| c.number(v, &path.key("day_rate"), 0.01, 1e9));
+    let mut per_pillar = BTreeMap::new();
+    if let Some(v) = obj.get("pillar_day_rates") {
+        let ppath = path.key("pillar_day_rates");
+        if let Some(m) = c.object(v, &ppath) {
+            unknown_members(c, m, &ppath, &PILLARS);
+            for (pillar, rate) in m {
+                if PILLARS.contains(&pillar.as_str())
+                    && let Some(r) = c.number(rate, &ppath.key(pillar), 0.01, 1e9)
+                {
+                    per_pillar.insert(pillar.clone(), r);
+                }
+            }
+        }
+    }
+    Some(Rate {
+        currency: currency?,
+        per_day: per_day?,
+        per_pillar,
+    })
+}
+
+fn rules(c: &mut Checker, value: &Value, path: &JsonPath) -> Rules {
+    let mut out = Rules::default();
+    let Some(obj) = c.object(value, path) else {
+        return out;
+    };
+    unknown_members(
+        c,
+        obj,
+        path,
+        &[
+            "lead_time_days",
+            "large_engagement_man_days",
+            "acceptance_days",
+            "managed_offsets",
+        ],
+    );
+    let whole = |c: &mut Checker, key: &str, min: f64, max: f64| -> Option<u32> {
+        let v = obj.get(key)?;
+        let n = c.number(v, &path.key(key), min, max)?;
+        if n.fract() != 0.0 {
+            c.report(&path.key(key), Problem::NotWhole { value: n });
+            return None;
+        }
+        Some(n as u32)
+    };
+    if let Some(n) = whole(c, "lead_time_days", 0.0, 250.0) {
+        out.lead_time_days = n;
+    }
+    if let Some(n) = whole(c, "acceptance_days", 1.0, 60.0) {
+        out.acceptance_days = n;
+    }
+    if let Some(v) = obj.get("large_engagement_man_days")
+        && let Some(n) = c.number(v, &path.key("large_engagement_man_days"), 0.5, 10_000.0)
+    {
+        out.large_engagement_man_days = n;
+    }
+    if let Some(v) = obj.get("managed_offsets") {
+        let mpath = path.key("managed_offsets");
+        if let Some(items) = c.array(v, &mpath)
+            && c.count(items.len(), &mpath, 5, 5)
+        {
+            let mut offsets = [0u32; 5];
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                match c.number(item, &mpath.index(i), 0.0, 1000.0) {
+                    Some(n) if n.fract() == 0.0 => offsets[i] = n as u32,
+                    Some(n) => {
+                        c.report(&mpath.index(i), Problem::NotWhole { value: n });
+                        ok = false;
+                    }
+                    None => ok = false,
+                }
+            }
+            if ok && offsets.windows(2).any(|w| w[0] >= w[1]) {
+                c.report(&mpath, Problem::NotIncreasing);
+                ok = false;
+            }
+            if ok {
+                out.managed_offsets = offsets;
+            }
+        }
+    }
+    out
+}
+
+fn calendar(c: &mut Checker, value: &Value, path: &JsonPath) -> (Vec<OfficialYear>, Vec<Date>) {
+    let mut official = Vec::new();
+    let mut closures = Vec::new();
+    let Some(obj) = c.object(value, path) else {
+        return (official, closures);
+    };
+    unknown_members(c, obj, path, &["official", "closures"]);
+    if let Some(v) = obj.get("official") {
+        let opath = path.key("official");
+        if let Some(items) = c.array(v, &opath)
+            && c.count(items.len(), &opath, 0, 20)
+        {
+            for (i, item) in items.iter().enumerate() {
+                // A year with any problem is left out whole: half a year's holidays would give
+                // wrong dates without any flag.
+                let mut inner = Checker::new();
+                if let Some(y) = official_year(&mut inner, item, &opath.index(i))
+                    && inner.is_clean()
+                {
+                    official.push(y);
+                }
+                for issue in inner.into_issues() {
+                    c.report(&issue.path, issue.problem);
+                }
+            }
+        }
+    }
+    if let Some(v) = obj.get("closures") {
+        let cpath = path.key("closures");
+        if let Some(items) = c.array(v, &cpath)
+            && c.count(items.len(), &cpath, 0, 366)
+        {
+            for (i, item) in items.iter().enumerate() {
+                let ipath = cpath.index(i);
+                match item {
+                    Value::String(s) => match parse_date(s) {
+                        Some(d) => closures.push(d),
+                        None => c.report(&ipath, Problem::NotADate { found: s.clone() }),
+                    },
+                    other => c.report(
+                        &ipath,
+                        Problem::WrongType {
+                            expected: "a string",
+                            found: type_name(other),
+                        },
+                    ),
+                }
+            }
+        }
+    }
+    (official, closures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::parse_date;
+
+    const EXAMPLE: &str = include_str!("../../public/config.example.json");
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    fn messages(issues: &[Issue]) -> Vec<String> {
+        issues.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_shipped_example_is_valid_and_read_in_full() {
+        let (config, issues) = read_config(EXAMPLE);
+        assert_eq!(messages(&issues), Vec::<String>::new());
+        assert_eq!(
+            config.brand.name.as_ref().unwrap().get(Lang::ZhCn),
+            "Acme 云 · 上线前评估"
+        );
+        assert_eq!(config.brand.logo.as_deref(), Some("logo.svg"));
+        assert_eq!(config.brand.colour.unwrap().hex(), "#0b5cad");
+        assert_eq!(
+            config.contact.email.as_deref(),
+            Some("presales@example.com")
+        );
+        let rate = config.rate.unwrap();
+        assert_eq!((rate.currency.as_str(), rate.per_day), ("CNY", 4800.0));
+        assert_eq!(rate.for_pillar("security"), 5600.0);
+        assert_eq!(rate.for_pillar("reliability"), 4800.0);
+        assert_eq!(config.default_language, Some(Lang::ZhCn));
+        assert_eq!(config.rules, Rules::default());
+        assert_eq!(config.closures, [d("2026-12-31")]);
+    }
+
+    #[test]
+    fn no_config_members_means_every_default() {
+        let (config, issues) = read_config("{}");
+        assert!(issues.is_empty());
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn each_wrong_member_falls_back_alone_and_is_named_by_path() {
+        let text = r##"{
+            "brand": {"name": "Acme", "colour": "#ffcc00", "logo": "https://evil.example/x.svg"},
+            "contact": {"email": "not-an-address", "phone": "+86 10 1234"},
+            "pricing": {"currency": "CNY", "day_rate": -5},
+            "default_language": "fr",
+            "schedule": {"lead_time_days": 10.5, "managed_offsets": [5, 20, 10, 100, 110], "acceptance_days": 3},
+            "calendar": {"closures": ["2026-02-30", "2026-12-24"]},
+            "colour": "#000000"
+        }"##;
+        let (config, issues) = read_config(text);
+        assert_eq!(
+            messages(&issues),
+            [
+                "$.colour: not a known setting (known here: $schema, version, brand, contact, pricing, default_language, schedule, calendar)",
+                "$.brand.logo: must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
+                "$.brand.colour: contrast with the page is 1.4:1; text needs at least 4.5:1 (WCAG AA), so choose a darker colour",
+                "$.contact.email: not an e-mail address",
+                "$.pricing.day_rate: -5 is out of range; expected 0.01 to 1000000000",
+                "$.default_language: \"fr\" is not one of en, zh-CN",
+                "$.schedule.lead_time_days: 10.5 is not a whole number",
+                "$.schedule.managed_offsets: each number must be larger than the one before",
+                "$.calendar.closures[0]: \"2026-02-30\" is not a date (YYYY-MM-DD)",
+            ]
+        );
+        // What was right is kept.
+        assert_eq!(config.brand.name, Some(Text::Plain("Acme".into())));
+        assert_eq!(config.brand.colour, None);
+        assert_eq!(config.contact.phone.as_deref(), Some("+86 10 1234"));
+        assert_eq!(config.rate, None);
+        assert_eq!(config.default_language, None);
+        assert_eq!(config.rules.lead_time_days, 15);
+        assert_eq!(config.rules.acceptance_days, 3);
+        assert_eq!(
+            config.rules.managed_offsets,
+            Rules::default().managed_offsets
+        );
+        assert_eq!(config.closures, [d("2026-12-24")]);
+    }
+
+    #[test]
+    fn broken_or_newer_files_give_every_default() {
+        for (text, first) in [
+            (
+                "{ \"brand\": ",
+                "$: not valid JSON at line 1, column 11: EOF while parsing a value",
+            ),
+            ("[]", "$: expected an object, found an array"),
+            (
+                r#"{"version": 2, "pricing": {"currency": "CNY", "day_rate": 100}}"#,
+                "$.version: version \"2\" is not supported (this program reads 1)",
+            ),
+        ] {
+            let (config, issues) = read_config(text);
+            assert_eq!(config, Config::default(), "{text}");
+            assert_eq!(messages(&issues), [first], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_year_of_official_data_replaces_the_provisional_calendar() {
+        // 2027 as a sales team would add it once the State Council publishes it (illustrative
+        // dates: Spring Festival 2027 falls on 6 February).
+        let text = r#"{"calendar": {"official": [{
+            "year": 2027,
+            "source": {"title": "illustrative", "number": "test"},
+            "holidays": [
+                {"holiday": "new_year", "from": "2027-01-01", "to": "2027-01-03"},
+                {"holiday": "spring_festival", "from": "2027-02-05", "to": "2027-02-12"}
+            ],
+            "workdays": [{"date": "2027-02-14", "holiday": "spring_festival"}]
+        }]}}"#;
+        let (config, issues) = read_config(text);
+        assert!(issues.is_empty(), "{:?}", messages(&issues));
+        let base = Calendar::cn_mainland();
+        assert!(!base.is_official(2027));
+        let cal = config.calendar(&base);
+        assert!(cal.is_official(2027));
+        assert!(!cal.is_working(d("2027-02-05")));
+        assert!(
+            cal.is_working(d("2027-02-14")),
+            "an adjusted Sunday is worked"
+        );
+        let r = cal.add(d("2027-02-04"), 1).unwrap();
+        // Feb 5–12 are off, Saturday the 13th is not worked, Sunday the 14th is.
+        assert_eq!((r.date, r.provisional), (d("2027-02-14"), false));
+    }
+
+    #[test]
+    fn a_year_with_a_problem_is_left_out_whole() {
+        let text = r#"{"calendar": {"official": [{
+            "year": 2027,
+            "holidays": [
+                {"holiday": "new_year", "from": "2027-01-01", "to": "2027-01-01"},
+                {"holiday": "spring_festival", "from": "2027-02-12", "to": "2027-02-05"}
+            ]
+        }]}}"#;
+        let (config, issues) = read_config(text);
+        assert_eq!(
+            messages(&issues),
+            [
+                "$.calendar.official[0].holidays[1]: the range must be in its year, from ≤ to, at most a month"
+            ]
+        );
+        assert!(config.official_years.is_empty());
+    }
+
+    #[test]
+    fn closures_are_days_off_on_top_of_the_national_calendar() {
+        let (config, _) = read_config(r#"{"calendar": {"closures": ["2026-12-31"]}}"#);
+        let cal = config.calendar(&Calendar::cn_mainland());
+        assert!(!cal.is_working(d("2026-12-31")));
+        assert!(Calendar::cn_mainland().is_working(d("2026-12-31")));
+    }
+
+    #[test]
+    fn day_rates_name_the_built_in_pillars() {
+        let ms = crate::domain::lens::Lens::from_json(include_str!(
+            "../../public/lenses/managed-services.json"
+        ))
+        .unwrap();
+        let mut ids: Vec<String> = [crate::domain::builtin::well_architected(), &ms]
+            .iter()
+            .flat_map(|l| l.pillars.iter().map(|p| p.id.clone()))
+            .collect();
+        ids.sort_unstable();
+        let mut known: Vec<String> = PILLARS.iter().map(|s| (*s).to_owned()).collect();
+        known.sort_unstable();
+        assert_eq!(ids, known);
+        let (config, issues) = read_config(
+            r#"{"pricing": {"currency": "CNY", "day_rate": 100, "pillar_day_rates": {"securty": 200}},
+                "default_language": "zh-TW"}"#,
+        );
+        assert_eq!(
+            messages(&issues),
+            [
+                "$.pricing.pillar_day_rates.securty: not a known setting (known here: security, reliability, cost_optimization, operational_excellence, performance_efficiency, technology_management, continuous_improvement, service_delivery, it_governance)",
+                "$.default_language: \"zh-TW\" is not one of en, zh-CN",
+            ]
+        );
+        assert!(config.rate.unwrap().per_pillar.is_empty());
+    }
+
+    #[test]
+    fn colours_parse_and_contrast_is_measured() {
+        assert_eq!(Colour::parse("#abc").unwrap().hex(), "#aabbcc");
+        assert_eq!(Colour::parse("#0B5CAD").unwrap().hex(), "#0b5cad");
+        for bad in ["0b5cad", "#0b5ca", "#ggg", "red", "#0b5cad00"] {
+            assert_eq!(Colour::parse(bad), None, "{bad}");
+        }
+        let white = Colour {
+            r: 255,
+            g: 255,
+            b: 255,
+        };
+        let black = Colour { r: 0, g: 0, b: 0 };
+        assert!((white.contrast(black) - 21.0).abs() < 1e-9);
+        // The default brand colour passes on the page background; a yellow does not.
+        assert!(Colour::parse("#0b5cad").unwrap().contrast(PAGE_BACKGROUND) >= MIN_CONTRAST);
+        assert!(Colour::parse("#ffcc00").unwrap().contrast(PAGE_BACKGROUND) < MIN_CONTRAST);
+    }
+}

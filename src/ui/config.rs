@@ -1,0 +1,63 @@
+//! The runtime config (`config.json` beside the page), fetched before the app mounts so that
+//! the first screen already has the sales team's name, colour, language and rates.
+//!
+//! No file is the normal case: a 404 or 403 (object stores answer 403 for a missing file), an
+//! HTML page where a host serves its fallback page for unknown paths, a network failure, or no
+//! answer within [`TIMEOUT_MS`] all mean "no config". A file that is there but wrong is read
+//! member by member ([`crate::domain::config::read_config`]) and its problems become a notice.
+
+use crate::domain::config::{Brand, Config, read_config};
+use crate::domain::validate::Issue;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// How long the first screen waits for the config.
+pub const TIMEOUT_MS: i32 = 3000;
+
+/// The config and its problems (none when there is no file).
+pub async fn load() -> (Config, Vec<Issue>) {
+    match fetch_config().await {
+        Some(text) => read_config(&text),
+        None => (Config::default(), Vec::new()),
+    }
+}
+
+async fn fetch_config() -> Option<String> {
+    let window = web_sys::window()?;
+    let init = web_sys::RequestInit::new();
+    // Revalidated every time, so that a sales team's edit shows on the next visit.
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let fetch = window.fetch_with_str_and_init("config.json", &init);
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, TIMEOUT_MS);
+    });
+    let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&fetch, &timeout)))
+        .await
+        .ok()?;
+    let response: web_sys::Response = first.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    // A host's fallback page for unknown paths is not a config.
+    (!text.trim_start().starts_with('<')).then_some(text)
+}
+
+/// Puts the brand colour into the stylesheet's custom properties (through the CSS object model,
+/// which the strict Content-Security-Policy allows, unlike a `style` attribute).
+pub fn apply_brand(brand: &Brand) {
+    let Some(colour) = brand.colour else { return };
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = style.set_property("--brand", &colour.hex());
+    let _ = style.set_property("--brand-dark", &colour.darker(0.25).hex());
+}
