@@ -32,32 +32,40 @@ pub fn register(app: AppState) {
         let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
-        let Some(container) = self::container() else {
-            return;
-        };
-        // A worker already waiting (installed during an earlier visit) is an update only when an
-        // older one controls this page; on the very first visit nothing controls it.
-        if reg.waiting().is_some() && container.controller().is_some() {
+        // A worker already waiting or installing (the browser checks for a new release on every
+        // navigation, often before this code runs) is an update only when an older one controls
+        // this page; on the very first visit nothing controls it.
+        if reg.waiting().is_some() && controlled() {
             app.update_ready.set(true);
+        }
+        if let Some(installing) = reg.installing() {
+            watch(installing, app);
         }
         let watched = reg.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                let controlled = self::container().is_some_and(|c| c.controller().is_some());
-                if worker.state() == web_sys::ServiceWorkerState::Installed && controlled {
-                    app.update_ready.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+            if let Some(installing) = watched.installing() {
+                watch(installing, app);
+            }
         });
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
     });
+}
+
+fn controlled() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// Offers the update once `worker` has installed, if an older release controls the page.
+fn watch(worker: web_sys::ServiceWorker, app: AppState) {
+    let watched = worker.clone();
+    let on_state = Closure::<dyn Fn()>::new(move || {
+        if watched.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+            app.update_ready.set(true);
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
 }
 
 /// Activates the waiting release; the page reloads when it has taken over.

@@ -21,7 +21,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: {
-    command: `node serve.mjs ${PORT} /preflight/`,
+    command: `node serve.mjs ${PORT} /preflight/,/a/b/`,
     url: `http://127.0.0.1:${PORT}/preflight/`,
     reuseExistingServer: !process.env.CI,
     stdout: 'ignore',

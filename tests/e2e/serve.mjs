@@ -1,31 +1,45 @@
-// A static file server for the browser tests: serves ../../dist under a sub-path (default
-// /preflight/), as a sales team's CDN would, with no rewrite rules. Usage: node serve.mjs PORT [PREFIX]
+// A static file server for the browser tests: serves ../../dist under sub-paths (default
+// /preflight/), as a sales team's CDN would, with no rewrite rules and no special headers.
+//   node serve.mjs PORT [PREFIX[,PREFIX…]]
+// Tests that need a site of their own (the release-update test) import `serve` instead.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const port = Number(process.argv[2] ?? 8765);
-const prefixes = (process.argv[3] ?? '/preflight/').split(',');
-const root = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8', '.ico': 'image/x-icon', '.png': 'image/png',
 };
 
-createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  const prefix = prefixes.find((p) => path.startsWith(p));
-  if (!prefix) { res.writeHead(404).end('not found'); return; }
-  let file = normalize(join(root, path.slice(prefix.length)));
-  if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end('not found');
-  }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${prefixes[0]}`));
+export const DIST = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+/**
+ * Serves `root` under each of `prefixes` on 127.0.0.1:`port` (0: any free port).
+ * @returns {Promise<import('node:http').Server>} the listening server
+ */
+export function serve({ root = DIST, port = 0, prefixes = ['/preflight/'] } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const prefix = prefixes.find((p) => path.startsWith(p));
+    if (!prefix) { res.writeHead(404).end('not found'); return; }
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? 8765);
+  const prefixes = (process.argv[3] ?? '/preflight/').split(',');
+  serve({ port, prefixes }).then(() => console.log(`serving ${DIST} at http://127.0.0.1:${port}${prefixes[0]}`));
+}

@@ -90,7 +90,7 @@ pub fn PlanPage(
             <p class="muted">{Msg::QuickWinRule.fill(lang, &[("days", &days(QUICK_WIN_DAYS))])}</p>
             {move || match app.rate.get() {
                 None => view! { <p class="muted" data-testid="no-rate">{Msg::NoRate.text(lang)}</p> }.into_any(),
-                Some(rate) => view! { <p class="muted" data-testid="rate">{rate_note(&rate, lang)}</p> }.into_any(),
+                Some(rate) => view! { <p class="muted" data-testid="rate">{rate_note(&rate, &lenses(), lang)}</p> }.into_any(),
             }}
             <div class="actions no-print">
                 <button type="button" class="button" data-testid="download-excel" on:click=excel prop:disabled=move || busy.get()>
@@ -270,18 +270,20 @@ pub fn LensPlan(
 }
 
 /// "Costs at CNY 4,800 per man-day (Security: CNY 5,200)."
-fn rate_note(rate: &crate::domain::plan::Rate, lang: Lang) -> String {
-    let lens = crate::domain::builtin::well_architected();
+/// The day rates in one sentence, naming the pillars priced differently (by their names in the
+/// workload's lenses; a pillar of a lens the workload does not use is not mentioned).
+fn rate_note(rate: &crate::domain::plan::Rate, lenses: &[&Lens], lang: Lang) -> String {
     let pillars: Vec<String> = rate
         .per_pillar
         .iter()
-        .map(|(id, r)| {
-            let name = lens
-                .pillars
+        .filter_map(|(id, r)| {
+            let name = lenses
                 .iter()
-                .find(|p| &p.id == id)
-                .map_or(id.as_str(), |p| p.name.get(lang));
-            format!("{name}: {}", money(*r, &rate.currency))
+                .flat_map(|l| &l.pillars)
+                .find(|p| &p.id == id)?
+                .name
+                .get(lang);
+            Some(format!("{name}: {}", money(*r, &rate.currency)))
         })
         .collect();
     let base = money(rate.per_day, &rate.currency);
