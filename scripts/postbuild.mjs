@@ -35,13 +35,46 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Shown in place of the app when its files cannot be loaded (both languages: the app's own
+ * language choice is not available yet). */
+const BOOT_FAILED =
+  'Preflight could not start: a file of this site is missing, changed or could not be downloaded. ' +
+  'Reload the page; if this persists, tell the site\'s owner. / ' +
+  'Preflight 无法启动：本站点的文件缺失、被更改或无法下载。请重新加载页面；如果问题仍然存在，请告知站点管理员。';
+
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 // 1. The loader.
 const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (inline.length !== 1) throw new Error(`expected Trunk's one inline loader script, found ${inline.length}`);
-const loader = inline[0][1].trim() + '\n';
+// The wasm is fetched by the loader, not by a tag, so the preload's integrity attribute does not
+// protect it (browsers ignore integrity on preloads of fetch()); fetch it with integrity instead.
+const wasmCall = /init\(\{ module_or_path: '\.\/([\w-]+_bg\.wasm)' \}\)/;
+const wasmMatch = inline.length === 1 && inline[0][1].match(wasmCall);
+if (!wasmMatch) throw new Error("Trunk's loader no longer calls init({ module_or_path: './…_bg.wasm' })");
+const wasmSri = sri(readFileSync(join(staging, wasmMatch[1])));
+const staticImport = /^import init, \* as bindings from '(\.\/[\w-]+\.js)';$/m;
+const importMatch = inline[0][1].match(staticImport);
+if (!importMatch) throw new Error("Trunk's loader no longer starts with import init, * as bindings from './….js'");
+// A loader that fails (a file missing, changed or cut off) says so on the page instead of
+// leaving it blank: the import becomes dynamic so that the failure can be caught.
+const body = inline[0][1]
+  .trim()
+  .replace(staticImport, `const bindings = await import('${importMatch[1]}');\nconst init = bindings.default;`)
+  .replace(wasmCall, `init({ module_or_path: fetch('./${wasmMatch[1]}', { integrity: '${wasmSri}' }) })`);
+const loader = `try {
+${body}
+} catch (error) {
+  const boot = document.getElementById('boot');
+  if (boot) {
+    boot.textContent = ${JSON.stringify(BOOT_FAILED)};
+    boot.setAttribute('role', 'alert');
+    boot.classList.add('failed');
+  }
+  throw error;
+}
+`;
 const bootName = `boot-${short(loader)}.js`;
 writeFileSync(join(staging, bootName), loader);
 html = html.replace(
@@ -50,6 +83,18 @@ html = html.replace(
 );
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(html)) throw new Error('an inline style attribute is in index.html');
+
+// The spreadsheet worker's shim (Trunk's data-loader-shim): the same integrity check for its
+// wasm, and wasm-bindgen's current calling convention (the old one logs a deprecation warning).
+const shimPath = join(staging, 'xlsx-worker_loader.js');
+const shim = readFileSync(shimPath, 'utf8');
+const shimCall = /wasm_bindgen\("\.\/(xlsx-worker_bg\.wasm)"\);/;
+const shimMatch = shim.match(shimCall);
+if (!shimMatch) throw new Error('xlsx-worker_loader.js no longer calls wasm_bindgen("./xlsx-worker_bg.wasm")');
+writeFileSync(shimPath, shim.replace(
+  shimCall,
+  `wasm_bindgen({ module_or_path: fetch("./${shimMatch[1]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[1])))}" }) });`,
+));
 
 // 2. The policy, before anything it governs.
 const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;

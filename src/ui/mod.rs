@@ -43,6 +43,9 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         let (config, issues) = config::load().await;
         config::apply_brand(&config.brand);
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
         leptos::mount::mount_to_body(move || view! { <App config issues/> });
     });
 }

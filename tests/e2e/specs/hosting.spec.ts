@@ -243,6 +243,28 @@ test('the built page carries a strict policy, and a full run breaks none of it',
   expect([...origins].filter((o) => o !== 'http://127.0.0.1:8765' && o !== 'null')).toEqual([]);
 });
 
+test('a changed or missing file is refused by its integrity check, and the page says so', async ({ page }) => {
+  // One byte of the app's wasm changed on the way (a broken CDN, a tampered copy).
+  await page.route('**/preflight-web-*_bg.wasm', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto('./');
+  const boot = page.locator('#boot');
+  await expect(boot).toHaveAttribute('role', 'alert');
+  await expect(boot).toContainText('Preflight could not start');
+  await expect(boot).toContainText('Preflight 无法启动');
+  await expect(page.locator('#page-title')).toHaveCount(0);
+
+  // Intact, the app replaces the loading message.
+  await page.unroute('**/preflight-web-*_bg.wasm');
+  await page.reload();
+  await expect(page.locator('#page-title')).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+});
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
