@@ -79,7 +79,7 @@ impl Request {
 }
 
 /// A dated event of the schedule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Event {
     /// The earliest day the order can be placed (lead time).
     EarliestOrder,
@@ -137,7 +137,7 @@ impl Event {
 }
 
 /// One dated event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Dated {
     /// What happens.
     pub event: Event,

@@ -3,7 +3,7 @@
 
 use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
-use crate::domain::schedule::{Event, Request, Schedule, hhmm, schedule, service_hours};
+use crate::domain::schedule::{Dated, Event, Request, Schedule, hhmm, schedule, service_hours};
 use crate::domain::text::Lang;
 use crate::ui::download::{download, file_slug};
 use crate::ui::i18n::Msg;
@@ -159,17 +159,28 @@ pub fn SchedulePage(
         );
     };
 
+    // The page's shape changes only between "no services", "too far" and a schedule; within a
+    // schedule, rows and markers are keyed so that a change redraws only what moved.
+    let kind = Memo::new(move |_| match computed.get() {
+        None => 0u8,
+        Some(Err(())) => 1,
+        Some(Ok(_)) => 2,
+    });
+    let current = Memo::new(move |_| match computed.get() {
+        Some(Ok(s)) => Some(s),
+        _ => None,
+    });
     let body = move || {
-        match computed.get() {
-        None => view! {
+        match kind.get() {
+        0 => view! {
             <section class="card">
                 <p data-testid="no-services">{Msg::ChooseServicesFirst.text(lang)}</p>
                 <a class="button" href=Route::Services(wid.get_value()).href()>{Msg::NavServices.text(lang)}</a>
             </section>
         }
         .into_any(),
-        Some(Err(())) => view! { <p class="notice error" role="alert">{Msg::ScheduleTooFar.text(lang)}</p> }.into_any(),
-        Some(Ok(s)) => view! { <ScheduleView schedule=s/> }.into_any(),
+        1 => view! { <p class="notice error" role="alert">{Msg::ScheduleTooFar.text(lang)}</p> }.into_any(),
+        _ => view! { <ScheduleView schedule=current/> }.into_any(),
     }
     };
     let has_impl = move || !sel().packages.is_empty();
@@ -218,97 +229,125 @@ pub fn SchedulePage(
     }
 }
 
+/// Timeline geometry (SVG user units).
+const TIMELINE_W: u32 = 1000;
+const TIMELINE_LEFT: u32 = 30;
+const TIMELINE_WIDTH: u32 = 940;
+
 #[component]
-fn ScheduleView(schedule: Schedule) -> impl IntoView {
+fn ScheduleView(
+    /// The schedule (`None` only while the page switches away from it).
+    schedule: Memo<Option<Schedule>>,
+) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
     let rules = app.rules.get_untracked();
-    let s = schedule;
-    let lead = {
-        let earliest = s
-            .get(Event::EarliestOrder)
-            .map(|e| format_date(e.date))
-            .unwrap_or_default();
-        let mut line = Msg::LeadTime.fill(
-            lang,
-            &[
-                ("days", &rules.lead_time_days.to_string()),
-                ("date", &earliest),
-            ],
-        );
-        if let Some(r) = s.get(Event::RecommendedOrder) {
-            line.push(' ');
-            line.push_str(&Msg::LargeEngagement.fill(
+    let lead = move || {
+        schedule.with(|s| {
+            let Some(s) = s else { return String::new() };
+            let earliest = s
+                .get(Event::EarliestOrder)
+                .map(|e| format_date(e.date))
+                .unwrap_or_default();
+            let mut line = Msg::LeadTime.fill(
                 lang,
                 &[
-                    ("days", &crate::ui::format::days(s.man_days)),
-                    ("date", &format_date(r.date)),
+                    ("days", &rules.lead_time_days.to_string()),
+                    ("date", &earliest),
                 ],
-            ));
-        }
-        line
+            );
+            if let Some(r) = s.get(Event::RecommendedOrder) {
+                line.push(' ');
+                line.push_str(&Msg::LargeEngagement.fill(
+                    lang,
+                    &[
+                        ("days", &crate::ui::format::days(s.man_days)),
+                        ("date", &format_date(r.date)),
+                    ],
+                ));
+            }
+            line
+        })
     };
-    let provisional = s.provisional().then(|| view! {
-        <p class="notice warning" role="status" data-testid="provisional-warning">{Msg::ProvisionalWarning.text(lang)}</p>
-    });
+    let is_provisional = move || schedule.with(|s| s.as_ref().is_some_and(Schedule::provisional));
     // Timeline: calendar days from today to the last event, one marker per event.
-    let last = s.events.last().map_or(s.today, |e| e.date);
-    let span = (last - s.today).num_days().max(1) as u32;
-    const W: u32 = 1000;
-    const LEFT: u32 = 30;
-    const WIDTH: u32 = 940;
-    let x = |d: Date| LEFT + WIDTH * ((d - s.today).num_days().max(0) as u32) / span;
-    let markers = s
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let cx = x(e.date);
-            let y = 60 + 26 * (i as u32 % 3);
-            let label = format!("{} {}", i + 1, event_msg(e.event).text(lang));
-            view! {
-                <g>
-                    <line x1=cx.to_string() y1="40" x2=cx.to_string() y2=(y - 8).to_string() stroke="#8a94a3" stroke-width="1"/>
-                    <circle cx=cx.to_string() cy="40" r="6" fill=if e.provisional { "#c77700" } else { "#0b5cad" }>
-                        <title>{format!("{label}: {}", format_date(e.date))}</title>
-                    </circle>
-                    <text x=cx.to_string() y=y.to_string() text-anchor="middle">{(i + 1).to_string()}</text>
-                </g>
-            }
+    let ends = Memo::new(move |_| {
+        schedule.with(|s| {
+            s.as_ref().map_or((Date::MIN, Date::MIN), |s| {
+                (s.today, s.events.last().map_or(s.today, |e| e.date))
+            })
         })
-        .collect_view();
-    let rows = s
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            view! {
-                <tr data-testid=format!("event-{}", e.event.id())>
-                    <td class="num">{i + 1}</td>
-                    <th scope="row">{event_msg(e.event).text(lang)}</th>
-                    <td data-testid="date">{format!("{} {}", weekday(e.date, lang), format_date(e.date))}</td>
-                    <td data-testid="local">{local_hours(e.date, lang)}</td>
-                    <td>{e.provisional.then(|| view! { <span class="badge medium">{Msg::Provisional.text(lang)}</span> })}</td>
-                </tr>
-            }
+    });
+    let markers = move || {
+        let (today, last) = ends.get();
+        let span = (last - today).num_days().max(1) as u32;
+        let x = move |d: Date| {
+            TIMELINE_LEFT + TIMELINE_WIDTH * ((d - today).num_days().max(0) as u32) / span
+        };
+        schedule.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                s.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (i, *e, x(e.date)))
+                    .collect::<Vec<_>>()
+            })
         })
-        .collect_view();
-    let summary = s
-        .events
-        .iter()
-        .map(|e| format!("{} {}", event_msg(e.event).text(lang), format_date(e.date)))
-        .collect::<Vec<_>>()
-        .join("; ");
+    };
+    let marker = move |(i, e, cx): (usize, Dated, u32)| {
+        let y = 60 + 26 * (i as u32 % 3);
+        let label = format!("{} {}", i + 1, event_msg(e.event).text(lang));
+        view! {
+            <g>
+                <line x1=cx.to_string() y1="40" x2=cx.to_string() y2=(y - 8).to_string() stroke="#8a94a3" stroke-width="1"/>
+                <circle cx=cx.to_string() cy="40" r="6" fill=if e.provisional { "#c77700" } else { "#0b5cad" }>
+                    <title>{format!("{label}: {}", format_date(e.date))}</title>
+                </circle>
+                <text x=cx.to_string() y=y.to_string() text-anchor="middle">{(i + 1).to_string()}</text>
+            </g>
+        }
+    };
+    let rows = move || {
+        schedule.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                s.events.iter().copied().enumerate().collect::<Vec<_>>()
+            })
+        })
+    };
+    let row = move |(i, e): (usize, Dated)| {
+        view! {
+            <tr data-testid=format!("event-{}", e.event.id())>
+                <td class="num">{i + 1}</td>
+                <th scope="row">{event_msg(e.event).text(lang)}</th>
+                <td data-testid="date">{format!("{} {}", weekday(e.date, lang), format_date(e.date))}</td>
+                <td data-testid="local">{local_hours(e.date, lang)}</td>
+                <td>{e.provisional.then(|| view! { <span class="badge medium">{Msg::Provisional.text(lang)}</span> })}</td>
+            </tr>
+        }
+    };
+    let summary = move || {
+        schedule.with(|s| {
+            s.as_ref().map_or_else(String::new, |s| {
+                s.events
+                    .iter()
+                    .map(|e| format!("{} {}", event_msg(e.event).text(lang), format_date(e.date)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        })
+    };
     view! {
         <section class="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{Msg::TimelineTitle.text(lang)}</h2>
             <p data-testid="lead-time">{lead}</p>
-            {provisional}
-            <svg class="timeline" viewBox=format!("0 0 {W} 140") role="img" aria-label=summary data-testid="timeline">
-                <line x1=LEFT.to_string() y1="40" x2=(LEFT + WIDTH).to_string() y2="40" stroke="#4a5463" stroke-width="2"/>
-                <text x=LEFT.to_string() y="22">{format_date(s.today)}</text>
-                <text x=(LEFT + WIDTH).to_string() y="22" text-anchor="end">{format_date(last)}</text>
-                {markers}
+            <Show when=is_provisional>
+                <p class="notice warning" role="status" data-testid="provisional-warning">{Msg::ProvisionalWarning.text(lang)}</p>
+            </Show>
+            <svg class="timeline" viewBox=format!("0 0 {TIMELINE_W} 140") role="img" aria-label=summary data-testid="timeline">
+                <line x1=TIMELINE_LEFT.to_string() y1="40" x2=(TIMELINE_LEFT + TIMELINE_WIDTH).to_string() y2="40" stroke="#4a5463" stroke-width="2"/>
+                <text x=TIMELINE_LEFT.to_string() y="22">{move || format_date(ends.get().0)}</text>
+                <text x=(TIMELINE_LEFT + TIMELINE_WIDTH).to_string() y="22" text-anchor="end">{move || format_date(ends.get().1)}</text>
+                <For each=markers key=|m| *m children=marker/>
             </svg>
             <div class="table-wrap">
                 <table data-testid="schedule-table">
@@ -319,7 +358,7 @@ fn ScheduleView(schedule: Schedule) -> impl IntoView {
                         <th scope="col">{Msg::ColYourTime.text(lang)}</th>
                         <th scope="col">{Msg::ColStatus.text(lang)}</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody><For each=rows key=|r| *r children=row/></tbody>
                 </table>
             </div>
         </section>
