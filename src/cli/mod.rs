@@ -19,7 +19,7 @@ const MAX_ANSWERS_BYTES: usize = 1_000_000;
 #[command(
     name = "preflight",
     version,
-    about = "Preflight: check lenses and evaluate answers"
+    about = "Preflight: check lenses, bundles and config files; evaluate answers; count working days"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -37,6 +37,20 @@ enum Command {
     /// Bundles exported by customers.
     #[command(subcommand)]
     Bundle(BundleCommand),
+    /// The sales team's runtime config (config.json beside index.html).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Check config files as the app reads them: one line per problem with file and JSON path
+    /// (the app would use the default for each); exit 0 when all are valid.
+    Check {
+        /// Config files (JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -77,6 +91,10 @@ enum CalendarCommand {
         /// Print {"date":"YYYY-MM-DD","provisional":bool}.
         #[arg(long)]
         json: bool,
+        /// A config.json whose calendar additions (official years, closures) apply, as they
+        /// do in the app; it must have no problems.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
 }
 
@@ -107,9 +125,13 @@ pub fn main() -> ExitCode {
         Command::Lens(LensCommand::Evaluate { lens, answers }) => {
             lens_evaluate(&lens, &answers, &mut out)
         }
-        Command::Calendar(CalendarCommand::Add { date, n, json }) => {
-            calendar_add(&date, n, json, &mut out)
-        }
+        Command::Calendar(CalendarCommand::Add {
+            date,
+            n,
+            json,
+            config,
+        }) => calendar_add(&date, n, json, config.as_deref(), &mut out),
+        Command::Config(ConfigCommand::Check { files }) => config_check(&files, &mut out),
         Command::Bundle(BundleCommand::Validate { files }) => bundle_validate(&files, &mut out),
         Command::Bundle(BundleCommand::Summary { files, format }) => {
             bundle_summary(&files, format, &mut out, &mut std::io::stderr().lock())
@@ -438,13 +460,91 @@ fn bundle_summary(
     all
 }
 
-fn calendar_add(date: &str, n: i64, json: bool, out: &mut impl Write) -> bool {
+/// Reads a config file as the app does; `None` (with its problems written) if it has any.
+fn load_config(path: &Path, out: &mut impl Write) -> Option<crate::domain::config::Config> {
+    let text = read(path, out)?;
+    let (config, issues) = crate::domain::config::read_config(&text);
+    if issues.is_empty() {
+        Some(config)
+    } else {
+        report(path, &issues, out);
+        None
+    }
+}
+
+fn config_check(files: &[PathBuf], out: &mut impl Write) -> bool {
+    use crate::domain::text::Lang;
+    let mut ok = true;
+    for path in files {
+        let Some(config) = load_config(path, out) else {
+            ok = false;
+            continue;
+        };
+        let mut parts = Vec::new();
+        if let Some(name) = &config.brand.name {
+            parts.push(format!("brand \"{}\"", name.get(Lang::En)));
+        }
+        match &config.rate {
+            Some(rate) => {
+                let mut line = format!("day rate {} {}", rate.currency, rate.per_day);
+                if !rate.per_pillar.is_empty() {
+                    let pillars: Vec<String> = rate
+                        .per_pillar
+                        .iter()
+                        .map(|(p, r)| format!("{p} {r}"))
+                        .collect();
+                    line.push_str(&format!(" ({})", pillars.join(", ")));
+                }
+                parts.push(line);
+            }
+            None => parts.push("no day rate (plans in man-days)".to_owned()),
+        }
+        if !config.official_years.is_empty() {
+            let years: Vec<String> = config
+                .official_years
+                .iter()
+                .map(|y| y.year.to_string())
+                .collect();
+            parts.push(format!("official holidays {}", years.join(", ")));
+        }
+        if !config.closures.is_empty() {
+            let days: Vec<String> = config
+                .closures
+                .iter()
+                .map(|d| crate::domain::calendar::format_date(*d))
+                .collect();
+            parts.push(format!("closures {}", days.join(", ")));
+        }
+        let _ = writeln!(
+            out,
+            "{}: valid config: {}",
+            path.display(),
+            parts.join("; ")
+        );
+    }
+    ok
+}
+
+fn calendar_add(
+    date: &str,
+    n: i64,
+    json: bool,
+    config: Option<&Path>,
+    out: &mut impl Write,
+) -> bool {
     use crate::domain::calendar::{Calendar, CountError, format_date, parse_date};
     let Some(start) = parse_date(date) else {
         let _ = writeln!(out, "{date}: not a date (YYYY-MM-DD, years 1900 to 9999)");
         return false;
     };
-    match Calendar::cn_mainland().add(start, n) {
+    let calendar = match config {
+        None => Calendar::cn_mainland(),
+        Some(path) => match load_config(path, out) {
+            Some(config) => config.calendar(&Calendar::cn_mainland()),
+            None => return false,
+        },
+    };
+    match calendar.add(start, n) {
         Ok(r) if json => {
             let _ = writeln!(
                 out,
