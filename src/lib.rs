@@ -2,9 +2,11 @@
 //!
 //! - [`domain`]: the pure core (lenses, risk rules, scoring, storage schema), tested natively.
 //! - [`ui`]: the Leptos web app, a thin shell over the domain.
+//! - [`i18n`]: every visible string of the app and the CLI, in English and Simplified Chinese.
 //! - `cli`: the `preflight` command-line tool (native only), another thin shell.
 
 pub mod domain;
+pub mod i18n;
 pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]

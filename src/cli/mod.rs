@@ -5,7 +5,9 @@
 //! invalid or unreadable, 2 for a usage error (clap's own).
 
 use crate::domain::lens::Lens;
+use crate::domain::text::Lang;
 use crate::domain::validate::{Issue, JsonPath, Problem, parse_json, type_name};
+use crate::i18n::{Msg, issue_text};
 use clap::{Parser, Subcommand};
 use serde_json::Value;
 use std::io::Write;
@@ -22,8 +24,20 @@ const MAX_ANSWERS_BYTES: usize = 1_000_000;
     about = "Preflight: check lenses, bundles and config files; evaluate answers; count working days"
 )]
 struct Cli {
+    /// The language of the messages (the English ones are the documented contract).
+    #[arg(long, global = true, value_enum, default_value_t = CliLang::En)]
+    lang: CliLang,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CliLang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    #[value(name = "zh-CN")]
+    ZhCn,
 }
 
 #[derive(Subcommand)]
@@ -118,8 +132,15 @@ enum LensCommand {
 /// Runs the tool with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match cli.lang {
+        CliLang::En => Lang::En,
+        CliLang::ZhCn => Lang::ZhCn,
+    };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Out {
+        w: stdout.lock(),
+        lang,
+    };
     let ok = match cli.command {
         Command::Lens(LensCommand::Check { file }) => lens_check(&file, &mut out),
         Command::Lens(LensCommand::Evaluate { lens, answers }) => {
@@ -134,10 +155,14 @@ pub fn main() -> ExitCode {
         Command::Config(ConfigCommand::Check { files }) => config_check(&files, &mut out),
         Command::Bundle(BundleCommand::Validate { files }) => bundle_validate(&files, &mut out),
         Command::Bundle(BundleCommand::Summary { files, format }) => {
-            bundle_summary(&files, format, &mut out, &mut std::io::stderr().lock())
+            let mut err = Out {
+                w: std::io::stderr().lock(),
+                lang,
+            };
+            bundle_summary(&files, format, &mut out, &mut err)
         }
     };
-    if out.flush().is_err() {
+    if out.w.flush().is_err() {
         return ExitCode::from(1);
     }
     if ok {
@@ -147,30 +172,59 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Where a command writes, and in which language.
+struct Out<W: Write> {
+    w: W,
+    lang: Lang,
+}
+
+impl<W: Write> Out<W> {
+    /// Writes one line (a closed pipe is not an error worth reporting).
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.w, "{text}");
+    }
+
+    /// A message of the interface in this output's language.
+    fn msg(&self, msg: Msg, values: &[(&str, &str)]) -> String {
+        msg.fill(self.lang, values)
+    }
+
+    /// A problem with its path: the domain's own English (the CLI contract), or translated.
+    fn issue(&self, issue: &Issue) -> String {
+        match self.lang {
+            Lang::En => issue.to_string(),
+            Lang::ZhCn => issue_text(issue, Lang::ZhCn),
+        }
+    }
+}
+
 /// Reads a file as UTF-8 text, reporting failure as a problem line.
-fn read(path: &Path, out: &mut impl Write) -> Option<String> {
+fn read<W: Write>(path: &Path, out: &mut Out<W>) -> Option<String> {
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(_) => {
-                let _ = writeln!(out, "{}: not UTF-8 text", path.display());
+                let m = out.msg(Msg::CliNotUtf8, &[]);
+                out.line(&format!("{}: {m}", path.display()));
                 None
             }
         },
         Err(e) => {
-            let _ = writeln!(out, "{}: cannot read: {e}", path.display());
+            let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
+            out.line(&format!("{}: {m}", path.display()));
             None
         }
     }
 }
 
-fn report(path: &Path, issues: &[Issue], out: &mut impl Write) {
+fn report<W: Write>(path: &Path, issues: &[Issue], out: &mut Out<W>) {
     for issue in issues {
-        let _ = writeln!(out, "{}: {issue}", path.display());
+        let line = format!("{}: {}", path.display(), out.issue(issue));
+        out.line(&line);
     }
 }
 
-fn load_lens(path: &Path, out: &mut impl Write) -> Option<Lens> {
+fn load_lens<W: Write>(path: &Path, out: &mut Out<W>) -> Option<Lens> {
     let text = read(path, out)?;
     match Lens::from_json(&text) {
         Ok(lens) => Some(lens),
@@ -181,30 +235,35 @@ fn load_lens(path: &Path, out: &mut impl Write) -> Option<Lens> {
     }
 }
 
-fn lens_check(path: &Path, out: &mut impl Write) -> bool {
+fn lens_check<W: Write>(path: &Path, out: &mut Out<W>) -> bool {
     let Some(lens) = load_lens(path, out) else {
         return false;
     };
     let choices: usize = lens.questions().map(|(_, q)| q.choices.len()).sum();
-    let format = match lens.format {
-        crate::domain::lens::LensFormat::Preflight => "Preflight lens",
-        crate::domain::lens::LensFormat::Aws => "AWS custom lens",
-    };
-    let _ = writeln!(
-        out,
-        "{}: valid {format} \"{}\" (id {}, version {}): {} pillars, {} questions, {} choices",
-        path.display(),
-        lens.name.get(crate::domain::text::Lang::En),
-        lens.id,
-        lens.version,
-        lens.pillars.len(),
-        lens.question_count(),
-        choices
+    let format = out.msg(
+        match lens.format {
+            crate::domain::lens::LensFormat::Preflight => Msg::CliPreflightLens,
+            crate::domain::lens::LensFormat::Aws => Msg::CliAwsLens,
+        },
+        &[],
     );
+    let m = out.msg(
+        Msg::CliValidLens,
+        &[
+            ("format", &format),
+            ("name", lens.name.get(out.lang)),
+            ("id", &lens.id),
+            ("version", &lens.version),
+            ("pillars", &lens.pillars.len().to_string()),
+            ("questions", &lens.question_count().to_string()),
+            ("choices", &choices.to_string()),
+        ],
+    );
+    out.line(&format!("{}: {m}", path.display()));
     true
 }
 
-fn lens_evaluate(lens_path: &Path, answers_path: &Path, out: &mut impl Write) -> bool {
+fn lens_evaluate<W: Write>(lens_path: &Path, answers_path: &Path, out: &mut Out<W>) -> bool {
     let lens = load_lens(lens_path, out);
     let answers =
         read(answers_path, out).and_then(|text| match parse_json(&text, MAX_ANSWERS_BYTES) {
@@ -219,7 +278,7 @@ fn lens_evaluate(lens_path: &Path, answers_path: &Path, out: &mut impl Write) ->
     };
     match evaluate(&lens, &answers) {
         Ok(risks) => {
-            let _ = writeln!(out, "{}", risks_json(&risks));
+            out.line(&risks_json(&risks));
             true
         }
         Err(issues) => {
@@ -331,30 +390,43 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
 }
 
 /// Reads and imports a bundle file, or the lines describing why it is not one.
-fn read_bundle(path: &Path) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<String>> {
+fn read_bundle<W: Write>(
+    path: &Path,
+    out: &Out<W>,
+) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<String>> {
     use crate::domain::bundle::{Integrity, MAX_BUNDLE_BYTES, import_bytes};
     let p = path.display();
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_BUNDLE_BYTES as u64 => {
-            return Err(vec![format!(
-                "{p}: $: file is {} bytes; the limit is {MAX_BUNDLE_BYTES} bytes",
-                m.len()
-            )]);
+            let m = out.msg(
+                Msg::CliTooBig,
+                &[
+                    ("size", &m.len().to_string()),
+                    ("limit", &MAX_BUNDLE_BYTES.to_string()),
+                ],
+            );
+            return Err(vec![format!("{p}: {m}")]);
         }
         Ok(_) => {}
-        Err(e) => return Err(vec![format!("{p}: cannot read: {e}")]),
+        Err(e) => {
+            let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
+            return Err(vec![format!("{p}: {m}")]);
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| vec![format!("{p}: cannot read: {e}")])?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
+        vec![format!("{p}: {m}")]
+    })?;
     let bundles = import_bytes(&bytes).map_err(|issues| {
         issues
             .iter()
-            .map(|i| format!("{p}: {i}"))
+            .map(|i| format!("{p}: {}", out.issue(i)))
             .collect::<Vec<_>>()
     })?;
     let changed: Vec<String> = bundles
         .iter()
         .filter(|b| b.integrity == Integrity::Changed)
-        .map(|_| format!("{p}: $.sha256: the content does not match its checksum: changed or damaged after export"))
+        .map(|_| format!("{p}: {}", out.msg(Msg::CliChecksum, &[])))
         .collect();
     if changed.is_empty() {
         Ok(bundles)
@@ -363,38 +435,40 @@ fn read_bundle(path: &Path) -> Result<Vec<crate::domain::bundle::Bundle>, Vec<St
     }
 }
 
-fn bundle_validate(files: &[PathBuf], out: &mut impl Write) -> bool {
+fn bundle_validate<W: Write>(files: &[PathBuf], out: &mut Out<W>) -> bool {
     let mut all = true;
     for path in files {
-        match read_bundle(path) {
+        match read_bundle(path, out) {
             Ok(bundles) => {
                 let p = path.display();
                 if let [b] = bundles.as_slice()
                     && b.migrated_from.is_none()
                 {
-                    let line = format!(
-                        "{p}: valid bundle of {} / {}, exported {}",
-                        or_dash(&b.workload.profile.organisation),
-                        or_dash(&b.workload.profile.workload),
-                        b.exported_at
+                    let m = out.msg(
+                        Msg::CliValidBundle,
+                        &[
+                            ("organisation", or_dash(&b.workload.profile.organisation)),
+                            ("workload", or_dash(&b.workload.profile.workload)),
+                            ("time", &b.exported_at),
+                        ],
                     );
-                    let _ = writeln!(out, "{}", printable(&line));
+                    out.line(&printable(&format!("{p}: {m}")));
                     continue;
                 }
                 let from = bundles
                     .first()
                     .and_then(|b| b.migrated_from.clone())
                     .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{p}: valid backup of {} workloads (migrated from {from})",
-                    bundles.len()
+                let m = out.msg(
+                    Msg::CliValidBackup,
+                    &[("count", &bundles.len().to_string()), ("from", &from)],
                 );
+                out.line(&printable(&format!("{p}: {m}")));
             }
             Err(lines) => {
                 all = false;
                 for l in lines {
-                    let _ = writeln!(out, "{}", printable(&l));
+                    out.line(&printable(&l));
                 }
             }
         }
@@ -408,11 +482,11 @@ fn or_dash(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s }
 }
 
-fn bundle_summary(
+fn bundle_summary<W: Write, E: Write>(
     files: &[PathBuf],
     format: SummaryFormat,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    out: &mut Out<W>,
+    err: &mut Out<E>,
 ) -> bool {
     use crate::domain::bundle::{csv_line, summary, summary_columns, summary_values};
     let lens = crate::domain::builtin::well_architected();
@@ -420,7 +494,7 @@ fn bundle_summary(
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut all = true;
     for path in files {
-        match read_bundle(path) {
+        match read_bundle(path, err) {
             Ok(bundles) => {
                 for b in &bundles {
                     rows.push(summary_values(
@@ -432,7 +506,7 @@ fn bundle_summary(
             Err(lines) => {
                 all = false;
                 for l in lines {
-                    let _ = writeln!(err, "{}", printable(&l));
+                    err.line(&printable(&l));
                 }
             }
         }
@@ -440,9 +514,9 @@ fn bundle_summary(
     match format {
         SummaryFormat::Csv => {
             let header: Vec<Value> = columns.iter().map(|c| Value::from(c.as_str())).collect();
-            let _ = writeln!(out, "{}", csv_line(&header));
+            out.line(&csv_line(&header));
             for r in &rows {
-                let _ = writeln!(out, "{}", csv_line(r));
+                out.line(&csv_line(r));
             }
         }
         SummaryFormat::Json => {
@@ -450,18 +524,14 @@ fn bundle_summary(
                 .into_iter()
                 .map(|r| Value::Object(columns.iter().cloned().zip(r).collect()))
                 .collect();
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&Value::Array(list)).unwrap_or_default()
-            );
+            out.line(&serde_json::to_string_pretty(&Value::Array(list)).unwrap_or_default());
         }
     }
     all
 }
 
 /// Reads a config file as the app does; `None` (with its problems written) if it has any.
-fn load_config(path: &Path, out: &mut impl Write) -> Option<crate::domain::config::Config> {
+fn load_config<W: Write>(path: &Path, out: &mut Out<W>) -> Option<crate::domain::config::Config> {
     let text = read(path, out)?;
     let (config, issues) = crate::domain::config::read_config(&text);
     if issues.is_empty() {
@@ -472,8 +542,7 @@ fn load_config(path: &Path, out: &mut impl Write) -> Option<crate::domain::confi
     }
 }
 
-fn config_check(files: &[PathBuf], out: &mut impl Write) -> bool {
-    use crate::domain::text::Lang;
+fn config_check<W: Write>(files: &[PathBuf], out: &mut Out<W>) -> bool {
     let mut ok = true;
     for path in files {
         let Some(config) = load_config(path, out) else {
@@ -482,22 +551,22 @@ fn config_check(files: &[PathBuf], out: &mut impl Write) -> bool {
         };
         let mut parts = Vec::new();
         if let Some(name) = &config.brand.name {
-            parts.push(format!("brand \"{}\"", name.get(Lang::En)));
+            parts.push(out.msg(Msg::CliBrand, &[("name", name.get(out.lang))]));
         }
         match &config.rate {
             Some(rate) => {
-                let mut line = format!("day rate {} {}", rate.currency, rate.per_day);
+                let mut value = format!("{} {}", rate.currency, rate.per_day);
                 if !rate.per_pillar.is_empty() {
                     let pillars: Vec<String> = rate
                         .per_pillar
                         .iter()
                         .map(|(p, r)| format!("{p} {r}"))
                         .collect();
-                    line.push_str(&format!(" ({})", pillars.join(", ")));
+                    value.push_str(&format!(" ({})", pillars.join(", ")));
                 }
-                parts.push(line);
+                parts.push(out.msg(Msg::CliDayRate, &[("rate", &value)]));
             }
-            None => parts.push("no day rate (plans in man-days)".to_owned()),
+            None => parts.push(out.msg(Msg::CliNoDayRate, &[])),
         }
         if !config.official_years.is_empty() {
             let years: Vec<String> = config
@@ -505,7 +574,7 @@ fn config_check(files: &[PathBuf], out: &mut impl Write) -> bool {
                 .iter()
                 .map(|y| y.year.to_string())
                 .collect();
-            parts.push(format!("official holidays {}", years.join(", ")));
+            parts.push(out.msg(Msg::CliOfficialYears, &[("years", &years.join(", "))]));
         }
         if !config.closures.is_empty() {
             let days: Vec<String> = config
@@ -513,28 +582,29 @@ fn config_check(files: &[PathBuf], out: &mut impl Write) -> bool {
                 .iter()
                 .map(|d| crate::domain::calendar::format_date(*d))
                 .collect();
-            parts.push(format!("closures {}", days.join(", ")));
+            parts.push(out.msg(Msg::CliClosures, &[("days", &days.join(", "))]));
         }
-        let _ = writeln!(
-            out,
-            "{}: valid config: {}",
-            path.display(),
-            parts.join("; ")
-        );
+        let separator = match out.lang {
+            Lang::En => "; ",
+            Lang::ZhCn => "；",
+        };
+        let m = out.msg(Msg::CliValidConfig, &[("details", &parts.join(separator))]);
+        out.line(&format!("{}: {m}", path.display()));
     }
     ok
 }
 
-fn calendar_add(
+fn calendar_add<W: Write>(
     date: &str,
     n: i64,
     json: bool,
     config: Option<&Path>,
-    out: &mut impl Write,
+    out: &mut Out<W>,
 ) -> bool {
-    use crate::domain::calendar::{Calendar, CountError, format_date, parse_date};
+    use crate::domain::calendar::{Calendar, CountError, MAX_COUNT, format_date, parse_date};
     let Some(start) = parse_date(date) else {
-        let _ = writeln!(out, "{date}: not a date (YYYY-MM-DD, years 1900 to 9999)");
+        let m = out.msg(Msg::CliNotADate, &[]);
+        out.line(&format!("{date}: {m}"));
         return false;
     };
     let calendar = match config {
@@ -546,32 +616,31 @@ fn calendar_add(
     };
     match calendar.add(start, n) {
         Ok(r) if json => {
-            let _ = writeln!(
-                out,
+            out.line(&format!(
                 "{{\"date\":\"{}\",\"provisional\":{}}}",
                 format_date(r.date),
                 r.provisional
-            );
+            ));
             true
         }
         Ok(r) => {
-            let note = if r.provisional { " (provisional)" } else { "" };
-            let _ = writeln!(out, "{}{note}", format_date(r.date));
+            let date = format_date(r.date);
+            let line = match (r.provisional, out.lang) {
+                (false, _) => date,
+                (true, Lang::En) => format!("{date} {}", out.msg(Msg::CliProvisional, &[])),
+                (true, Lang::ZhCn) => format!("{date}{}", out.msg(Msg::CliProvisional, &[])),
+            };
+            out.line(&line);
             true
         }
         Err(CountError::TooFar) => {
-            let _ = writeln!(
-                out,
-                "{n}: at most {} working days",
-                crate::domain::calendar::MAX_COUNT
-            );
+            let m = out.msg(Msg::CliTooFar, &[("max", &MAX_COUNT.to_string())]);
+            out.line(&format!("{n}: {m}"));
             false
         }
         Err(CountError::OutOfRange) => {
-            let _ = writeln!(
-                out,
-                "{date} + {n}: the result is outside the years 1900 to 9999"
-            );
+            let m = out.msg(Msg::CliOutOfRange, &[]);
+            out.line(&format!("{date} + {n}: {m}"));
             false
         }
     }

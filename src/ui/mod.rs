@@ -9,7 +9,8 @@ pub mod chart;
 pub mod config;
 pub mod download;
 pub mod format;
-pub mod i18n;
+/// The interface's words live beside the domain so that the CLI shares them.
+pub use crate::i18n;
 pub mod lenses;
 pub mod offline;
 pub mod route;

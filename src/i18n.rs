@@ -414,6 +414,27 @@ messages! {
     StoreUnavailable => "storage is unavailable", "存储不可用";
     StoreFull => "storage is full", "存储空间已满";
     StoreFailed => "storage failed", "存储出错";
+
+    // The command-line tool (`preflight --lang zh-CN …`); the English lines are its contract.
+    CliNotUtf8 => "not UTF-8 text", "不是 UTF-8 文本";
+    CliCannotRead => "cannot read: {error}", "无法读取：{error}";
+    CliPreflightLens => "Preflight lens", "Preflight 透镜";
+    CliAwsLens => "AWS custom lens", "AWS 自定义透镜";
+    CliValidLens => "valid {format} \"{name}\" (id {id}, version {version}): {pillars} pillars, {questions} questions, {choices} choices", "有效的{format}“{name}”（标识 {id}，版本 {version}）：{pillars} 个支柱，{questions} 个问题，{choices} 个选项";
+    CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
+    CliChecksum => "$.sha256: the content does not match its checksum: changed or damaged after export", "$.sha256: 内容与校验和不符：导出后被更改或损坏";
+    CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
+    CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
+    CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";
+    CliTooFar => "at most {max} working days", "最多 {max} 个工作日";
+    CliOutOfRange => "the result is outside the years 1900 to 9999", "结果超出 1900 至 9999 年的范围";
+    CliProvisional => "(provisional)", "（暂定）";
+    CliValidConfig => "valid config: {details}", "有效的配置：{details}";
+    CliBrand => "brand \"{name}\"", "品牌“{name}”";
+    CliDayRate => "day rate {rate}", "人天单价 {rate}";
+    CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
+    CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
+    CliClosures => "closures {days}", "休息日 {days}";
 }
 
 /// A validation problem in `lang` (the domain's `Display` is the English one, for the CLI).
@@ -580,10 +601,28 @@ pub fn store_error_text(error: &StoreError, lang: Lang) -> &'static str {
 impl Msg {
     /// The message in `lang` with each `{name}` replaced by its value.
     pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut out = self.text(lang).to_owned();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
+        // One pass over the template, so that a value that itself contains `{name}` (a
+        // customer's organisation name, say) is never substituted again.
+        let template = self.text(lang);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}').and_then(|close| {
+                Some((close, values.iter().find(|(n, _)| *n == &after[..close])?))
+            }) {
+                Some((close, (_, value))) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }
@@ -600,6 +639,22 @@ mod tests {
             .collect();
         out.sort_unstable();
         out
+    }
+
+    #[test]
+    fn values_are_filled_in_once() {
+        let line = Msg::CliValidBundle.fill(
+            Lang::En,
+            &[
+                ("organisation", "{workload}"),
+                ("workload", "Shop"),
+                ("time", "2026-11-21T02:00:00Z"),
+            ],
+        );
+        assert_eq!(
+            line,
+            "valid bundle of {workload} / Shop, exported 2026-11-21T02:00:00Z"
+        );
     }
 
     #[test]
