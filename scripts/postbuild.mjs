@@ -8,7 +8,9 @@
 //    inline script or style, no eval beyond 'wasm-unsafe-eval' (WebAssembly compilation).
 // 3. The service worker (scripts/sw.template.js) is written with the list of every file of the
 //    build and a version derived from their contents, so that a new release installs cleanly
-//    beside the old one (release builds only: it would get in the way of `trunk serve`).
+//    beside the old one (release builds only: it would get in the way of `trunk serve`, which
+//    gets a worker that removes itself instead, and no policy, because Trunk's live-reload
+//    script is inline).
 //
 // Any surprise in Trunk's output is a build error rather than a page that silently breaks.
 import { createHash } from 'node:crypto';
@@ -50,11 +52,12 @@ const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
 if (inline.length !== 1) throw new Error(`expected Trunk's one inline loader script, found ${inline.length}`);
 // The wasm is fetched by the loader, not by a tag, so the preload's integrity attribute does not
 // protect it (browsers ignore integrity on preloads of fetch()); fetch it with integrity instead.
-const wasmCall = /init\(\{ module_or_path: '\.\/([\w-]+_bg\.wasm)' \}\)/;
+// (The URL prefix is './' in a build, the --public-url under `trunk serve`.)
+const wasmCall = /init\(\{ module_or_path: '([^']*?)([\w-]+_bg\.wasm)' \}\)/;
 const wasmMatch = inline.length === 1 && inline[0][1].match(wasmCall);
-if (!wasmMatch) throw new Error("Trunk's loader no longer calls init({ module_or_path: './…_bg.wasm' })");
-const wasmSri = sri(readFileSync(join(staging, wasmMatch[1])));
-const staticImport = /^import init, \* as bindings from '(\.\/[\w-]+\.js)';$/m;
+if (!wasmMatch) throw new Error("Trunk's loader no longer calls init({ module_or_path: '…_bg.wasm' })");
+const wasmSri = sri(readFileSync(join(staging, wasmMatch[2])));
+const staticImport = /^import init, \* as bindings from '([^']+\.js)';$/m;
 const importMatch = inline[0][1].match(staticImport);
 if (!importMatch) throw new Error("Trunk's loader no longer starts with import init, * as bindings from './….js'");
 // A loader that fails (a file missing, changed or cut off) says so on the page instead of
@@ -62,7 +65,7 @@ if (!importMatch) throw new Error("Trunk's loader no longer starts with import i
 const body = inline[0][1]
   .trim()
   .replace(staticImport, `const bindings = await import('${importMatch[1]}');\nconst init = bindings.default;`)
-  .replace(wasmCall, `init({ module_or_path: fetch('./${wasmMatch[1]}', { integrity: '${wasmSri}' }) })`);
+  .replace(wasmCall, `init({ module_or_path: fetch('${wasmMatch[1]}${wasmMatch[2]}', { integrity: '${wasmSri}' }) })`);
 const loader = `try {
 ${body}
 } catch (error) {
@@ -77,34 +80,42 @@ ${body}
 `;
 const bootName = `boot-${short(loader)}.js`;
 writeFileSync(join(staging, bootName), loader);
+const prefix = wasmMatch[1];
 html = html.replace(
   inline[0][0],
-  `<script type="module" src="./${bootName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`,
+  `<script type="module" src="${prefix}${bootName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`,
 );
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
+// `trunk serve` adds its live-reload script inline, with placeholders it fills in when it
+// serves the page; such a development page gets no policy and no service worker. What is
+// built for hosting (`trunk build`) must have no inline script at all.
+const devServer = html.includes('{{__TRUNK_ADDRESS__}}');
+const withoutDevScript = devServer
+  ? html.replace(/<script>"use strict";[\s\S]*?\{\{__TRUNK_ADDRESS__\}\}[\s\S]*?<\/script>/, '')
+  : html;
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(withoutDevScript)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(html)) throw new Error('an inline style attribute is in index.html');
 
 // The spreadsheet worker's shim (Trunk's data-loader-shim): the same integrity check for its
 // wasm, and wasm-bindgen's current calling convention (the old one logs a deprecation warning).
 const shimPath = join(staging, 'xlsx-worker_loader.js');
 const shim = readFileSync(shimPath, 'utf8');
-const shimCall = /wasm_bindgen\("\.\/(xlsx-worker_bg\.wasm)"\);/;
+const shimCall = /wasm_bindgen\("([^"]*?)(xlsx-worker_bg\.wasm)"\);/;
 const shimMatch = shim.match(shimCall);
-if (!shimMatch) throw new Error('xlsx-worker_loader.js no longer calls wasm_bindgen("./xlsx-worker_bg.wasm")');
+if (!shimMatch) throw new Error('xlsx-worker_loader.js no longer calls wasm_bindgen("…xlsx-worker_bg.wasm")');
 writeFileSync(shimPath, shim.replace(
   shimCall,
-  `wasm_bindgen({ module_or_path: fetch("./${shimMatch[1]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[1])))}" }) });`,
+  `wasm_bindgen({ module_or_path: fetch("${shimMatch[1]}${shimMatch[2]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[2])))}" }) });`,
 ));
 
 // 2. The policy, before anything it governs.
 const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
 if (!html.includes('<meta charset="utf-8" />')) throw new Error('no <meta charset> to put the policy after');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+if (!devServer) html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
 writeFileSync(indexPath, html);
 
 // 3. The service worker.
 const swPath = join(staging, 'sw.js');
-if (release) {
+if (release && !devServer) {
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -120,6 +131,18 @@ if (release) {
   if (!template.includes("'__VERSION__'") || !template.includes('__PRECACHE__')) throw new Error('sw.template.js lost its placeholders');
   writeFileSync(swPath, template.replace("'__VERSION__'", JSON.stringify(version)).replace('__PRECACHE__', JSON.stringify(precache, null, 2)));
   console.log(`postbuild: ${bootName}, CSP, sw.js (version ${version}, ${precache.length} files)`);
+} else if (devServer) {
+  // The app registers sw.js wherever it runs. Under `trunk serve` it gets one that caches
+  // nothing and removes itself, along with any release's worker and caches left on this
+  // origin by an earlier visit, which would otherwise keep serving the old build.
+  writeFileSync(swPath, `// Development server: no offline cache (scripts/postbuild.mjs).
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) if (key.startsWith('preflight-')) await caches.delete(key);
+  await self.registration.unregister();
+})()));
+`);
+  console.log(`postbuild: ${bootName} (trunk serve: no policy; a service worker that removes itself)`);
 } else {
   if (existsSync(swPath)) unlinkSync(swPath);
   console.log(`postbuild: ${bootName}, CSP (no service worker in a debug build)`);
