@@ -189,6 +189,12 @@ impl<W: Write> Out<W> {
         msg.fill(self.lang, values)
     }
 
+    /// `FILE: cannot read: …`.
+    fn cannot_read(&self, path: &Path, error: &std::io::Error) -> String {
+        let m = self.msg(Msg::CliCannotRead, &[("error", &error.to_string())]);
+        format!("{}: {m}", path.display())
+    }
+
     /// A problem with its path: the domain's own English (the CLI contract), or translated.
     fn issue(&self, issue: &Issue) -> String {
         match self.lang {
@@ -210,8 +216,8 @@ fn read<W: Write>(path: &Path, out: &mut Out<W>) -> Option<String> {
             }
         },
         Err(e) => {
-            let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
-            out.line(&format!("{}: {m}", path.display()));
+            let line = out.cannot_read(path, &e);
+            out.line(&line);
             None
         }
     }
@@ -408,15 +414,9 @@ fn read_bundle<W: Write>(
             return Err(vec![format!("{p}: {m}")]);
         }
         Ok(_) => {}
-        Err(e) => {
-            let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
-            return Err(vec![format!("{p}: {m}")]);
-        }
+        Err(e) => return Err(vec![out.cannot_read(path, &e)]),
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let m = out.msg(Msg::CliCannotRead, &[("error", &e.to_string())]);
-        vec![format!("{p}: {m}")]
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| vec![out.cannot_read(path, &e)])?;
     let bundles = import_bytes(&bytes).map_err(|issues| {
         issues
             .iter()

@@ -1,6 +1,6 @@
 //! The pure core: everything Preflight knows, free of the browser.
 //!
-//! Nothing here imports leptos, web-sys or signals; it is tested natively with `cargo test` and
+//! Nothing here imports the UI framework, browser APIs or reactive signals; it is tested natively with `cargo test` and
 //! shared by the web app (`crate::ui`) and the command-line tool (`crate::cli`).
 
 pub mod assessment;

@@ -8,8 +8,8 @@
 
 use crate::domain::config::{Brand, Config, read_config};
 use crate::domain::validate::Issue;
+use crate::ui::lenses::read_text;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// How long the first screen waits for the config.
 pub const TIMEOUT_MS: i32 = 3000;
@@ -31,17 +31,10 @@ async fn fetch_config() -> Option<String> {
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, TIMEOUT_MS);
     });
-    let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&fetch, &timeout)))
+    // A timeout settles the race with `undefined`, which is not a response: no config.
+    let text = read_text(js_sys::Promise::race(&js_sys::Array::of2(&fetch, &timeout)))
         .await
         .ok()?;
-    let response: web_sys::Response = first.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
     // A host's fallback page for unknown paths is not a config.
     (!text.trim_start().starts_with('<')).then_some(text)
 }

@@ -140,7 +140,13 @@ async fn load(meta: OptionalLens) -> LensState {
 /// Fetches a file beside the page as text.
 pub async fn fetch_text(path: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path))
+    read_text(window.fetch_with_str(path)).await
+}
+
+/// The body of a fetch (a promise of a `Response`) as text; an HTTP error, or a promise that
+/// settles with anything but a response, is an error.
+pub async fn read_text(fetch: js_sys::Promise) -> Result<String, String> {
+    let response = JsFuture::from(fetch)
         .await
         .map_err(|_| "network error".to_owned())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;

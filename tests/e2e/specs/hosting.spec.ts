@@ -20,17 +20,6 @@ async function withConfig(page: Page, config: unknown) {
 
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#7a1f5c"/></svg>';
 
-/** The risky workload of plan.spec.ts: 15 man-days in security, 11 in cost optimization. */
-async function riskyWorkload(app: Preflight) {
-  const id = await app.newWorkload({ organisation: 'Acme Retail', workload: 'Web shop' });
-  await app.goToPillar(id, 'security');
-  await app.choice('sec_dc_no').check();
-  await app.goToPillar(id, 'cost_optimization');
-  await app.choice('cost_ca_allocation_model').check();
-  await expect(app.risk('cost_allocation')).toHaveText('Medium risk');
-  return id;
-}
-
 test('a config rebrands the app, sets its language and prices the plan', async ({ page }) => {
   await withConfig(page, {
     $schema: 'schema/config-v1.schema.json',
@@ -64,7 +53,7 @@ test('a config rebrands the app, sets its language and prices the plan', async (
   await app.expectAccessible();
 
   // The plan is costed at the configured rates: security at its own, the rest at the default.
-  const id = await riskyWorkload(app);
+  const id = await app.riskyWorkload();
   await page.goto(`./#/w/${id}/plan`);
   await expect(page.getByTestId('rate')).toHaveText('Costs at CNY 4,800 per man-day, as set by your provider (Security: CNY 5,600).');
   await expect(page.getByTestId('no-rate')).toHaveCount(0);
@@ -101,7 +90,7 @@ test('a broken config is listed by path in a notice, and the app works on its de
   await app.expectAccessible();
 
   // The app still works: a workload is assessed and planned, in man-days (no valid rate).
-  const id = await riskyWorkload(app);
+  const id = await app.riskyWorkload();
   await page.goto(`./#/w/${id}/plan`);
   await expect(page.getByTestId('no-rate')).toBeVisible();
   await expect(page.getByTestId('plan-total-well_architected').locator('td')).toHaveText(['8', '26', '—', '2']);
@@ -159,7 +148,7 @@ test.describe('under another sub-path', () => {
     await page.goto('./');
     const app = new Preflight(page);
     await expect(app.heading).toBeVisible();
-    const id = await riskyWorkload(app);
+    const id = await app.riskyWorkload();
     await page.goto(`./#/w/${id}/services`);
     await page.getByTestId('choose-consulting').check();
     for (const view of ['profile', 'assess/security', 'results', 'plan', 'report', 'milestones', 'services', 'schedule']) {
@@ -216,7 +205,7 @@ test('the built page carries a strict policy, and a full run breaks none of it',
 
   // A full run: assessment, results, plan with the workbook, report, milestone, services,
   // schedule with .ics, language switch, bundle export and import.
-  const id = await riskyWorkload(app);
+  const id = await app.riskyWorkload();
   await page.goto(`./#/w/${id}/results`);
   await expect(page.getByTestId('row-security')).toBeVisible();
   await page.goto(`./#/w/${id}/plan`);
@@ -271,6 +260,16 @@ test('a changed or missing file is refused by its integrity check, and the page 
   await expect(page.locator('#boot')).toHaveCount(0);
 });
 
+/** Resolves once a service worker controls the page. */
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
@@ -278,13 +277,8 @@ test.describe('offline', () => {
     const app = new Preflight(page);
     await app.open();
     // The release is cached once the service worker controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-      }
-    });
-    const id = await riskyWorkload(app);
+    await controlled(page);
+    const id = await app.riskyWorkload();
     await page.goto(`./#/w/${id}/services`);
     await page.getByTestId('choose-consulting').check();
     await context.setOffline(true);
@@ -304,16 +298,6 @@ test.describe('offline', () => {
     await context.setOffline(false);
   });
 });
-
-/** Resolves once a service worker controls the page. */
-async function controlled(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
 
 test.describe('a new release', () => {
   test.use({ serviceWorkers: 'allow' });

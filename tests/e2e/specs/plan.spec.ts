@@ -7,12 +7,7 @@ import { Preflight } from './preflight';
 async function riskyWorkload(page: Page) {
   const app = new Preflight(page);
   await app.open();
-  const id = await app.newWorkload({ organisation: 'Acme Retail', workload: 'Web shop' });
-  await app.goToPillar(id, 'security');
-  await app.choice('sec_dc_no').check(); // high: five practices missing
-  await app.goToPillar(id, 'cost_optimization');
-  await app.choice('cost_ca_allocation_model').check(); // medium: three practices missing
-  await expect(app.risk('cost_allocation')).toHaveText('Medium risk');
+  const id = await app.riskyWorkload();
   return { app, id };
 }
 

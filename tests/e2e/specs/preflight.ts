@@ -24,6 +24,18 @@ export class Preflight {
     return this.workloadId();
   }
 
+  /** A new workload with a high risk in security (five practices missing: 15 man-days) and a
+   * medium risk in cost optimization (three missing: 11 man-days). Returns its id. */
+  async riskyWorkload(): Promise<string> {
+    const id = await this.newWorkload({ organisation: 'Acme Retail', workload: 'Web shop' });
+    await this.goToPillar(id, 'security');
+    await this.choice('sec_dc_no').check();
+    await this.goToPillar(id, 'cost_optimization');
+    await this.choice('cost_ca_allocation_model').check();
+    await expect(this.risk('cost_allocation')).toHaveText('Medium risk');
+    return id;
+  }
+
   workloadId(): string {
     const m = this.page.url().match(/#\/w\/([a-z0-9-]+)\//);
     if (!m) throw new Error(`no workload in ${this.page.url()}`);
