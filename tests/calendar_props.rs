@@ -1,5 +1,5 @@
 //! Properties of the working-day counting rule over the real calendar (official 2024–2026,
-//! provisional around them).
+//! provisional after them, nothing before 2024).
 
 use chrono::{Days, NaiveDate};
 use preflight::domain::calendar::{Calendar, Date};
@@ -11,9 +11,10 @@ fn cal() -> &'static Calendar {
     CAL.get_or_init(Calendar::cn_mainland)
 }
 
-/// Any date from 2022 to 2030 (official years and provisional ones on both sides).
+/// Any date from mid-2026 to 2033: the last official year and provisional ones after it; counts
+/// of up to 500 working days back from there stay in the official years (from 2024).
 fn date() -> impl Strategy<Value = Date> {
-    (0u64..3287).prop_map(|k| NaiveDate::from_ymd_opt(2022, 1, 1).unwrap() + Days::new(k))
+    (0u64..2740).prop_map(|k| NaiveDate::from_ymd_opt(2026, 7, 1).unwrap() + Days::new(k))
 }
 
 /// A working day in that range.
@@ -25,7 +26,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn never_lands_on_a_non_working_day(d in date(), n in -600i64..600) {
+    fn never_lands_on_a_non_working_day(d in date(), n in -500i64..600) {
         let r = cal().add(d, n).unwrap();
         prop_assert!(cal().is_working(r.date), "{d} + {n} = {}", r.date);
     }
@@ -65,5 +66,28 @@ proptest! {
         use chrono::Datelike;
         let any_provisional = (lo.year()..=hi.year()).any(|y| !official(y));
         prop_assert_eq!(r.provisional, any_provisional, "{} + {} = {}", d, n, r.date);
+    }
+
+    #[test]
+    fn a_count_is_refused_exactly_when_it_leaves_the_covered_years(
+        k in 0u64..1095, n in -1200i64..1200, late in proptest::bool::ANY
+    ) {
+        // A covered date near either end of the calendar (2024 and 2100).
+        let d = if late {
+            NaiveDate::from_ymd_opt(2098, 1, 1).unwrap() + Days::new(k)
+        } else {
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(k)
+        };
+        use chrono::Datelike;
+        match cal().add(d, n) {
+            Ok(r) => prop_assert!((2024..=2100).contains(&r.date.year())),
+            Err(e) => {
+                prop_assert_eq!(e, preflight::domain::calendar::CountError::OutOfRange { first: 2024, last: 2100 });
+                // Counting one day at a time reaches the edge before n working days.
+                let edge = if n < 0 { NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() } else { NaiveDate::from_ymd_opt(2100, 12, 31).unwrap() };
+                let (lo, hi) = if n < 0 { (edge, d.pred_opt().unwrap()) } else { (d.succ_opt().unwrap(), edge) };
+                prop_assert!(i64::from(cal().working_days_between(lo, hi)) < n.abs());
+            }
+        }
     }
 }

@@ -110,6 +110,21 @@ enum CalendarCommand {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// A year's days off and adjusted working days, as the app counts them: official years as
+    /// published, other years provisional (check those against the State Council's notice
+    /// before adding them to config.json).
+    Year {
+        /// The year, e.g. 2027.
+        year: i32,
+        /// Print the year as JSON: `holidays` and `workdays` in the format of config.json's
+        /// `calendar.official`, with `provisional`, `source` and `closures` beside them.
+        #[arg(long)]
+        json: bool,
+        /// A config.json whose calendar additions (official years, closures) apply, as they
+        /// do in the app; it must have no problems.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -152,6 +167,9 @@ pub fn main() -> ExitCode {
             json,
             config,
         }) => calendar_add(&date, n, json, config.as_deref(), &mut out),
+        Command::Calendar(CalendarCommand::Year { year, json, config }) => {
+            calendar_year(year, json, config.as_deref(), &mut out)
+        }
         Command::Config(ConfigCommand::Check { files }) => config_check(&files, &mut out),
         Command::Bundle(BundleCommand::Validate { files }) => bundle_validate(&files, &mut out),
         Command::Bundle(BundleCommand::Summary { files, format }) => {
@@ -594,6 +612,19 @@ fn config_check<W: Write>(files: &[PathBuf], out: &mut Out<W>) -> bool {
     ok
 }
 
+/// The built-in calendar, with a config's additions when one is given (`None`: the config had
+/// problems, already printed).
+fn calendar_with<W: Write>(
+    config: Option<&Path>,
+    out: &mut Out<W>,
+) -> Option<crate::domain::calendar::Calendar> {
+    use crate::domain::calendar::Calendar;
+    match config {
+        None => Some(Calendar::cn_mainland()),
+        Some(path) => load_config(path, out).map(|c| c.calendar(&Calendar::cn_mainland())),
+    }
+}
+
 fn calendar_add<W: Write>(
     date: &str,
     n: i64,
@@ -601,18 +632,14 @@ fn calendar_add<W: Write>(
     config: Option<&Path>,
     out: &mut Out<W>,
 ) -> bool {
-    use crate::domain::calendar::{Calendar, CountError, MAX_COUNT, format_date, parse_date};
+    use crate::domain::calendar::{CountError, MAX_COUNT, format_date, parse_date};
     let Some(start) = parse_date(date) else {
         let m = out.msg(Msg::CliNotADate, &[]);
         out.line(&format!("{date}: {m}"));
         return false;
     };
-    let calendar = match config {
-        None => Calendar::cn_mainland(),
-        Some(path) => match load_config(path, out) {
-            Some(config) => config.calendar(&Calendar::cn_mainland()),
-            None => return false,
-        },
+    let Some(calendar) = calendar_with(config, out) else {
+        return false;
     };
     match calendar.add(start, n) {
         Ok(r) if json => {
@@ -638,12 +665,101 @@ fn calendar_add<W: Write>(
             out.line(&format!("{n}: {m}"));
             false
         }
-        Err(CountError::OutOfRange) => {
-            let m = out.msg(Msg::CliOutOfRange, &[]);
+        Err(CountError::OutOfRange { first, last }) => {
+            let m = out.msg(
+                Msg::CliOutOfRange,
+                &[("first", &first.to_string()), ("last", &last.to_string())],
+            );
             out.line(&format!("{date} + {n}: {m}"));
             false
         }
     }
+}
+
+/// `preflight calendar year`: a year's days off and adjusted working days.
+fn calendar_year<W: Write>(year: i32, json: bool, config: Option<&Path>, out: &mut Out<W>) -> bool {
+    use crate::domain::calendar::{Date, Holiday, format_date};
+    use crate::i18n::{holiday_msg, weekday_short};
+    let Some(calendar) = calendar_with(config, out) else {
+        return false;
+    };
+    let Some(days) = calendar.year_days(year) else {
+        let (first, last) = calendar.covered_years();
+        let m = out.msg(
+            Msg::CliYearNotCovered,
+            &[("first", &first.to_string()), ("last", &last.to_string())],
+        );
+        out.line(&format!("{year}: {m}"));
+        return false;
+    };
+    let (closures, off): (Vec<_>, Vec<_>) =
+        days.off.iter().partition(|(_, h)| *h == Holiday::Closure);
+    if json {
+        let day = |d| Value::String(format_date(d));
+        // Consecutive days of one holiday make one range, as config.json writes them.
+        let mut holidays: Vec<(Holiday, Date, Date)> = Vec::new();
+        for &&(d, h) in &off {
+            match holidays.last_mut() {
+                Some((lh, _, to)) if *lh == h && to.succ_opt() == Some(d) => *to = d,
+                _ => holidays.push((h, d, d)),
+            }
+        }
+        let holidays: Vec<Value> = holidays
+            .into_iter()
+            .map(|(h, from, to)| {
+                serde_json::json!({"holiday": h.key(), "from": day(from), "to": day(to)})
+            })
+            .collect();
+        let workdays: Vec<Value> = days
+            .work
+            .iter()
+            .map(|&(d, h)| serde_json::json!({"date": day(d), "holiday": h.key()}))
+            .collect();
+        let source = days.source.as_ref().map_or(
+            Value::Null,
+            |s| serde_json::json!({"title": s.title, "number": s.number, "url": s.url}),
+        );
+        let doc = serde_json::json!({
+            "year": year,
+            "provisional": days.source.is_none(),
+            "source": source,
+            "holidays": holidays,
+            "workdays": workdays,
+            "closures": closures.iter().map(|&&(d, _)| day(d)).collect::<Vec<_>>(),
+        });
+        out.line(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+        return true;
+    }
+    let head = match &days.source {
+        Some(s) => {
+            let cited = [s.title.as_str(), s.number.as_str(), s.url.as_str()]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            out.msg(Msg::CliYearOfficial, &[("source", &cited)])
+        }
+        None => out.msg(Msg::CliYearProvisional, &[]),
+    };
+    out.line(&format!("{year}: {head}"));
+    let lang = out.lang;
+    let list = |title: Msg, items: &[(Date, Holiday)], out: &mut Out<W>| {
+        out.line(&out.msg(title, &[]));
+        if items.is_empty() {
+            out.line(&format!("  {}", out.msg(Msg::CliNone, &[])));
+        }
+        for &(d, h) in items {
+            let name = holiday_msg(h).text(lang);
+            out.line(&format!(
+                "  {} {}  {name}",
+                format_date(d),
+                weekday_short(d, lang)
+            ));
+        }
+    };
+    list(Msg::CliDaysOff, &days.off, out);
+    list(Msg::CliWorkdays, &days.work, out);
+    true
 }
 
 /// `{"q1": "HIGH_RISK", …}` with one question per line, in lens order.

@@ -6,8 +6,17 @@
 //! working day. **Other years are provisional**: the statutory days that follow from fixed and
 //! lunar dates (the lunar dates come from a cited table, checked by two independent libraries),
 //! with no adjusted working days, and a statutory day that falls on a weekend made up on the next
-//! working day. Every result that looked at a provisional day says so, so the UI and the bundle
-//! can flag it. Statutory days follow the rules in force for the year: since 2025 (State Council
+//! working day. Two statutory days that fall on the same date (Mid-Autumn on a National Day
+//! holiday, as on 1 October 2001 and 2020 and 3 October 2028) are both kept: the date is off once,
+//! and the day it displaces is made up on the next working day, like a weekend one — the holiday
+//! law grants each statutory day, and the State Council's notices for 2001 and 2020 kept all of
+//! them. Every result that looked at a provisional day says so, so the UI and the bundle
+//! can flag it.
+//!
+//! **Range**: a year is covered when it has official data or a row in the lunar table (2024 to
+//! 2100, the end of the published conversion tables). A count that needs a year outside the
+//! covered years is refused ([`CountError::OutOfRange`], which names them) rather than answered
+//! with weekends only. Statutory days follow the rules in force for the year: since 2025 (State Council
 //! Decree No. 795) New Year 1 day, Spring Festival 4 (lunar new year's eve and the first three
 //! days), Qingming 1, Labour Day 2, Dragon Boat 1, Mid-Autumn 1, National Day 3; before 2025
 //! Spring Festival was the first three days and Labour Day one day.
@@ -21,6 +30,7 @@
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde_json::{Map, Value};
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A calendar date.
@@ -147,8 +157,27 @@ pub struct Counted {
 pub enum CountError {
     /// |n| is larger than [`MAX_COUNT`].
     TooFar,
-    /// The count leaves the supported years (1900–9999).
-    OutOfRange,
+    /// The count needs a year the calendar does not cover; it covers `first` to `last`.
+    OutOfRange {
+        /// The first covered year.
+        first: i32,
+        /// The last covered year.
+        last: i32,
+    },
+}
+
+/// A year's days off and adjusted working days, as `preflight calendar year` prints them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearDays {
+    /// The year.
+    pub year: i32,
+    /// The notice, for an official year; `None` for a provisional one.
+    pub source: Option<Source>,
+    /// Every day off that is not an ordinary weekend day, with its holiday (closures included),
+    /// in date order; the weekend days inside an official holiday block are listed too.
+    pub off: Vec<(Date, Holiday)>,
+    /// Every adjusted working day, with its holiday, in date order.
+    pub work: Vec<(Date, Holiday)>,
 }
 
 /// The working-day calendar.
@@ -218,18 +247,13 @@ pub fn provider_today(unix_millis: f64) -> Option<Date> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::TimeDelta::try_days(days)?)
 }
 
-/// The provider's date (UTC+8) at an RFC 3339 UTC time such as `2026-11-21T17:30:00.000Z`.
-pub fn provider_date_at(utc: &str) -> Option<Date> {
-    let date = parse_date(utc.get(..10)?)?;
-    let hour: i64 = utc.get(11..13)?.parse().ok()?;
-    if !utc.ends_with('Z') || !(0..24).contains(&hour) {
-        return None;
-    }
-    if hour + i64::from(PROVIDER_UTC_OFFSET_MINUTES / 60) >= 24 {
-        date.succ_opt()
-    } else {
-        Some(date)
-    }
+/// The provider's date (UTC+8) at an RFC 3339 time such as `2026-11-21T17:30:00.000Z` or
+/// `2026-11-22T01:30:00+08:00`; `None` for anything else.
+pub fn provider_date_at(time: &str) -> Option<Date> {
+    let instant = chrono::DateTime::parse_from_rfc3339(time).ok()?;
+    let offset = chrono::TimeDelta::try_minutes(i64::from(PROVIDER_UTC_OFFSET_MINUTES))?;
+    let date = instant.naive_utc().checked_add_signed(offset)?.date();
+    (1900..=9999).contains(&date.year()).then_some(date)
 }
 
 impl Calendar {
@@ -320,6 +344,48 @@ impl Calendar {
         self.official.contains_key(&year)
     }
 
+    /// Whether the calendar knows a year's holidays: official data, or the lunar dates that the
+    /// provisional rule needs.
+    pub fn covers(&self, year: i32) -> bool {
+        self.official.contains_key(&year) || self.lunar.contains_key(&year)
+    }
+
+    /// The first and last covered years (`(0, -1)` for an empty calendar, which covers none).
+    pub fn covered_years(&self) -> (i32, i32) {
+        let first = self.official.keys().chain(self.lunar.keys()).min();
+        let last = self.official.keys().chain(self.lunar.keys()).max();
+        match (first, last) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, -1),
+        }
+    }
+
+    fn out_of_range(&self) -> CountError {
+        let (first, last) = self.covered_years();
+        CountError::OutOfRange { first, last }
+    }
+
+    /// A covered year's days off and adjusted working days; `None` for a year not covered.
+    pub fn year_days(&self, year: i32) -> Option<YearDays> {
+        if !self.covers(year) {
+            return None;
+        }
+        let map = self.compute_year_map(year);
+        let first = ymd(year, 1, 1)?;
+        let at = |o: &u32| first + Days::new(u64::from(*o));
+        let mut off: Vec<(Date, Holiday)> = map.off.iter().map(|(o, h)| (at(o), *h)).collect();
+        let mut work: Vec<(Date, Holiday)> =
+            map.adjusted.iter().map(|(o, h)| (at(o), *h)).collect();
+        off.sort();
+        work.sort();
+        Some(YearDays {
+            year,
+            source: self.official.get(&year).map(|y| y.source.clone()),
+            off,
+            work,
+        })
+    }
+
     /// The official years, in order.
     pub fn official_years(&self) -> impl Iterator<Item = &OfficialYear> {
         self.official.values()
@@ -367,14 +433,14 @@ impl Calendar {
             *provisional |= map.provisional;
             map.is_working(d.ordinal0())
         };
-        let in_range = |d: Date| (1900..=9999).contains(&d.year());
+        let in_range = |d: Date| self.covers(d.year());
         let step = |d: Date, forward: bool| {
             if forward { d.succ_opt() } else { d.pred_opt() }
                 .filter(|d| in_range(*d))
-                .ok_or(CountError::OutOfRange)
+                .ok_or_else(|| self.out_of_range())
         };
         if !in_range(date) {
-            return Err(CountError::OutOfRange);
+            return Err(self.out_of_range());
         }
         let mut d = date;
         if n == 0 {
@@ -500,20 +566,31 @@ impl Calendar {
             push(Some(l.mid_autumn), Holiday::MidAutumn);
         }
         days.sort();
-        days.dedup_by_key(|(d, _)| *d);
-        // Make up weekend days on the next weekday that is not already off, in date order.
-        let mut off: BTreeMap<Date, Holiday> = days.iter().copied().collect();
-        for (d, h) in &days {
-            if is_weekend(*d) {
-                let mut e = *d;
-                while let Some(next) = e.succ_opt() {
-                    e = next;
-                    if !is_weekend(e) && !off.contains_key(&e) {
-                        if e.year() == year {
-                            off.insert(e, *h);
-                        }
-                        break;
+        // A date that two statutory days share is off once; the other day is made up, and so
+        // is a statutory day on a weekend: each on the next weekday not already off, in date
+        // order.
+        let mut off: BTreeMap<Date, Holiday> = BTreeMap::new();
+        let mut make_up: Vec<(Date, Holiday)> = Vec::new();
+        for &(d, h) in &days {
+            match off.entry(d) {
+                Entry::Occupied(_) => make_up.push((d, h)),
+                Entry::Vacant(free) => {
+                    free.insert(h);
+                    if is_weekend(d) {
+                        make_up.push((d, h));
                     }
+                }
+            }
+        }
+        for (d, h) in make_up {
+            let mut e = d;
+            while let Some(next) = e.succ_opt() {
+                e = next;
+                if !is_weekend(e) && !off.contains_key(&e) {
+                    if e.year() == year {
+                        off.insert(e, h);
+                    }
+                    break;
                 }
             }
         }
@@ -854,6 +931,95 @@ mod tests {
     }
 
     #[test]
+    fn mid_autumn_on_a_national_day_holiday_keeps_all_four_statutory_days() {
+        let c = cal();
+        // 2028: National Day Sun 1 – Tue 3 Oct, Mid-Autumn also Tue 3 Oct. Four statutory days:
+        // the Sunday and the shared Tuesday are made up on Wed 4 and Thu 5.
+        let off: Vec<Date> = c
+            .year_days(2028)
+            .unwrap()
+            .off
+            .iter()
+            .map(|(d, _)| *d)
+            .filter(|d| d.month() == 10)
+            .collect();
+        assert_eq!(
+            off,
+            [
+                "2028-10-01",
+                "2028-10-02",
+                "2028-10-03",
+                "2028-10-04",
+                "2028-10-05"
+            ]
+            .map(d)
+        );
+        assert_eq!(c.day(d("2028-10-03")).holiday, Some(Holiday::MidAutumn));
+        assert!(c.is_working(d("2028-10-06")));
+        // Four weekdays off that week (Mon 2 to Thu 5), one per statutory day.
+        let weekdays_off = (2..=6)
+            .filter(|k| !c.is_working(d(&format!("2028-10-{k:02}"))))
+            .count();
+        assert_eq!(weekdays_off, 4);
+    }
+
+    #[test]
+    fn the_2001_and_2020_case_a_shared_first_of_october() {
+        // Mid-Autumn on 1 October, a Thursday, as in 2020: the provisional rule (applied to a
+        // calendar holding only that year's lunar row) keeps Thu 1 and Fri 2, makes up Sat 3 on
+        // Mon 5 and the shared day on Tue 6. The State Council gave 1–8 October with two
+        // adjusted working days: the same four statutory days.
+        let text = r#"{"official": [], "lunar": {"years": [{"year": 2020,
+            "lunar_new_year": "2020-01-25", "dragon_boat": "2020-06-25",
+            "mid_autumn": "2020-10-01", "qingming": "2020-04-04"}]}}"#;
+        let c = Calendar::from_json(text).unwrap();
+        for s in ["2020-10-01", "2020-10-02", "2020-10-05", "2020-10-06"] {
+            assert!(!c.is_working(d(s)), "{s}");
+        }
+        assert!(c.is_working(d("2020-10-07")));
+        assert_eq!(c.covered_years(), (2020, 2020));
+    }
+
+    /// The lunar table and the statutory rules, checked against the notices: in every official
+    /// year, each statutory day is a day off in the notice.
+    #[test]
+    fn the_statutory_days_agree_with_every_official_year() {
+        let c = cal();
+        for year in 2024..=2026 {
+            let l = c.lunar[&year];
+            let since_2025 = year >= 2025;
+            let mut days = vec![ymd(year, 1, 1), ymd(year, 5, 1), Some(l.qingming)];
+            days.extend((1..=3).map(|k| ymd(year, 10, k)));
+            days.extend((0..3).map(|k| l.lunar_new_year.checked_add_days(Days::new(k))));
+            days.extend([Some(l.dragon_boat), Some(l.mid_autumn)]);
+            if since_2025 {
+                days.extend([ymd(year, 5, 2), l.lunar_new_year.pred_opt()]);
+            }
+            for date in days.into_iter().flatten() {
+                let info = c.day(date);
+                assert!(
+                    !info.working && !info.provisional,
+                    "{date} is statutory but not off in the {year} notice"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_lunar_table_covers_2024_to_2100_without_gaps() {
+        let c = cal();
+        assert_eq!(c.covered_years(), (2024, 2100));
+        assert!((2024..=2100).all(|y| c.covers(y)));
+        for y in 2027..=2100 {
+            let days = c.year_days(y).unwrap();
+            // New Year, Spring Festival (4), Qingming, Labour Day (2), Dragon Boat, Mid-Autumn,
+            // National Day (3): at least 13 statutory days, each on its own date.
+            assert!(days.off.len() >= 13, "{y}: {}", days.off.len());
+            assert!(days.source.is_none() && days.work.is_empty(), "{y}");
+        }
+    }
+
+    #[test]
     fn configured_years_and_closures_apply() {
         let mut c = cal();
         let value: Value = serde_json::from_str(
@@ -924,8 +1090,18 @@ mod tests {
             provider_date_at("2026-11-21T16:00:00Z"),
             Some(d("2026-11-22"))
         );
-        assert_eq!(provider_date_at("2026-11-21T16:00:00+08:00"), None);
+        // Any offset: 16:00 at UTC+8 is 08:00 UTC, still the 21st for the provider.
+        assert_eq!(
+            provider_date_at("2026-11-21T16:00:00+08:00"),
+            Some(d("2026-11-21"))
+        );
+        assert_eq!(
+            provider_date_at("2026-11-21T20:00:00-05:00"),
+            Some(d("2026-11-22"))
+        );
         assert_eq!(provider_date_at("garbage"), None);
+        assert_eq!(provider_date_at("2026-11-21"), None);
+        assert_eq!(provider_date_at("2026-11-31T00:00:00Z"), None);
     }
 
     #[test]
@@ -935,6 +1111,18 @@ mod tests {
             c.add(d("2026-01-01"), MAX_COUNT + 1),
             Err(CountError::TooFar)
         );
-        assert_eq!(c.add(d("9999-12-30"), 5), Err(CountError::OutOfRange));
+        let beyond = Err(CountError::OutOfRange {
+            first: 2024,
+            last: 2100,
+        });
+        assert_eq!(c.add(d("9999-12-30"), 5), beyond);
+        // The lunar table ends at 2100: a count into 2101 is refused, not answered from weekends.
+        assert_eq!(c.add(d("2100-12-20"), 30), beyond);
+        assert!(c.add(d("2100-12-01"), 5).is_ok());
+        // Before the first official year, likewise.
+        assert_eq!(c.add(d("2024-01-02"), -2), beyond);
+        assert_eq!(c.add(d("2023-06-01"), 0), beyond);
+        assert_eq!(c.covered_years(), (2024, 2100));
+        assert!(c.year_days(2101).is_none() && c.year_days(2023).is_none());
     }
 }
