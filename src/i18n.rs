@@ -6,6 +6,7 @@
 //! "Dependencies" section (it cost more first-load bytes than this whole table, for plural and
 //! locale machinery two languages without plurals do not need).
 
+use crate::domain::calendar::{Date, Holiday};
 use crate::domain::storage::{RecordError, StoreError};
 use crate::domain::text::Lang;
 use crate::domain::validate::{IdChars, Issue, Problem, format_number};
@@ -279,6 +280,7 @@ messages! {
 
     ScheduleTitle => "Schedule", "排期";
     ProviderToday => "Today for the provider (UTC+8): {date}.", "服务商当前日期（UTC+8）：{date}。";
+    AsOfExport => "Dates as of {date}, the day this bundle was exported (provider's date, UTC+8), as the customer saw them.", "日期按本评估包的导出日 {date}（服务商日期，UTC+8）计算，与客户当时看到的一致。";
     ServiceHoursFixed => "Service hours: 09:00–18:00 UTC+8, Monday to Friday, except mainland China's national holidays; officially worked weekend days are working days.", "服务时间：UTC+8 周一至周五 09:00–18:00，中国大陆法定节假日除外；官方调休上班的周末为工作日。";
     ServiceHoursLocal => "In your time zone ({tz}) that is {from}–{to}{shift}.", "在您的时区（{tz}）为 {from}–{to}{shift}。";
     DayBefore => " (starting the day before)", "（从前一天开始）";
@@ -289,7 +291,7 @@ messages! {
     PreferredStartHint => "A date before the earliest possible start is moved to it; a non-working day to the next working day.", "早于最早可开始日期的日期会顺延至最早日期；非工作日会顺延至下一个工作日。";
     DownloadIcs => "Add to calendar (.ics)", "加入日历（.ics）";
     ChooseServicesFirst => "Choose services first: the schedule follows from them.", "请先选择服务，排期将据此生成。";
-    ScheduleTooFar => "This schedule reaches beyond the supported years.", "该排期超出了支持的年份范围。";
+    ScheduleTooFar => "This schedule reaches beyond the years the provider's holiday calendar covers ({first} to {last}). Choose an earlier start.", "该排期超出了服务商节假日日历覆盖的年份（{first} 至 {last} 年），请选择更早的开始日期。";
     TimelineTitle => "Timeline", "时间线";
     LeadTime => "Apply at least {days} working days before ordering: the earliest order date is {date}.", "需至少提前 {days} 个工作日申请：最早下单日期为 {date}。";
     LargeEngagement => "This engagement is large ({days} man-days), so applying one month ahead is recommended: order on or after {date}.", "本次项目规模较大（{days} 人天），建议提前一个月申请：在 {date} 或之后下单。";
@@ -355,6 +357,7 @@ messages! {
     ReportTitle => "Well-Architected pre-engagement report", "Well-Architected 项目前评估报告";
     PrintButton => "Print or save as PDF", "打印或另存为 PDF";
     ReportDate => "Prepared on", "生成日期";
+    ReportExportedOn => "Exported by the customer on", "客户导出日期";
     ReportResults => "{lens}: results", "{lens}：评估结果";
     ReportAnswers => "{lens}: answers", "{lens}：答题详情";
 
@@ -373,6 +376,7 @@ messages! {
     IdSlug => "lowercase ASCII letters, digits or hyphens", "小写 ASCII 字母、数字或连字符";
     IdPrintable => "characters other than control characters", "非控制字符";
     PNotADate => "“{found}” is not a date (YYYY-MM-DD)", "“{found}”不是日期（YYYY-MM-DD）";
+    PNotATime => "“{found}” is not a time (RFC 3339, such as 2026-11-21T02:00:00Z)", "“{found}”不是时间（RFC 3339 格式，如 2026-11-21T02:00:00Z）";
     PNotSha256 => "not a SHA-256 (64 hexadecimal digits)", "不是 SHA-256 值（64 位十六进制数字）";
     PNotWhole => "{value} is not a whole number", "{value} 不是整数";
     POnsiteWithoutConsulting => "on-site days are part of consulting, which is not chosen", "现场天数属于咨询服务，但未选择咨询服务";
@@ -427,14 +431,53 @@ messages! {
     CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
     CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";
     CliTooFar => "at most {max} working days", "最多 {max} 个工作日";
-    CliOutOfRange => "the result is outside the years 1900 to 9999", "结果超出 1900 至 9999 年的范围";
+    CliOutOfRange => "the count needs a year the provider's holiday calendar does not cover (it covers {first} to {last})", "计算需要用到服务商节假日日历未覆盖的年份（日历覆盖 {first} 至 {last} 年）";
     CliProvisional => "(provisional)", "（暂定）";
+    CliYearOfficial => "official: {source}", "官方安排：{source}";
+    CliYearProvisional => "provisional: computed from the statutory holidays (State Council Decree No. 795) and the lunar table, with no adjusted working days. Check it against the State Council's notice before adding the year to config.json.", "暂定：依据法定节假日（国务院令第795号）和农历表推算，不含调休上班日。将该年加入 config.json 前，请与国务院办公厅的放假通知核对。";
+    CliYearNotCovered => "not covered: the provider's holiday calendar covers {first} to {last}", "不在覆盖范围内：服务商节假日日历覆盖 {first} 至 {last} 年";
+    CliDaysOff => "Days off (beyond ordinary weekends):", "放假日（不含普通周末）：";
+    CliWorkdays => "Adjusted working days (weekend days worked):", "调休上班日（周末上班）：";
+    CliNone => "none", "无";
+    HolidayNewYear => "New Year's Day", "元旦";
+    HolidaySpringFestival => "Spring Festival", "春节";
+    HolidayQingming => "Qingming Festival", "清明节";
+    HolidayLabourDay => "Labour Day", "劳动节";
+    HolidayDragonBoat => "Dragon Boat Festival", "端午节";
+    HolidayMidAutumn => "Mid-Autumn Festival", "中秋节";
+    HolidayNationalDay => "National Day", "国庆节";
+    HolidayClosure => "Closure (config.json)", "休息日（config.json 设定）";
     CliValidConfig => "valid config: {details}", "有效的配置：{details}";
     CliBrand => "brand \"{name}\"", "品牌“{name}”";
     CliDayRate => "day rate {rate}", "人天单价 {rate}";
     CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
     CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
     CliClosures => "closures {days}", "休息日 {days}";
+}
+
+/// The name of a holiday.
+pub fn holiday_msg(h: Holiday) -> Msg {
+    match h {
+        Holiday::NewYear => Msg::HolidayNewYear,
+        Holiday::SpringFestival => Msg::HolidaySpringFestival,
+        Holiday::Qingming => Msg::HolidayQingming,
+        Holiday::LabourDay => Msg::HolidayLabourDay,
+        Holiday::DragonBoat => Msg::HolidayDragonBoat,
+        Holiday::MidAutumn => Msg::HolidayMidAutumn,
+        Holiday::NationalDay => Msg::HolidayNationalDay,
+        Holiday::Closure => Msg::HolidayClosure,
+    }
+}
+
+/// A date's weekday, short: `Mon` or `周一`.
+pub fn weekday_short(d: Date, lang: Lang) -> &'static str {
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let i = chrono::Datelike::weekday(&d).num_days_from_monday() as usize;
+    match lang {
+        Lang::En => EN[i],
+        Lang::ZhCn => ZH[i],
+    }
 }
 
 /// A validation problem in `lang` (the domain's `Display` is the English one, for the CLI).
@@ -525,6 +568,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Msg::PUnsupportedVersion.fill(lang, &[("found", found), ("supported", supported)])
         }
         Problem::NotADate { found } => Msg::PNotADate.fill(lang, &[("found", found)]),
+        Problem::NotATime { found } => Msg::PNotATime.fill(lang, &[("found", found)]),
         Problem::NotSha256 => Msg::PNotSha256.text(lang).to_owned(),
         Problem::NotWhole { value } => {
             Msg::PNotWhole.fill(lang, &[("value", &format_number(*value))])
@@ -736,6 +780,9 @@ mod tests {
             },
             Problem::NotADate {
                 found: "2026-02-30".into(),
+            },
+            Problem::NotATime {
+                found: "yesterday".into(),
             },
             Problem::NotSha256,
             Problem::NotWhole { value: 1.5 },

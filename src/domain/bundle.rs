@@ -299,9 +299,20 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
     let app_version = c
         .required(obj, "app_version", &root)
         .and_then(|v| c.string(v, &root.key("app_version"), 32));
+    // The export time decides the date the bundle is shown as of (`crate::domain::asof`).
     let exported_at = c
         .required(obj, "exported_at", &root)
-        .and_then(|v| c.string(v, &root.key("exported_at"), 40));
+        .and_then(|v| c.string(v, &root.key("exported_at"), 40))
+        .filter(|t| {
+            let ok = crate::domain::calendar::provider_date_at(t).is_some();
+            if !ok {
+                c.report(
+                    &root.key("exported_at"),
+                    Problem::NotATime { found: t.clone() },
+                );
+            }
+            ok
+        });
     let lenses = lens_refs(&mut c, obj, &root);
     let workload = c
         .required(obj, "workload", &root)
@@ -732,6 +743,38 @@ mod tests {
         let row = summary(b, well_architected());
         assert_eq!(row.overall.high, 1);
         assert_eq!(row.plan_items, 5);
+    }
+
+    #[test]
+    fn the_export_time_must_be_a_real_time_because_every_date_is_shown_as_of_it() {
+        let text = exported();
+        for bad in ["yesterday", "2026-11-31T10:00:00Z", "2026-11-21"] {
+            let edited = text.replace("2026-11-21T10:00:00Z\"", &format!("{bad}\""));
+            let issues = import(&edited).unwrap_err();
+            assert_eq!(issues.len(), 1, "{bad}: {issues:?}");
+            assert_eq!(issues[0].path.to_string(), "$.exported_at");
+            assert_eq!(
+                issues[0].problem,
+                Problem::NotATime {
+                    found: bad.to_owned()
+                }
+            );
+        }
+        // An offset is a real time too (checked before the checksum, which it then fails).
+        let offset = text.replace("2026-11-21T10:00:00Z\"", "2026-11-21T18:00:00+08:00\"");
+        assert_eq!(import(&offset).unwrap()[0].integrity, Integrity::Changed);
+        let b = &import(&text).unwrap()[0];
+        assert_eq!(
+            crate::domain::asof::as_of(
+                crate::domain::asof::Origin::Imported {
+                    exported_at: &b.exported_at
+                },
+                0.0
+            ),
+            crate::domain::asof::AsOf::Exported(
+                crate::domain::calendar::parse_date("2026-11-21").unwrap()
+            )
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Nothing here imports the UI framework, browser APIs or reactive signals; it is tested natively with `cargo test` and
 //! shared by the web app (`crate::ui`) and the command-line tool (`crate::cli`).
 
+pub mod asof;
 pub mod assessment;
 pub mod builtin;
 pub mod bundle;

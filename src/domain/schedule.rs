@@ -18,7 +18,9 @@
 //!
 //! Every date says whether a provisional (not yet official) holiday year was involved.
 
-use crate::domain::calendar::{Calendar, CountError, Counted, Date};
+use crate::domain::asof::AsOf;
+use crate::domain::calendar::{Calendar, CountError, Counted, Date, parse_date};
+use crate::domain::catalogue::Selection;
 use chrono::{Datelike, Months};
 
 /// Scheduling parameters (defaults from the service descriptions; overridable by config).
@@ -76,6 +78,30 @@ impl Request {
         };
         consulting + self.implementation_days.iter().sum::<f64>()
     }
+}
+
+impl From<&Selection> for Request {
+    fn from(s: &Selection) -> Request {
+        Request {
+            consulting: s.consulting,
+            onsite_days: s.onsite_days,
+            implementation_days: s.packages.values().map(|t| f64::from(*t) / 10.0).collect(),
+            consultants: s.consultants,
+            managed_services: !s.modules.is_empty(),
+            preferred_start: s.preferred_start.as_deref().and_then(parse_date),
+        }
+    }
+}
+
+/// The schedule of a service selection as of a date ([`crate::domain::asof`]): `None` when
+/// nothing is chosen. Every view and file that shows a workload's schedule calls this.
+pub fn of_selection(
+    cal: &Calendar,
+    rules: &Rules,
+    selection: &Selection,
+    as_of: AsOf,
+) -> Option<Result<Schedule, CountError>> {
+    (!selection.is_empty()).then(|| schedule(cal, rules, &Request::from(selection), as_of.date()))
 }
 
 /// A dated event of the schedule.
@@ -333,6 +359,40 @@ mod tests {
             .iter()
             .map(|e| (e.event.id(), crate::domain::calendar::format_date(e.date)))
             .collect()
+    }
+
+    #[test]
+    fn a_selection_is_scheduled_as_of_the_date_it_is_shown_as_of() {
+        let cal = Calendar::cn_mainland();
+        let rules = Rules::default();
+        let mut sel = Selection::default();
+        assert_eq!(
+            of_selection(&cal, &rules, &sel, AsOf::Today(d("2026-11-21"))),
+            None,
+            "nothing chosen, no schedule"
+        );
+        sel.consulting = true;
+        sel.packages.insert("security".into(), 45);
+        let request = Request::from(&sel);
+        assert_eq!(request.implementation_days, vec![4.5]);
+        assert!(request.consulting && !request.managed_services);
+        // Exported on Saturday 21 November 2026: the customer saw a start on Fri 11 December.
+        let exported = of_selection(&cal, &rules, &sel, AsOf::Exported(d("2026-11-21")))
+            .unwrap()
+            .unwrap();
+        assert_eq!(exported.today, d("2026-11-21"));
+        assert_eq!(exported.get(Event::Start).unwrap().date, d("2026-12-11"));
+        // Opened weeks later, the same export date gives the same dates; today gives others.
+        let later = of_selection(&cal, &rules, &sel, AsOf::Today(d("2026-12-02")))
+            .unwrap()
+            .unwrap();
+        assert_eq!(later.get(Event::Start).unwrap().date, d("2026-12-23"));
+        sel.preferred_start = Some("2027-03-01".into());
+        let preferred = of_selection(&cal, &rules, &sel, AsOf::Exported(d("2026-11-21")))
+            .unwrap()
+            .unwrap();
+        assert_eq!(preferred.get(Event::Start).unwrap().date, d("2027-03-01"));
+        assert!(preferred.provisional());
     }
 
     #[test]

@@ -184,6 +184,11 @@ pub enum Problem {
         /// The string found.
         found: String,
     },
+    /// A string that must be a time (RFC 3339, such as `2026-11-21T02:00:00Z`) is not one.
+    NotATime {
+        /// The string found.
+        found: String,
+    },
     /// A string that must be a SHA-256 (64 hexadecimal digits) is not one.
     NotSha256,
     /// A number that must be whole has a fraction.
@@ -297,6 +302,11 @@ impl fmt::Display for Problem {
             Problem::NotADate { found } => write!(
                 f,
                 "{} is not a date (YYYY-MM-DD)",
+                Value::String(found.clone())
+            ),
+            Problem::NotATime { found } => write!(
+                f,
+                "{} is not a time (RFC 3339, such as 2026-11-21T02:00:00Z)",
                 Value::String(found.clone())
             ),
             Problem::NotSha256 => f.write_str("not a SHA-256 (64 hexadecimal digits)"),

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod chart;
+pub mod clock;
 pub mod config;
 pub mod download;
 pub mod format;

@@ -6,14 +6,15 @@
 //! nothing (no echo between tabs). Storage failures end up in [`AppState::health`], which the
 //! notices area shows; work stays in memory whatever storage does.
 
+use crate::domain::asof::{AsOf, Origin, as_of};
 use crate::domain::assessment::{Answer, Answers};
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, CountError};
 use crate::domain::catalogue::Selection;
 use crate::domain::config::{Brand, Config, Contact};
 use crate::domain::lens::Question;
 use crate::domain::milestone::Milestone;
 use crate::domain::plan::Rate;
-use crate::domain::schedule::Rules;
+use crate::domain::schedule::{self, Rules, Schedule};
 use crate::domain::storage::{
     self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
     StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
@@ -23,6 +24,7 @@ use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::domain::workload::Workload;
 use crate::ui::catalogue::CatalogueLoader;
+use crate::ui::clock::{self, new_id, now_iso};
 use crate::ui::i18n::Msg;
 use crate::ui::lenses::Lenses;
 use crate::ui::route::Route;
@@ -434,6 +436,37 @@ impl AppState {
             .with(|ws| ws.iter().find(|w| w.id == workload_id).map(f))
     }
 
+    /// The date a workload's dates are shown as of: today for the user's own, the export day
+    /// for an imported bundle (the domain's rule, [`crate::domain::asof`]). Every view and file
+    /// that shows a date depending on the day gets it here, never from the clock.
+    pub fn as_of(self, workload_id: &str) -> AsOf {
+        let exported_at = is_imported_id(workload_id)
+            .then(|| {
+                self.imported.with_untracked(|xs| {
+                    xs.iter()
+                        .find(|x| x.id == workload_id)
+                        .map(|x| x.bundle.exported_at.clone())
+                })
+            })
+            .flatten();
+        let origin = match &exported_at {
+            Some(exported_at) => Origin::Imported { exported_at },
+            None => Origin::Own,
+        };
+        as_of(origin, clock::now_millis())
+    }
+
+    /// The schedule of a workload's service selection as of [`AppState::as_of`] (`None` when
+    /// nothing is chosen or the workload is unknown). Tracks the selection, calendar and rules.
+    pub fn schedule(self, workload_id: &str) -> Option<Result<Schedule, CountError>> {
+        let selection = self.with_workload(workload_id, |w| w.services.clone())?;
+        let when = self.as_of(workload_id);
+        self.calendar.with(|cal| {
+            self.rules
+                .with(|rules| schedule::of_selection(cal, rules, &selection, when))
+        })
+    }
+
     /// Whether an id names an imported bundle, which every view shows read-only.
     pub fn is_read_only(self, workload_id: &str) -> bool {
         is_imported_id(workload_id)
@@ -641,46 +674,9 @@ pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
-/// The current time in UTC, RFC 3339.
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// The provider's date (UTC+8) now.
-pub fn provider_today() -> crate::domain::calendar::Date {
-    crate::domain::calendar::provider_today(js_sys::Date::now()).unwrap_or_default()
-}
-
-/// The browser's offset east of UTC, in minutes, at an instant (milliseconds since the epoch).
-pub fn browser_offset_minutes(unix_millis: f64) -> i32 {
-    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_millis)).get_timezone_offset() as i32)
-}
-
-/// Today's date in the browser's time zone, `YYYY-MM-DD`.
-pub fn today_local() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 /// Whether an id names an imported bundle (`i-…`).
 pub fn is_imported_id(id: &str) -> bool {
     id.starts_with("i-")
-}
-
-/// A new random workload id: `w-` and 10 base-36 characters.
-pub fn new_id() -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut id = String::from("w-");
-    for _ in 0..10 {
-        let i = (js_sys::Math::random() * 36.0) as usize;
-        id.push(DIGITS[i.min(35)] as char);
-    }
-    id
 }
 
 /// English unless the browser prefers Chinese.

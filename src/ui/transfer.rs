@@ -7,14 +7,13 @@
 //! the views also disable their controls for it.
 
 use crate::domain::bundle::{Bundle, MAX_BUNDLE_BYTES, export, import, import_bytes};
-use crate::domain::calendar::{Date, parse_date};
-use crate::domain::schedule::{Request, schedule};
 use crate::domain::storage::{
     IMPORT_BUDGET_CHARS, IMPORT_PREFIX, ImportRecord, KeyValueStore, encode_import,
 };
 use crate::domain::validate::{Issue, JsonPath, Problem};
+use crate::ui::clock::{new_id, now_iso};
 use crate::ui::download::{download, file_slug};
-use crate::ui::state::{AppState, display_name, new_id, now_iso, provider_today};
+use crate::ui::state::{AppState, display_name};
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
 
@@ -27,8 +26,6 @@ pub struct ImportedBundle {
     pub file: String,
     /// The bundle (its workload's id replaced by the import id).
     pub bundle: Bundle,
-    /// The provider's date when it was exported (the schedule is recomputed from it).
-    pub today: Date,
     /// The characters its record takes in storage; 0 when it is kept for this session only.
     pub stored_chars: usize,
 }
@@ -45,13 +42,10 @@ pub struct Refused {
 fn to_imported(record: &ImportRecord, bundle: Bundle, stored_chars: usize) -> ImportedBundle {
     let mut bundle = bundle;
     bundle.workload.id = record.id.clone();
-    let today = crate::domain::calendar::provider_date_at(&bundle.exported_at)
-        .unwrap_or_else(provider_today);
     ImportedBundle {
         id: record.id.clone(),
         file: record.file.clone(),
         bundle,
-        today,
         stored_chars,
     }
 }
@@ -156,30 +150,8 @@ impl AppState {
             .into_iter()
             .filter_map(|l| self.lenses.sha256(&l.id).map(|sha| (l, sha)))
             .collect();
-        let s = &w.services;
-        let sched = (!s.is_empty())
-            .then(|| {
-                let request = Request {
-                    consulting: s.consulting,
-                    onsite_days: s.onsite_days,
-                    implementation_days: s
-                        .packages
-                        .values()
-                        .map(|t| f64::from(*t) / 10.0)
-                        .collect(),
-                    consultants: s.consultants,
-                    managed_services: !s.modules.is_empty(),
-                    preferred_start: s.preferred_start.as_deref().and_then(parse_date),
-                };
-                schedule(
-                    &self.calendar.get_untracked(),
-                    &self.rules.get_untracked(),
-                    &request,
-                    provider_today(),
-                )
-                .ok()
-            })
-            .flatten();
+        // The customer's schedule as of today (their own workload), as the schedule page shows it.
+        let sched = self.schedule(workload_id).and_then(Result::ok);
         let now = now_iso();
         let refs: Vec<_> = lenses.iter().map(|(l, sha)| (*l, *sha)).collect();
         let text = export(
@@ -215,7 +187,7 @@ pub fn import_files(app: AppState, files: web_sys::FileList) {
     let already = app.importing.get_untracked().map_or(0, |(_, t)| t);
     app.importing.set(Some((0, total + already)));
     leptos::task::spawn_local(async move {
-        let mut slice_start = js_sys::Date::now();
+        let mut slice_start = crate::ui::clock::now_millis();
         for file in list {
             let size = file.size();
             let bytes = if size > MAX_BUNDLE_BYTES as f64 {
@@ -229,9 +201,9 @@ pub fn import_files(app: AppState, files: web_sys::FileList) {
             app.import_file(&file.name(), size, bytes);
             app.importing
                 .update(|p| *p = p.map(|(done, total)| (done + 1, total)));
-            if js_sys::Date::now() - slice_start > 12.0 {
+            if crate::ui::clock::now_millis() - slice_start > 12.0 {
                 next_task().await;
-                slice_start = js_sys::Date::now();
+                slice_start = crate::ui::clock::now_millis();
             }
         }
         if app

@@ -1,9 +1,10 @@
 //! Milestones: freeze the current answers under a name and date, and compare any milestone with
 //! now, pillar by pillar.
 
+use crate::domain::calendar::format_date;
 use crate::domain::milestone::{MAX_MILESTONE_NAME, compare, is_iso_date};
 use crate::ui::i18n::Msg;
-use crate::ui::state::{today_local, use_app};
+use crate::ui::state::use_app;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ pub fn MilestonesPage(
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let name = RwSignal::new(String::new());
-    let date = RwSignal::new(today_local());
+    let date = RwSignal::new(format_date(app.as_of(&wid.get_value()).date()));
     let error = RwSignal::new(None::<Msg>);
     let saved = RwSignal::new(None::<String>);
     let selected = RwSignal::new(None::<String>);

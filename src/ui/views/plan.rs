@@ -1,6 +1,7 @@
 //! The improvement plan of a workload: every practice its risky questions lack, by priority and
 //! effort, with totals per pillar, costs when a day rate is set, quick wins, and the workbook.
 
+use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
 use crate::domain::text::Lang;
@@ -8,7 +9,7 @@ use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
 use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
-use crate::ui::state::{display_name, today_local, use_app};
+use crate::ui::state::{display_name, use_app};
 use crate::ui::workbook::{LensInput, cost_class_msg, plan_book};
 use leptos::prelude::*;
 
@@ -46,7 +47,7 @@ pub fn PlanPage(
                     .unwrap_or_default(),
             })
             .collect();
-        let today = today_local();
+        let today = format_date(app.as_of(&wid.get_value()).date());
         let book = plan_book(
             &workload,
             &inputs,

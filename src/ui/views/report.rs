@@ -5,9 +5,10 @@
 //! "Save as PDF" gives a clean paginated document in the chosen language.
 
 use crate::domain::assessment::{Status, status, summarize};
+use crate::domain::calendar::format_date;
 use crate::domain::lens::{Lens, Risk};
 use crate::ui::i18n::Msg;
-use crate::ui::state::{display_name, today_local, use_app};
+use crate::ui::state::{display_name, use_app};
 use crate::ui::views::plan::LensPlan;
 use crate::ui::views::results::{ResultsTable, RiskChart};
 use leptos::prelude::*;
@@ -28,6 +29,12 @@ pub fn ReportPage(
         (!value.trim().is_empty()).then(|| {
             view! { <dt>{label.text(lang)}</dt><dd>{value.trim().to_owned()}</dd> }
         })
+    };
+    let as_of = app.as_of(&wid.get_value());
+    let date_label = if as_of.is_export() {
+        Msg::ReportExportedOn
+    } else {
+        Msg::ReportDate
     };
     let lenses = app.workload_lenses(&wid.get_value());
     let parts = lenses
@@ -57,7 +64,7 @@ pub fn ReportPage(
                     {field(Msg::Organisation, &w.profile.organisation)}
                     {field(Msg::ContactName, &w.profile.contact_name)}
                     {field(Msg::ContactEmail, &w.profile.contact_email)}
-                    <dt>{Msg::ReportDate.text(lang)}</dt><dd>{today_local()}</dd>
+                    <dt>{date_label.text(lang)}</dt><dd data-testid="report-date">{format_date(as_of.date())}</dd>
                 </dl>
             </section>
             <section class="report-section card">

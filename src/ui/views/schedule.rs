@@ -3,13 +3,15 @@
 
 use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
-use crate::domain::schedule::{Dated, Event, Request, Schedule, hhmm, schedule, service_hours};
+use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
+use crate::i18n::weekday_short;
+use crate::ui::clock::{browser_offset_minutes, now_iso, now_millis};
 use crate::ui::download::{download, file_slug};
 use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
-use crate::ui::state::{browser_offset_minutes, display_name, now_iso, provider_today, use_app};
-use chrono::{Datelike, NaiveTime};
+use crate::ui::state::{display_name, use_app};
+use chrono::NaiveTime;
 use leptos::prelude::*;
 
 /// The message naming an event.
@@ -33,13 +35,6 @@ pub fn event_msg(e: Event) -> Msg {
     }
 }
 
-fn weekday(d: Date, lang: Lang) -> &'static str {
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let i = d.weekday().num_days_from_monday() as usize;
-    if lang == Lang::ZhCn { ZH[i] } else { EN[i] }
-}
-
 /// `UTC+08:00` for an offset east of UTC in minutes.
 pub fn utc_label(offset: i32) -> String {
     let sign = if offset < 0 { '−' } else { '+' };
@@ -61,7 +56,7 @@ fn local_hours(d: Date, lang: Lang) -> String {
         .unwrap_or(d);
     format!(
         "{} {} {} – {}",
-        weekday(local, lang),
+        weekday_short(local, lang),
         format_date(local),
         hhmm(h.start),
         hhmm(h.end)
@@ -77,29 +72,13 @@ pub fn SchedulePage(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let today = provider_today();
+    let as_of = app.as_of(&wid.get_value());
     let sel = move || {
         app.with_workload(&wid.get_value(), |w| w.services.clone())
             .unwrap_or_default()
     };
-    let computed = Memo::new(move |_| {
-        let s = sel();
-        if s.is_empty() {
-            return None;
-        }
-        let request = Request {
-            consulting: s.consulting,
-            onsite_days: s.onsite_days,
-            implementation_days: s.packages.values().map(|t| f64::from(*t) / 10.0).collect(),
-            consultants: s.consultants,
-            managed_services: !s.modules.is_empty(),
-            preferred_start: s.preferred_start.as_deref().and_then(parse_date),
-        };
-        let cal = app.calendar.get();
-        let rules = app.rules.get();
-        Some(schedule(&cal, &rules, &request, today).map_err(|_| ()))
-    });
-    let now_offset = browser_offset_minutes(js_sys::Date::now());
+    let computed = Memo::new(move |_| app.schedule(&wid.get_value()).map(|r| r.map_err(|_| ())));
+    let now_offset = browser_offset_minutes(now_millis());
     let hours = service_hours(now_offset);
     let overlap = match hours.overlap {
         Some((a, b)) => Msg::OverlapIs.fill(lang, &[("from", &hhmm(a)), ("to", &hhmm(b))]),
@@ -179,7 +158,11 @@ pub fn SchedulePage(
             </section>
         }
         .into_any(),
-        1 => view! { <p class="notice error" role="alert">{Msg::ScheduleTooFar.text(lang)}</p> }.into_any(),
+        1 => {
+            let (first, last) = app.calendar.with_untracked(|c| c.covered_years());
+            let text = Msg::ScheduleTooFar.fill(lang, &[("first", &first.to_string()), ("last", &last.to_string())]);
+            view! { <p class="notice error" role="alert" data-testid="schedule-too-far">{text}</p> }.into_any()
+        }
         _ => view! { <ScheduleView schedule=current/> }.into_any(),
     }
     };
@@ -187,7 +170,11 @@ pub fn SchedulePage(
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
-            <p data-testid="provider-today">{Msg::ProviderToday.fill(lang, &[("date", &format!("{} {}", weekday(today, lang), format_date(today)))])}</p>
+            <p data-testid="provider-today">{
+                let date = format!("{} {}", weekday_short(as_of.date(), lang), format_date(as_of.date()));
+                let msg = if as_of.is_export() { Msg::AsOfExport } else { Msg::ProviderToday };
+                msg.fill(lang, &[("date", &date)])
+            }</p>
             <p>{Msg::ServiceHoursFixed.text(lang)}</p>
             <p data-testid="local-hours">{hours_line}" "<span data-testid="overlap">{overlap}</span></p>
             <div class="form-grid">
@@ -319,7 +306,7 @@ fn ScheduleView(
             <tr data-testid=format!("event-{}", e.event.id())>
                 <td class="num">{i + 1}</td>
                 <th scope="row">{event_msg(e.event).text(lang)}</th>
-                <td data-testid="date">{format!("{} {}", weekday(e.date, lang), format_date(e.date))}</td>
+                <td data-testid="date">{format!("{} {}", weekday_short(e.date, lang), format_date(e.date))}</td>
                 <td data-testid="local">{local_hours(e.date, lang)}</td>
                 <td>{e.provisional.then(|| view! { <span class="badge medium">{Msg::Provisional.text(lang)}</span> })}</td>
             </tr>

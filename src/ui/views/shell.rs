@@ -127,7 +127,7 @@ pub fn Notices() -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
     let backup = move |_| {
-        let date = crate::ui::state::now_iso();
+        let date = crate::ui::clock::now_iso();
         let name = format!("preflight-workloads-{}.json", &date[..10.min(date.len())]);
         download(&name, "application/json", &app.backup_json());
     };

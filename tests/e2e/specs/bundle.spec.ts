@@ -85,7 +85,9 @@ test('round trip: a customer exports, a consultant imports, the figures are the 
   await consultant.close();
 });
 
-test('an imported bundle opens read-only in every view the customer had', async ({ page }) => {
+test('an imported bundle opens read-only in every view the customer had, as of its export day', async ({ page }) => {
+  // The consultant opens a bundle exported on Saturday 21 November 2026 five weeks later.
+  await page.clock.setFixedTime(new Date('2026-12-28T02:00:00Z'));
   await openWorkspace(page);
   await page.getByTestId('import-files').setInputFiles(acme);
   await rows(page).first().getByRole('link').click();
@@ -110,8 +112,18 @@ test('an imported bundle opens read-only in every view the customer had', async 
 
   await page.goto(`./#/w/${id}/schedule`);
   await expect(page.getByTestId('schedule-table')).toBeVisible();
-  // Recomputed from the selection as of the export date, not taken from the file.
+  // Recomputed from the selection as of the export date, not taken from the file, and not
+  // from the consultant's today (which would start on 2027-01-19).
+  await expect(page.getByTestId('provider-today')).toHaveText(
+    'Dates as of Sat 2026-11-21, the day this bundle was exported (provider\'s date, UTC+8), as the customer saw them.');
   await expect(page.getByTestId('event-start').getByTestId('date')).toHaveText('Fri 2026-12-11');
+  await expect(page.getByTestId('event-implementation_acceptance').getByTestId('date')).toHaveText('Thu 2026-12-31');
+  await expect(page.getByTestId('provisional-warning')).toHaveCount(0);
+  // The .ics file has the same dates.
+  const ics = page.waitForEvent('download');
+  await page.getByTestId('download-ics').click();
+  const icsText = readFileSync(await (await ics).path(), 'utf8');
+  expect(icsText).toMatch(/DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212\r\nSUMMARY:Engagement starts/);
 
   // One customer's milestones, pillar by pillar.
   await page.goto(`./#/w/${id}/milestones`);
@@ -124,6 +136,8 @@ test('an imported bundle opens read-only in every view the customer had', async 
 
   await page.goto(`./#/w/${id}/report`);
   await expect(page.getByTestId('report')).toContainText('Acme Retail');
+  await expect(page.getByTestId('report')).toContainText('Exported by the customer on');
+  await expect(page.getByTestId('report-date')).toHaveText('2026-11-21');
 
   // The consultant's own list of workloads does not show it.
   await page.goto('./#/workloads');
