@@ -53,3 +53,20 @@ for (const c of cases) {
     await expect(page.getByTestId('report-date')).toHaveText('2026-11-21');
   });
 }
+
+test('a schedule beyond the calendar\'s last year says which years it covers', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-02T02:00:00Z'));
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ workload: 'Far' });
+  await page.goto(`./#/w/${id}/services`);
+  await page.getByTestId('choose-consulting').check();
+  await page.goto(`./#/w/${id}/schedule`);
+  await expect(date(page, 'start')).toHaveText('Wed 2026-12-23');
+  await page.getByTestId('preferred-start').fill('2100-12-27');
+  await page.getByTestId('preferred-start').dispatchEvent('change');
+  await expect(page.getByTestId('schedule-too-far')).toHaveText(
+    'This schedule reaches beyond the years the provider\'s holiday calendar covers (2024 to 2100). Choose an earlier start.');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('schedule-too-far')).toHaveText('该排期超出了服务商节假日日历覆盖的年份（2024 至 2100 年），请选择更早的开始日期。');
+});
