@@ -46,7 +46,7 @@ test('the questionnaire in Chinese, remembered across a reload', async ({ page }
   await expect(app.heading).toHaveText('工作负载概况');
   await app.goToPillar(id, 'security');
   await expect(app.heading).toHaveText('安全');
-  await expect(page.locator('label[for=c-sec_dc_scheme]')).toHaveText('我们有成文的数据分级标准（例如公开、内部、机密）');
+  await expect(page.locator('label[for=c-sec_dc_scheme]')).toHaveText('我们有成文的数据分类分级标准（例如公开、内部、机密）');
 
   await app.choice('sec_dc_no').check();
   await expect(app.risk('sec_data_classification')).toHaveText('高风险');
