@@ -89,7 +89,7 @@ fn calendar_and_config_in_chinese() {
     assert_eq!(
         stdout(&out),
         format!(
-            "{}: 有效的配置：品牌“Acme 云 · 上线前评估”；人天单价 CNY 4800 (security 5600)；休息日 2026-12-31\n",
+            "{}: 有效的配置：品牌“Acme 云 · 项目启动前评估”；人天单价 CNY 4800 (security 5600)；休息日 2026-12-31\n",
             example.display()
         )
     );
