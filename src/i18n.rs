@@ -45,10 +45,10 @@ messages! {
     OtherLanguageShort => "中文", "EN";
     Footer => "Preflight runs entirely in your browser. Nothing you enter leaves this device unless you export it.", "Preflight 完全在您的浏览器中运行。除非您主动导出，填写的内容不会离开本设备。";
 
-    StartTitle => "Get ready for your Well-Architected review", "为 Well-Architected 架构评审做好准备";
-    StartLead => "Answer a short questionnaire on the five Well-Architected pillars — security, reliability, cost optimization, operational excellence and performance efficiency — and see where your risks are before the engagement begins.", "回答覆盖 Well-Architected 五大支柱（安全、可靠性、成本优化、卓越运营和性能效率）的简短问卷，在项目启动前了解您的风险所在。";
+    StartTitle => "Get ready for your Well-Architected review", "为卓越架构（Well-Architected）评审做好准备";
+    StartLead => "Answer a short questionnaire on the five Well-Architected pillars — security, reliability, cost optimization, operational excellence and performance efficiency — and see where your risks are before the engagement begins.", "回答覆盖卓越架构五大支柱（安全、稳定性、成本优化、卓越运营和性能效率）的简短问卷，在项目启动前了解您的风险所在。";
     StartPrivacyTitle => "Your data stays in this browser", "数据只保存在您的浏览器中";
-    StartPrivacy => "Nothing you enter is sent anywhere. Progress is saved in this browser's local storage as you go, so you can close the tab and continue later. You decide what to share with the consulting team.", "您填写的任何内容都不会被发送到任何地方。进度会随时保存在本浏览器的本地存储中，您可以关闭页面稍后继续。与咨询团队分享哪些内容由您决定。";
+    StartPrivacy => "Nothing you enter is sent anywhere. Progress is saved in this browser's local storage as you go, so you can close the tab and continue later. You decide what to share with the consulting team.", "您填写的内容不会上传到任何服务器。填写进度随时自动保存在本浏览器的本地存储中，您可以关闭页面，稍后继续。是否与咨询团队分享、分享哪些内容，均由您决定。";
     StartStepsTitle => "How it works", "使用步骤";
     StartStep1 => "Describe the workload you want reviewed.", "描述需要评审的工作负载。";
     StartStep2 => "Answer the questions, pillar by pillar. Each takes a minute; skip what does not apply.", "按支柱逐一回答问题，每题约一分钟；不适用的问题可以标记跳过。";
@@ -128,11 +128,11 @@ messages! {
     StorageFull => "The browser's storage is full, so your latest changes are not saved. They are kept while this tab is open. Download a copy, or delete workloads you no longer need.", "浏览器存储空间已满，最近的更改未能保存，仅在此页面打开期间保留。请下载副本，或删除不再需要的工作负载。";
     StorageFailed => "Saving failed ({error}). Your changes are kept while this tab is open; download a copy to be safe.", "保存失败（{error}）。更改仅在此页面打开期间保留，请下载副本以防丢失。";
     DownloadCopy => "Download a copy", "下载副本";
-    Quarantined => "A saved record could not be read, so it was set aside instead of being used or overwritten. Download it to keep it, or discard it.", "有一条已保存的记录无法读取，已被单独保留，既未使用也未覆盖。您可以下载保留，或将其丢弃。";
+    Quarantined => "A saved record could not be read, so it was set aside instead of being used or overwritten. Download it to keep it, or discard it.", "有一条已保存的记录无法读取，已将其单独隔离，不会使用或覆盖。您可以下载保留，或将其丢弃。";
     QuarantineReason => "Problem: {reason}", "问题：{reason}";
     DownloadIt => "Download it", "下载";
     Discard => "Discard", "丢弃";
-    Unreadable => "A saved record ({key}) could not be read and could not be set aside ({error}). It has been left untouched and is not used.", "已保存的记录（{key}）无法读取，也无法单独保留（{error}）。该记录未被改动，也不会被使用。";
+    Unreadable => "A saved record ({key}) could not be read and could not be set aside ({error}). It has been left untouched and is not used.", "已保存的记录（{key}）无法读取，也无法隔离（{error}）。该记录保持原样，不会被使用。";
     NewerData => "Some saved data was written by a newer version of Preflight and is not shown here. It has been left untouched.", "部分已保存数据来自更新版本的 Preflight，此处不显示，也未被改动。";
     WorkloadMissing => "That workload is not in this browser. It may have been deleted.", "本浏览器中没有该工作负载，它可能已被删除。";
     DeletedElsewhere => "The workload you were viewing was deleted in another tab.", "您正在查看的工作负载已在另一个标签页中被删除。";
@@ -144,7 +144,7 @@ messages! {
     WorkloadNav => "This workload", "当前工作负载";
 
     LensesTitle => "What to assess", "评估范围";
-    LensesIntro => "The Well-Architected review is always included. Add the managed-services readiness assessment if you are considering managed services.", "Well-Architected 评审始终包含在内。如果您在考虑托管服务，可以同时进行托管服务就绪度评估。";
+    LensesIntro => "The Well-Architected review is always included. Add the managed-services readiness assessment if you are considering managed services.", "卓越架构评审始终包含在内。如您正在考虑托管服务，可同时进行托管服务就绪度评估。";
     OptionManagedServices => "Also assess managed-services readiness (24 questions)", "同时评估托管服务就绪度（24 题）";
     LensLoading => "Loading the questions…", "正在加载问题……";
     LensFailed => "The managed-services questions could not be loaded ({error}). Your answers to them are kept.", "无法加载托管服务问题（{error}）。您已填写的答案仍然保留。";
@@ -163,7 +163,7 @@ messages! {
     SeePlan => "See the full plan", "查看完整计划";
     PlanIntro => "Every practice missing from a question with a risk, with its priority, effort and cost.", "所有存在风险的问题中缺失的实践，以及各自的优先级、工作量和费用。";
     PriorityRule => "Priority 1 is a high risk in one of your two top-ranked pillars; priority 2 is any other high risk, or a medium risk in those two pillars; priority 3 is every other medium risk. Within a priority, the smallest effort comes first.", "优先级 1：排名前两位的支柱中的高风险；优先级 2：其他高风险，或排名前两位支柱中的中风险；优先级 3：其余中风险。同一优先级内，工作量小的排在前面。";
-    QuickWinRule => "A quick win is priority 1 or 2 and takes at most {days} man-days.", "速赢项指优先级为 1 或 2、工作量不超过 {days} 人天的改进。";
+    QuickWinRule => "A quick win is priority 1 or 2 and takes at most {days} man-days.", "速赢指优先级为 1 或 2、工作量不超过 {days} 人天的改进。";
     RateNote => "Costs at {rate} per man-day, as set by your provider.", "费用按服务商设定的每人天 {rate} 计算。";
     RateNotePillars => "Costs at {rate} per man-day, as set by your provider ({pillars}).", "费用按服务商设定的每人天 {rate} 计算（{pillars}）。";
     NoRate => "Costs appear when your provider sets a day rate; until then the plan is in man-days.", "服务商设置人天单价后将显示费用；在此之前，计划以人天计。";
@@ -172,7 +172,7 @@ messages! {
     ExcelReady => "Downloaded {file}.", "已下载 {file}。";
     ExcelFailed => "The workbook could not be made: {error}", "无法生成工作簿：{error}";
     PrintReport => "Printable report", "可打印报告";
-    QuickWinsOnly => "Show quick wins only", "只显示速赢项";
+    QuickWinsOnly => "Show quick wins only", "只显示速赢改进";
     PillarTotalsTitle => "By pillar", "按支柱汇总";
     PlanItemsTitle => "What to do", "改进事项";
     PlanEmpty => "Nothing to improve yet: no answered question has a risk.", "暂无需要改进的事项：已回答的问题均无风险。";
@@ -218,12 +218,12 @@ messages! {
     MilestonesEmpty => "No milestones yet.", "还没有里程碑。";
     Compare => "Compare with now", "与当前对比";
     CompareTitle => "“{name}” ({date}) compared with now", "“{name}”（{date}）与当前对比";
-    CompareNote => "Scores then and now per pillar, and the questions whose risk went down (improved) or up (regressed).", "各支柱当时与现在的得分，以及风险降低（改善）或升高（退步）的问题。";
+    CompareNote => "Scores then and now per pillar, and the questions whose risk went down (improved) or up (regressed).", "各支柱当时与现在的得分，以及风险降低（改善）或升高（恶化）的问题。";
     ColThen => "Then", "当时";
     ColNow => "Now", "现在";
     ColChange => "Change", "变化";
     Improved => "Improved", "改善";
-    Regressed => "Regressed", "退步";
+    Regressed => "Regressed", "恶化";
 
     NavServices => "Services", "服务";
     NavSchedule => "Schedule", "排期";
@@ -238,7 +238,7 @@ messages! {
     Add => "Add", "添加";
     PackageFor => "Implementation: {pillar}", "实施：{pillar}";
     SuggestPackage => "{high} high risks; {days} man-days of priority 1–2 improvements", "{high} 个高风险；优先级 1–2 的改进共 {days} 人天";
-    ChooseConsulting => "Choose Well-Architected Consulting", "选择 Well-Architected 咨询服务";
+    ChooseConsulting => "Choose Well-Architected Consulting", "选择卓越架构咨询服务";
     OnsiteDays => "On-site assessment (man-days, 0–2)", "现场评估（人天，0–2）";
     PackageDays => "Man-days", "人天";
     PackageFocus => "Investigation focus:", "调研重点：";
@@ -262,7 +262,7 @@ messages! {
     AcknowledgeExclusions => "I have read what is not included", "我已阅读不包含的内容";
     Prerequisites => "Before the start: checklist", "开始前：准备清单";
     Raci => "Who does what (RACI)", "职责分工（RACI）";
-    RaciLegend => "R Responsible · A Accountable · S Support · C Consulted · I Informed", "R 负责执行 · A 最终负责 · S 支持 · C 咨询 · I 知会";
+    RaciLegend => "R Responsible · A Accountable · S Support · C Consulted · I Informed", "R 负责 · A 批准 · S 支持 · C 咨询 · I 知会";
     ColPhase => "Phase", "阶段";
     ColTask => "Task", "任务";
     ColDetails => "Details", "说明";
@@ -305,10 +305,10 @@ messages! {
     EvRecommendedOrder => "Recommended order date", "建议下单日期";
     EvStart => "Engagement starts", "项目开始";
     EvInvestigationReport => "Investigation Report", "调研报告";
-    EvConsultingReport => "Well-Architected Consulting Report", "Well-Architected 咨询报告";
+    EvConsultingReport => "Well-Architected Consulting Report", "卓越架构咨询报告";
     EvConsultingAcceptance => "Confirm the Consulting Report (acceptance due)", "确认咨询报告（验收截止）";
     EvImplementationStart => "Implementation starts", "实施开始";
-    EvImplementationPlan => "Well-Architected Implementation Plan", "Well-Architected 实施方案";
+    EvImplementationPlan => "Well-Architected Implementation Plan", "卓越架构实施方案";
     EvImplementationAcceptance => "Confirm the Implementation Plan (acceptance due)", "确认实施方案（验收截止）";
     EvManagedKickoff => "Project Kickoff Meeting Report", "项目启动会报告";
     EvManagedSolution => "Project Implementation Solution", "项目实施方案";
@@ -319,7 +319,7 @@ messages! {
 
     NavWorkspace => "Consultant workspace", "顾问工作台";
     WorkspaceTitle => "Consultant workspace", "顾问工作台";
-    WorkspaceIntro => "Import the bundles customers export. Every file is checked and never trusted; imported bundles stay in this browser, apart from your own workloads, and open read-only.", "导入客户导出的评估包。每个文件都会经过检查、绝不直接信任；导入的评估包保存在本浏览器中，与您自己的工作负载分开，并以只读方式打开。";
+    WorkspaceIntro => "Import the bundles customers export. Every file is checked and never trusted; imported bundles stay in this browser, apart from your own workloads, and open read-only.", "导入客户导出的评估包。每个文件都会经过严格校验，其内容一律按不可信数据处理；导入的评估包保存在本浏览器中，与您自己的工作负载分开存放，并以只读方式打开。";
     ChooseBundles => "Choose bundle files", "选择评估包文件";
     OrDrop => "…or drop them anywhere in this box.", "……或直接拖放到此区域。";
     Importing => "Importing {done} of {total} files…", "正在导入第 {done}/{total} 个文件……";
@@ -351,10 +351,10 @@ messages! {
     ExportBundleHint => "One JSON file with everything you entered, to send to the consulting team.", "导出一个 JSON 文件，包含您填写的全部内容，可发送给咨询团队。";
     ReadOnlyBanner => "Read-only: a customer's bundle imported from {file}.", "只读：从 {file} 导入的客户评估包。";
     ChangedWarning => "Its content does not match its checksum: it was changed or damaged after export. Treat its answers with care.", "其内容与校验值不符：导出后曾被修改或损坏，请谨慎对待其中的答案。";
-    LensMismatch => "It was answered with a different version of a lens; questions and choices this app does not have are ignored.", "该评估包使用了不同版本的透镜作答；本应用中不存在的问题和选项将被忽略。";
+    LensMismatch => "It was answered with a different version of a lens; questions and choices this app does not have are ignored.", "该评估包作答时使用的评估模型版本与本应用不同；本应用中不存在的问题和选项将被忽略。";
     BackToWorkspace => "Back to the workspace", "返回工作台";
 
-    ReportTitle => "Well-Architected pre-engagement report", "Well-Architected 项目前评估报告";
+    ReportTitle => "Well-Architected pre-engagement report", "卓越架构（Well-Architected）项目启动前评估报告";
     PrintButton => "Print or save as PDF", "打印或另存为 PDF";
     ReportDate => "Prepared on", "生成日期";
     ReportExportedOn => "Exported by the customer on", "客户导出日期";
@@ -422,11 +422,11 @@ messages! {
     // The command-line tool (`preflight --lang zh-CN …`); the English lines are its contract.
     CliNotUtf8 => "not UTF-8 text", "不是 UTF-8 文本";
     CliCannotRead => "cannot read: {error}", "无法读取：{error}";
-    CliPreflightLens => "Preflight lens", "Preflight 透镜";
-    CliAwsLens => "AWS custom lens", "AWS 自定义透镜";
-    CliValidLens => "valid {format} \"{name}\" (id {id}, version {version}): {pillars} pillars, {questions} questions, {choices} choices", "有效的{format}“{name}”（标识 {id}，版本 {version}）：{pillars} 个支柱，{questions} 个问题，{choices} 个选项";
+    CliPreflightLens => "Preflight lens", "Preflight 评估模型";
+    CliAwsLens => "AWS custom lens", "AWS 自定义评估模型";
+    CliValidLens => "valid {format} \"{name}\" (id {id}, version {version}): {pillars} pillars, {questions} questions, {choices} choices", "有效的 {format}“{name}”（标识 {id}，版本 {version}）：{pillars} 个支柱，{questions} 个问题，{choices} 个选项";
     CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
-    CliChecksum => "$.sha256: the content does not match its checksum: changed or damaged after export", "$.sha256: 内容与校验和不符：导出后被更改或损坏";
+    CliChecksum => "$.sha256: the content does not match its checksum: changed or damaged after export", "$.sha256: 内容与校验值不符：导出后被更改或损坏";
     CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
     CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
     CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";

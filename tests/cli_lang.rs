@@ -30,7 +30,7 @@ fn lens_check_in_chinese() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
-        text.starts_with(&format!("{}: 有效的Preflight 透镜“", file.display())),
+        text.starts_with(&format!("{}: 有效的 Preflight 评估模型“", file.display())),
         "{text}"
     );
     assert!(text.ends_with("：2 个支柱，3 个问题，9 个选项\n"), "{text}");
@@ -89,7 +89,7 @@ fn calendar_and_config_in_chinese() {
     assert_eq!(
         stdout(&out),
         format!(
-            "{}: 有效的配置：品牌“Acme 云 · 上线前评估”；人天单价 CNY 4800 (security 5600)；休息日 2026-12-31\n",
+            "{}: 有效的配置：品牌“Acme 云 · 项目启动前评估”；人天单价 CNY 4800 (security 5600)；休息日 2026-12-31\n",
             example.display()
         )
     );

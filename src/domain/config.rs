@@ -581,7 +581,7 @@ mod tests {
         assert_eq!(messages(&issues), Vec::<String>::new());
         assert_eq!(
             config.brand.name.as_ref().unwrap().get(Lang::ZhCn),
-            "Acme 云 · 上线前评估"
+            "Acme 云 · 项目启动前评估"
         );
         assert_eq!(config.brand.logo.as_deref(), Some("logo.svg"));
         assert_eq!(config.brand.colour.unwrap().hex(), "#0b5cad");

@@ -118,7 +118,7 @@ async fn load(meta: OptionalLens) -> LensState {
             }
             Ok(lens) => LensState::Failed([
                 format!("{}: the file holds lens “{}”", meta.path, lens.id),
-                format!("{}：文件中是透镜“{}”", meta.path, lens.id),
+                format!("{}：文件中是评估模型“{}”", meta.path, lens.id),
             ]),
             Err(issues) => {
                 let first = |lang| {

@@ -355,6 +355,6 @@ test('the example config in the release is valid against the shipped schema and 
   await withConfig(page, example);
   const app = new Preflight(page);
   await app.open();
-  await expect(page.getByTestId('brand')).toContainText('Acme 云 · 上线前评估');
+  await expect(page.getByTestId('brand')).toContainText('Acme 云 · 项目启动前评估');
   await expect(page.getByTestId('config-problems')).toHaveCount(0);
 });

@@ -41,12 +41,12 @@ test('the questionnaire in Chinese, remembered across a reload', async ({ page }
   await app.open();
   await app.switchLanguage();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(app.heading).toHaveText('为 Well-Architected 架构评审做好准备');
+  await expect(app.heading).toHaveText('为卓越架构（Well-Architected）评审做好准备');
   const id = await app.newWorkload({ workload: '网上商城' });
   await expect(app.heading).toHaveText('工作负载概况');
   await app.goToPillar(id, 'security');
   await expect(app.heading).toHaveText('安全');
-  await expect(page.locator('label[for=c-sec_dc_scheme]')).toHaveText('我们有成文的数据分级标准（例如公开、内部、机密）');
+  await expect(page.locator('label[for=c-sec_dc_scheme]')).toHaveText('我们有成文的数据分类分级标准（例如公开、内部、机密）');
 
   await app.choice('sec_dc_no').check();
   await expect(app.risk('sec_data_classification')).toHaveText('高风险');
@@ -70,7 +70,7 @@ test('a browser that prefers Chinese opens in Chinese', async ({ browser }) => {
   const page = await context.newPage();
   const app = new Preflight(page);
   await app.open();
-  await expect(app.heading).toHaveText('为 Well-Architected 架构评审做好准备');
+  await expect(app.heading).toHaveText('为卓越架构（Well-Architected）评审做好准备');
   await context.close();
 });
 
