@@ -49,7 +49,7 @@ fn lens_check_prints_one_line_per_problem_and_exits_1() {
         stdout(&out),
         format!(
             "{p}: $.pillars[0].questions[0].choices[0].effort: -1 is out of range; expected 0 to 1000\n\
-             {p}: $.pillars[0].questions[0].choices[1].cost_class: \"cheap\" is not one of low, medium, high\n"
+             {p}: $.pillars[0].questions[0].choices[1].cost_class: “cheap” is not one of low, medium, high\n"
         )
     );
 }
@@ -111,12 +111,12 @@ fn lens_evaluate_refuses_unknown_questions_and_choices() {
         lines,
         [
             format!(
-                "{a}: $.rel_q1: \"rel_q1_no\" (\"None of these\") cannot be combined with other choices"
+                "{a}: $.rel_q1: “rel_q1_no” (“None of these”) cannot be combined with other choices"
             ),
-            format!("{a}: $.sec_q1[1]: \"nope\" is not a choice of question \"sec_q1\""),
+            format!("{a}: $.sec_q1[1]: “nope” is not a choice of question “sec_q1”"),
             format!("{a}: $.sec_q1[2]: expected a choice id string, found a number"),
             format!("{a}: $.sec_q2: expected an array of choice ids, found a string"),
-            format!("{a}: $.sec_q9: unknown question \"sec_q9\""),
+            format!("{a}: $.sec_q9: unknown question “sec_q9”"),
         ]
     );
 }

@@ -114,9 +114,9 @@ fn one_bad_file_among_good_ones_makes_the_exit_code_1() {
         lines[0]
             .ends_with("valid bundle of Acme Retail / Web shop, exported 2026-11-21T02:00:00.000Z")
     );
-    assert!(
-        lines[1].ends_with("not-json.json: $: not valid JSON at line 1, column 1: expected value")
-    );
+    assert!(lines[1].ends_with(
+        "not-json.json: $: not valid JSON at line 1, column 1: a value is missing or misspelt"
+    ));
     assert!(
         lines[2].starts_with("/nonexistent/bundle.json: cannot read: "),
         "{}",
@@ -195,7 +195,7 @@ fn summary_as_csv_has_a_header_and_one_row_per_valid_bundle() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "{}: $: not valid JSON at line 111, column 34: EOF while parsing a string\n",
+            "{}: $: not valid JSON at line 111, column 34: the text ends before the JSON does\n",
             bad.display()
         )
     );

@@ -146,7 +146,7 @@ fn a_config_with_problems_is_not_used_for_counting() {
     assert_eq!(
         stdout(&out),
         format!(
-            "{}: $.calendar.closures[0]: \"2026-02-30\" is not a date (YYYY-MM-DD)\n",
+            "{}: $.calendar.closures[0]: “2026-02-30” is not a date (YYYY-MM-DD)\n",
             bad.display()
         )
     );

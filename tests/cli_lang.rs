@@ -100,3 +100,114 @@ fn an_unknown_language_is_a_usage_error() {
     let out = run(&["--lang", "fr", "calendar", "add", "2026-01-05", "1"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The words of a Chinese problem line, once the file, the JSON path, quoted values (ids and
+/// text from the file itself) and the format's own tokens are taken out: any English word left
+/// is a message that was not translated.
+fn english_words(line: &str) -> Vec<String> {
+    // The file and the path: everything up to the first ": " after the path's "$".
+    let Some(at) = line.find(": $") else {
+        return Vec::new(); // not a problem line (a valid file's summary is the file's own data)
+    };
+    let mut rest = line[at + 2..]
+        .split_once(": ")
+        .map_or_else(String::new, |(_, r)| r.to_owned());
+    // Lists of the values or members a format allows, spelt as the format spells them.
+    for list in ["以下值之一：", "此处可用："] {
+        if let Some(i) = rest.find(list) {
+            rest.truncate(i);
+        }
+    }
+    // Other JSON paths a message names.
+    while let Some(a) = rest.find('$') {
+        let end = rest[a..]
+            .find(|c: char| c.is_whitespace() || c == '）')
+            .map_or(rest.len(), |n| a + n);
+        rest.replace_range(a..end, " ");
+    }
+    // Quoted values.
+    while let (Some(a), Some(b)) = (rest.find('“'), rest.find('”')) {
+        if b < a {
+            break;
+        }
+        rest.replace_range(a..b + '”'.len_utf8(), " ");
+    }
+    const TOKENS: &[&str] = &[
+        "JSON",
+        "UTF",
+        "SHA",
+        "RFC",
+        "ASCII",
+        "RACI",
+        "YYYY",
+        "MM",
+        "DD",
+        "http",
+        "https",
+        "URL",
+        "null",
+        "Preflight",
+        "WCAG",
+        "AA",
+        "i-",
+        "none",
+    ];
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !TOKENS.contains(w))
+        // Enumerated values a format allows, printed as the format spells them.
+        .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_chinese_run_holds_no_english_problem_text() {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for dir in [
+        "tests/fixtures/bundles/hostile",
+        "tests/fixtures/lenses/broken",
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(path(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let command = if dir.contains("bundles") {
+            "bundle"
+        } else {
+            "lens"
+        };
+        let verb = if command == "bundle" {
+            "validate"
+        } else {
+            "check"
+        };
+        for f in files {
+            runs.push(vec![
+                command.into(),
+                verb.into(),
+                f.to_str().unwrap().into(),
+            ]);
+        }
+    }
+    let lens = path("tests/fixtures/lenses/valid-preflight.json");
+    let answers = path("tests/fixtures/answers/fixture-lens.bad-answers.json");
+    runs.push(vec![
+        "lens".into(),
+        "evaluate".into(),
+        lens.to_str().unwrap().into(),
+        answers.to_str().unwrap().into(),
+    ]);
+    let mut lines = 0;
+    for args in runs {
+        let mut full = vec!["--lang", "zh-CN"];
+        full.extend(args.iter().map(String::as_str));
+        let out = stdout(&run(&full));
+        for line in out.lines() {
+            lines += 1;
+            let words = english_words(line);
+            assert!(words.is_empty(), "{args:?}\n{line}\nEnglish: {words:?}");
+        }
+    }
+    assert!(lines > 40, "only {lines} lines checked");
+}

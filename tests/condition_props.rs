@@ -76,7 +76,7 @@ fn expr() -> impl Strategy<Value = Ref> {
 }
 
 fn check_agrees(src: &str, reference: &Ref) -> Result<(), TestCaseError> {
-    let parsed = parse(src).map_err(|e| TestCaseError::fail(format!("{src}: {e}")))?;
+    let parsed = parse(src).map_err(|e| TestCaseError::fail(format!("{src}: {e:?}")))?;
     let Condition::Expr(e) = parsed else {
         return Err(TestCaseError::fail("parsed as default"));
     };

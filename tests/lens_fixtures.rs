@@ -12,10 +12,15 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// An issue as the CLI and the app say it in English.
+fn en(issue: &preflight::domain::validate::Issue) -> String {
+    preflight::i18n::issue_text(issue, preflight::domain::text::Lang::En)
+}
+
 fn issues(name: &str) -> Vec<String> {
     match Lens::from_json(&read(name)) {
         Ok(_) => panic!("{name} was accepted"),
-        Err(issues) => issues.iter().map(ToString::to_string).collect(),
+        Err(issues) => issues.iter().map(en).collect(),
     }
 }
 
@@ -74,7 +79,7 @@ fn every_broken_way_is_refused_with_its_path() {
         (
             "no-default-rule",
             vec![format!(
-                "{q0}.riskRules: every question needs a risk rule with the condition \"default\""
+                "{q0}.riskRules: every question needs a risk rule with the condition “default”"
             )],
         ),
         (
@@ -86,25 +91,25 @@ fn every_broken_way_is_refused_with_its_path() {
         (
             "condition-unknown-choice",
             vec![format!(
-                "{q0}.riskRules[1].condition: condition names \"sec_q1_typo\", which is not a choice of this question"
+                "{q0}.riskRules[1].condition: condition names “sec_q1_typo”, which is not a choice of this question"
             )],
         ),
         (
             "duplicate-question-id",
             vec![format!(
-                "$.pillars[1].questions[0].id: duplicate id \"sec_q1\" (first used at {q0}.id)"
+                "$.pillars[1].questions[0].id: duplicate id “sec_q1” (first used at {q0}.id)"
             )],
         ),
         (
             "duplicate-choice-id",
             vec![format!(
-                "{q0}.choices[1].id: duplicate id \"sec_q1_kms\" (first used at {q0}.choices[0].id)"
+                "{q0}.choices[1].id: duplicate id “sec_q1_kms” (first used at {q0}.choices[0].id)"
             )],
         ),
         (
             "two-none-choices",
             vec![format!(
-                "{q0}.choices[3].id: only one \"None of these\" choice (id ending in _no) is allowed"
+                "{q0}.choices[3].id: only one “None of these” choice (id ending in _no) is allowed"
             )],
         ),
         (
@@ -123,14 +128,14 @@ fn every_broken_way_is_refused_with_its_path() {
         (
             "bad-id",
             vec![
-                "$.pillars[0].id: invalid id \"sécurité\": use 1 to 64 ASCII letters, digits or underscores"
+                "$.pillars[0].id: invalid id “sécurité”: use 1 to 64 ASCII letters, digits or underscores"
                     .into(),
             ],
         ),
         (
             "bad-risk",
             vec![format!(
-                "{q0}.riskRules[0].risk: \"LOW_RISK\" is not one of HIGH_RISK, MEDIUM_RISK, NO_RISK"
+                "{q0}.riskRules[0].risk: “LOW_RISK” is not one of HIGH_RISK, MEDIUM_RISK, NO_RISK"
             )],
         ),
         (
@@ -145,12 +150,12 @@ fn every_broken_way_is_refused_with_its_path() {
             "bad-effort-and-cost-class",
             vec![
                 format!("{q0}.choices[0].effort: -1 is out of range; expected 0 to 1000"),
-                format!("{q0}.choices[1].cost_class: \"cheap\" is not one of low, medium, high"),
+                format!("{q0}.choices[1].cost_class: “cheap” is not one of low, medium, high"),
             ],
         ),
         (
             "text-without-language",
-            vec!["$.pillars[1].name: text object needs an \"en\" or \"zh-CN\" entry".into()],
+            vec!["$.pillars[1].name: text object needs an “en” or “zh-CN” entry".into()],
         ),
         ("empty-text", vec!["$.description.en: must not be empty".into()]),
     ];
@@ -164,7 +169,9 @@ fn not_json_is_refused_with_its_position() {
     let found = issues("broken/not-json.json");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].starts_with("$: not valid JSON at line 5, column 0: EOF while parsing"),
+        found[0].starts_with(
+            "$: not valid JSON at line 5, column 0: the text ends before the JSON does"
+        ),
         "{found:?}"
     );
 }
@@ -172,11 +179,7 @@ fn not_json_is_refused_with_its_position() {
 #[test]
 fn an_oversized_file_is_refused_before_parsing() {
     let big = format!("{{\"pad\": \"{}\"}}", "x".repeat(600_000));
-    let found: Vec<String> = Lens::from_json(&big)
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found: Vec<String> = Lens::from_json(&big).unwrap_err().iter().map(en).collect();
     assert_eq!(
         found,
         ["$: file is 600011 bytes; the limit is 500000 bytes"]
@@ -192,12 +195,12 @@ fn several_problems_are_all_reported_at_once() {
     let found: Vec<String> = Lens::from_json(&doc.to_string())
         .unwrap_err()
         .iter()
-        .map(ToString::to_string)
+        .map(en)
         .collect();
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(
         found[0].starts_with("$.pillars[0].questions[0].riskRules[0].condition: invalid condition")
     );
     assert!(found[1].starts_with("$.pillars[1].name: expected a string or an object of languages"));
-    assert!(found[2].starts_with("$.pillars[1].questions[0].choices[0].id: invalid id \"bad id\""));
+    assert!(found[2].starts_with("$.pillars[1].questions[0].choices[0].id: invalid id “bad id”"));
 }

@@ -25,10 +25,13 @@ fn main() {
             .ok_or_else(|| "expected a JSON string".to_owned())
             .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
             .and_then(|value| {
+                // A book the app built that does not validate is the app's own bug: named
+                // by path and variant for the developer (the user is told the download failed,
+                // in their language), without linking the app's message table in here.
                 Book::from_value(&value).map_err(|issues| {
                     issues
                         .iter()
-                        .map(ToString::to_string)
+                        .map(|i| format!("{}: {:?}", i.path, i.problem))
                         .collect::<Vec<_>>()
                         .join("; ")
                 })

@@ -213,12 +213,9 @@ impl<W: Write> Out<W> {
         format!("{}: {m}", path.display())
     }
 
-    /// A problem with its path: the domain's own English (the CLI contract), or translated.
+    /// A problem with its path, in this output's language (the app's own words).
     fn issue(&self, issue: &Issue) -> String {
-        match self.lang {
-            Lang::En => issue.to_string(),
-            Lang::ZhCn => issue_text(issue, Lang::ZhCn),
-        }
+        issue_text(issue, self.lang)
     }
 }
 
@@ -325,7 +322,7 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
         push(
             root,
             Problem::WrongType {
-                expected: "an object of question ids",
+                expected: crate::domain::validate::Kind::QuestionMap,
                 found: type_name(answers),
             },
         );
@@ -335,17 +332,14 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
     for (qid, value) in map {
         let qpath = root.key(qid);
         let Some(question) = lens.question(qid) else {
-            push(
-                qpath,
-                Problem::Invalid(format!("unknown question {}", Value::String(qid.clone()))),
-            );
+            push(qpath, Problem::UnknownQuestion { id: qid.clone() });
             continue;
         };
         let Some(items) = value.as_array() else {
             push(
                 qpath,
                 Problem::WrongType {
-                    expected: "an array of choice ids",
+                    expected: crate::domain::validate::Kind::ChoiceIds,
                     found: type_name(value),
                 },
             );
@@ -359,7 +353,7 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
                 push(
                     ipath,
                     Problem::WrongType {
-                        expected: "a choice id string",
+                        expected: crate::domain::validate::Kind::ChoiceId,
                         found: type_name(item),
                     },
                 );
@@ -371,11 +365,10 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
                 None => {
                     push(
                         ipath,
-                        Problem::Invalid(format!(
-                            "{} is not a choice of question {}",
-                            Value::String(cid.to_owned()),
-                            Value::String(qid.clone())
-                        )),
+                        Problem::NotAChoiceOf {
+                            choice: cid.to_owned(),
+                            question: qid.clone(),
+                        },
                     );
                     ok = false;
                 }
@@ -387,10 +380,9 @@ pub fn evaluate(lens: &Lens, answers: &Value) -> Result<Vec<(String, &'static st
         {
             push(
                 qpath.clone(),
-                Problem::Invalid(format!(
-                    "{} (\"None of these\") cannot be combined with other choices",
-                    Value::String(question.choices[none].id.clone())
-                )),
+                Problem::NoneWithOthers {
+                    choice: question.choices[none].id.clone(),
+                },
             );
             ok = false;
         }

@@ -236,7 +236,7 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
             c.report(
                 &root.key("format"),
                 Problem::WrongType {
-                    expected: "a string",
+                    expected: crate::domain::validate::Kind::String,
                     found: type_name(other),
                 },
             );
@@ -280,7 +280,7 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
         Some(v) if !v.is_number() => c.report(
             &vpath,
             Problem::WrongType {
-                expected: "a number",
+                expected: crate::domain::validate::Kind::Number,
                 found: type_name(v),
             },
         ),
@@ -438,7 +438,7 @@ fn schedule_events(
                     match other {
                         None => Problem::Missing,
                         Some(v) => Problem::WrongType {
-                            expected: "a boolean",
+                            expected: crate::domain::validate::Kind::Boolean,
                             found: crate::domain::validate::type_name(v),
                         },
                     },
@@ -452,6 +452,18 @@ fn schedule_events(
         }
     }
     ok.then_some(out)
+}
+
+/// The app's "Download a copy" file: every workload, in the v0 backup format that
+/// [`import`] migrates (read and written here only). `now` is stamped as `exported_at`.
+pub fn backup(workloads: &[Workload], now: &str) -> String {
+    let mut doc = Map::new();
+    doc.insert("format".into(), LEGACY_FORMAT.into());
+    doc.insert("schema".into(), crate::domain::storage::SCHEMA.into());
+    doc.insert("exported_at".into(), now.into());
+    let list = workloads.iter().map(Workload::to_value).collect();
+    doc.insert("workloads".into(), Value::Array(list));
+    Value::Object(doc).to_string()
 }
 
 /// Migrates the v0 backup (`preflight-workloads`, schema 1–3 records): one bundle per workload,
@@ -700,6 +712,7 @@ mod tests {
     use super::*;
     use crate::domain::assessment::Answer;
     use crate::domain::builtin::{WELL_ARCHITECTED_JSON, well_architected};
+    use crate::domain::text::Lang;
 
     fn workload() -> Workload {
         let mut w = Workload::new("w-1", "2026-11-21T10:00:00Z");
@@ -716,6 +729,19 @@ mod tests {
                 },
             );
         w
+    }
+
+    #[test]
+    fn a_backup_reads_back_as_one_bundle_per_workload() {
+        let mut second = workload();
+        second.id = "w-2".into();
+        second.profile.workload = "Blog".into();
+        let text = backup(&[workload(), second], "2026-12-02T04:00:00Z");
+        let bundles = import(&text).unwrap();
+        assert_eq!(bundles.len(), 2);
+        assert_eq!(bundles[0].workload, workload());
+        assert_eq!(bundles[1].workload.profile.workload, "Blog");
+        assert_eq!(bundles[0].exported_at, "2026-12-02T04:00:00Z");
     }
 
     fn exported() -> String {
@@ -809,12 +835,12 @@ mod tests {
         );
         let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(
-            import_bytes(&utf16).unwrap_err()[0].to_string(),
+            crate::i18n::issue_text(&import_bytes(&utf16).unwrap_err()[0], Lang::En),
             "$: not UTF-8 text"
         );
         let huge = vec![b' '; MAX_BUNDLE_BYTES + 1];
         assert_eq!(
-            import_bytes(&huge).unwrap_err()[0].to_string(),
+            crate::i18n::issue_text(&import_bytes(&huge).unwrap_err()[0], Lang::En),
             "$: file is 2000001 bytes; the limit is 2000000 bytes"
         );
     }
@@ -825,8 +851,8 @@ mod tests {
         v["version"] = 2.into();
         let issues = import(&v.to_string()).unwrap_err();
         assert_eq!(
-            issues[0].to_string(),
-            "$.version: version \"2\" is not supported (this program reads 1)"
+            crate::i18n::issue_text(&issues[0], Lang::En),
+            "$.version: version “2” is not supported (this program reads 1)"
         );
         v["format"] = "something-else".into();
         assert_eq!(

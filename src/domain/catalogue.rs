@@ -291,10 +291,7 @@ fn raci_letters(
         .split('/')
         .all(|l| matches!(l, "R" | "A" | "S" | "C" | "I"));
     if !ok {
-        c.report(
-            &path.key(key),
-            Problem::Invalid(format!("{s:?} is not RACI letters such as A/S/C/I")),
-        );
+        c.report(&path.key(key), Problem::NotRaci { found: s.clone() });
     }
     ok.then_some(s)
 }
@@ -328,7 +325,7 @@ fn catalogue(c: &mut Checker, value: &Value) -> Option<Catalogue> {
         if !offerings.iter().any(|o| o.id == id) {
             c.report(
                 &root.key("offerings"),
-                Problem::Invalid(format!("no {id:?} offering")),
+                Problem::NoOffering { id: id.to_string() },
             );
         }
     }
@@ -447,7 +444,9 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             if !ps.iter().any(|p| p.id == d.phase) {
                 c.report(
                     &path.key("deliverables").index(i).key("phase"),
-                    Problem::Invalid(format!("no phase {:?}", d.phase)),
+                    Problem::NoPhase {
+                        id: d.phase.clone(),
+                    },
                 );
             }
         }

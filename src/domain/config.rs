@@ -219,7 +219,7 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
         Some(v) => c.report(
             &root.key("version"),
             Problem::WrongType {
-                expected: "a number",
+                expected: crate::domain::validate::Kind::Number,
                 found: type_name(v),
             },
         ),
@@ -255,7 +255,7 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
                 c.report(
                     &path,
                     Problem::WrongType {
-                        expected: "a string",
+                        expected: crate::domain::validate::Kind::String,
                         found: type_name(other),
                     },
                 );
@@ -549,7 +549,7 @@ fn calendar(c: &mut Checker, value: &Value, path: &JsonPath) -> (Vec<OfficialYea
                     other => c.report(
                         &ipath,
                         Problem::WrongType {
-                            expected: "a string",
+                            expected: crate::domain::validate::Kind::String,
                             found: type_name(other),
                         },
                     ),
@@ -572,7 +572,10 @@ mod tests {
     }
 
     fn messages(issues: &[Issue]) -> Vec<String> {
-        issues.iter().map(ToString::to_string).collect()
+        issues
+            .iter()
+            .map(|i| crate::i18n::issue_text(i, Lang::En))
+            .collect()
     }
 
     #[test]
@@ -625,10 +628,10 @@ mod tests {
                 "$.brand.colour: contrast with the page is 1.4:1; text needs at least 4.5:1 (WCAG AA), so choose a darker colour",
                 "$.contact.email: not an e-mail address",
                 "$.pricing.day_rate: -5 is out of range; expected 0.01 to 1000000000",
-                "$.default_language: \"fr\" is not one of en, zh-CN",
+                "$.default_language: “fr” is not one of en, zh-CN",
                 "$.schedule.lead_time_days: 10.5 is not a whole number",
                 "$.schedule.managed_offsets: each number must be larger than the one before",
-                "$.calendar.closures[0]: \"2026-02-30\" is not a date (YYYY-MM-DD)",
+                "$.calendar.closures[0]: “2026-02-30” is not a date (YYYY-MM-DD)",
             ]
         );
         // What was right is kept.
@@ -651,12 +654,12 @@ mod tests {
         for (text, first) in [
             (
                 "{ \"brand\": ",
-                "$: not valid JSON at line 1, column 11: EOF while parsing a value",
+                "$: not valid JSON at line 1, column 11: the text ends before the JSON does",
             ),
             ("[]", "$: expected an object, found an array"),
             (
                 r#"{"version": 2, "pricing": {"currency": "CNY", "day_rate": 100}}"#,
-                "$.version: version \"2\" is not supported (this program reads 1)",
+                "$.version: version “2” is not supported (this program reads 1)",
             ),
         ] {
             let (config, issues) = read_config(text);
@@ -743,7 +746,7 @@ mod tests {
             messages(&issues),
             [
                 "$.pricing.pillar_day_rates.securty: not a known setting (known here: security, reliability, cost_optimization, operational_excellence, performance_efficiency, technology_management, continuous_improvement, service_delivery, it_governance)",
-                "$.default_language: \"zh-TW\" is not one of en, zh-CN",
+                "$.default_language: “zh-TW” is not one of en, zh-CN",
             ]
         );
         assert!(config.rate.unwrap().per_pillar.is_empty());

@@ -260,10 +260,7 @@ fn book_from_value(c: &mut Checker, value: &Value) -> Option<Book> {
             let npath = path.key("name");
             let name = c.string(v, &npath, MAX_SHEET_NAME)?;
             if name.contains(['[', ']', ':', '*', '?', '/', '\\']) {
-                c.report(
-                    &npath,
-                    Problem::Invalid("a sheet name cannot contain []:*?/\\".into()),
-                );
+                c.report(&npath, Problem::BadSheetName);
                 return None;
             }
             Some(name)
@@ -340,12 +337,7 @@ fn book_from_value(c: &mut Checker, value: &Value) -> Option<Book> {
                         Value::Object(o) => match o.get("date").and_then(Value::as_str) {
                             Some(d) if is_iso_date(d) => Cell::Date(d.to_owned()),
                             _ => {
-                                c.report(
-                                    &cellpath,
-                                    Problem::Invalid(
-                                        "not a {\"date\": \"YYYY-MM-DD\"} cell".into(),
-                                    ),
-                                );
+                                c.report(&cellpath, Problem::NotADateCell);
                                 Cell::Empty
                             }
                         },
@@ -353,7 +345,7 @@ fn book_from_value(c: &mut Checker, value: &Value) -> Option<Book> {
                             c.report(
                                 &cellpath,
                                 Problem::WrongType {
-                                    expected: "a cell",
+                                    expected: crate::domain::validate::Kind::Cell,
                                     found: crate::domain::validate::type_name(other),
                                 },
                             );

@@ -133,25 +133,6 @@ pub enum RecordError {
     Newer(u32),
 }
 
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordError::Corrupt(issues) => {
-                let list: Vec<String> = issues.iter().take(3).map(Issue::to_string).collect();
-                f.write_str(&list.join("; "))?;
-                if issues.len() > 3 {
-                    write!(f, " (and {} more)", issues.len() - 3)?;
-                }
-                Ok(())
-            }
-            RecordError::Newer(v) => write!(
-                f,
-                "saved by a newer version of Preflight (schema {v}; this one reads up to {SCHEMA})"
-            ),
-        }
-    }
-}
-
 fn corrupt(path: JsonPath, problem: Problem) -> RecordError {
     RecordError::Corrupt(vec![Issue { path, problem }])
 }
@@ -169,7 +150,7 @@ fn open_record(raw: &str) -> Result<(u32, Value), RecordError> {
                 corrupt(
                     path,
                     Problem::WrongType {
-                        expected: "a whole number",
+                        expected: crate::domain::validate::Kind::WholeNumber,
                         found: crate::domain::validate::type_name(v),
                     },
                 )
@@ -187,20 +168,9 @@ fn open_record(raw: &str) -> Result<(u32, Value), RecordError> {
             },
         ));
     }
-    Ok((schema, migrate(schema, value)))
-}
-
-/// Brings a record of an older schema up to [`SCHEMA`], one step per schema, in order.
-fn migrate(from: u32, value: Value) -> Value {
-    let mut value = value;
-    for step in from..SCHEMA {
-        value = match step {
-            // 1 → 2 and 2 → 3: the new members are optional and default to empty.
-            1 | 2 => value,
-            _ => value,
-        };
-    }
-    value
+    // Older schemas need no migration: every member added since 1 is optional and reads as
+    // empty (see [`SCHEMA`]). A change that is not must convert the value here.
+    Ok((schema, value))
 }
 
 /// Serializes a workload record.
@@ -318,7 +288,7 @@ pub fn decode_import(raw: &str) -> Result<ImportRecord, RecordError> {
     };
     let id = field("id", 40);
     let file = field("file", 300);
-    let text = field("text", crate::domain::bundle::MAX_BUNDLE_BYTES);
+    let text = field("text", MAX_RECORD_BYTES);
     let index = obj
         .and_then(|o| c.required(o, "index", &root).cloned())
         .and_then(|v| c.number(&v, &root.key("index"), 0.0, 500.0))
@@ -334,10 +304,7 @@ pub fn decode_import(raw: &str) -> Result<ImportRecord, RecordError> {
         }
         _ => {
             if c.is_clean() {
-                c.report(
-                    &root.key("id"),
-                    Problem::Invalid("an import id starts with i-".into()),
-                );
+                c.report(&root.key("id"), Problem::NotImportId);
             }
             Err(RecordError::Corrupt(c.into_issues()))
         }
@@ -362,7 +329,7 @@ pub fn load_imports(
                 &raw,
                 &corrupt(
                     JsonPath::root().key("id"),
-                    Problem::Invalid(format!("does not match its storage key {key}")),
+                    Problem::KeyMismatch { key: key.clone() },
                 ),
                 &keys,
                 &mut loaded,
@@ -444,18 +411,9 @@ pub fn load(store: &mut impl KeyValueStore) -> Result<Loaded, StoreError> {
                 }
                 Err(e) => quarantine(store, key, &raw, &e, &keys, &mut loaded),
             }
-        } else if let Some(id) = key.strip_prefix(WORKLOAD_PREFIX) {
+        } else if key.starts_with(WORKLOAD_PREFIX) {
             let Some(raw) = store.get(key)? else { continue };
-            let result = decode_workload(&raw).and_then(|w| {
-                if w.id == id && is_workload_id(id) {
-                    Ok(w)
-                } else {
-                    Err(corrupt(
-                        JsonPath::root().key("id"),
-                        Problem::Invalid(format!("does not match its storage key {key}")),
-                    ))
-                }
-            });
+            let result = decode_workload_for_key(key, &raw);
             match result {
                 Ok(w) => loaded.workloads.push(w),
                 Err(RecordError::Newer(schema)) => loaded.notices.push(LoadNotice::Newer {
@@ -528,17 +486,19 @@ pub fn save_settings(
     store.set(SETTINGS_KEY, &encode_settings(settings))
 }
 
-/// Checks a workload decoded from another tab's write (same rules as [`load`]).
+/// Reads the workload record stored under `key`: its id must be the key's (a record copied
+/// under another key would otherwise shadow or duplicate a workload). Used by [`load`] and for
+/// other tabs' writes alike.
 pub fn decode_workload_for_key(key: &str, raw: &str) -> Result<Workload, RecordError> {
     let id = key.strip_prefix(WORKLOAD_PREFIX).unwrap_or_default();
     let w = decode_workload(raw)?;
-    if w.id != id {
-        let mut c = Checker::new();
-        c.report(
-            &JsonPath::root().key("id"),
-            Problem::Invalid(format!("does not match its storage key {key}")),
-        );
-        return Err(RecordError::Corrupt(c.into_issues()));
+    if w.id != id || !is_workload_id(id) {
+        return Err(corrupt(
+            JsonPath::root().key("id"),
+            Problem::KeyMismatch {
+                key: key.to_owned(),
+            },
+        ));
     }
     Ok(w)
 }
@@ -609,7 +569,8 @@ mod tests {
             ] => {
                 assert_eq!(key, "preflight.workload.w-2");
                 assert_eq!(moved_to, "preflight.quarantine.workload.w-2.1");
-                assert!(reason.to_string().contains("not valid JSON"), "{reason}");
+                let text = crate::i18n::record_error_text(reason, Lang::En);
+                assert!(text.contains("not valid JSON"), "{text}");
             }
             other => panic!("{other:?}"),
         }
@@ -822,14 +783,17 @@ mod tests {
         let Err(RecordError::Corrupt(issues)) = decode_workload(raw) else {
             panic!("accepted")
         };
-        let text: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        let text: Vec<String> = issues
+            .iter()
+            .map(|i| crate::i18n::issue_text(i, Lang::En))
+            .collect();
         assert_eq!(
             text,
             [
-                "$.id: invalid id \"W 1\": use 1 to 40 lowercase ASCII letters, digits or hyphens",
+                "$.id: invalid id “W 1”: use 1 to 40 lowercase ASCII letters, digits or hyphens",
                 "$.profile.organisation: expected a string, found a number",
-                "$.answers.wa.q1.selected[1]: duplicate id \"a\" (first used at $.answers.wa.q1.selected)",
-                "$.answers.wa.q1.not_applicable: \"NOPE\" is not one of OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER",
+                "$.answers.wa.q1.selected[1]: duplicate id “a” (first used at $.answers.wa.q1.selected)",
+                "$.answers.wa.q1.not_applicable: “NOPE” is not one of OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER",
                 "$.created_at: must not be empty",
                 "$.updated_at: required but missing",
             ]

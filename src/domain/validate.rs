@@ -79,8 +79,8 @@ pub enum Problem {
         line: usize,
         /// Column of the error.
         column: usize,
-        /// The parser's description.
-        message: String,
+        /// What the parser found wrong.
+        error: SyntaxError,
     },
     /// The document is larger than the format allows.
     TooLarge {
@@ -98,9 +98,9 @@ pub enum Problem {
     /// The value has the wrong JSON type.
     WrongType {
         /// What the format wants.
-        expected: &'static str,
+        expected: Kind,
         /// What the document has.
-        found: &'static str,
+        found: Kind,
     },
     /// A string that must have content is empty or blank.
     Empty,
@@ -226,124 +226,150 @@ pub enum Problem {
     BadHolidayRange,
     /// An adjusted working day that is not a weekend day of its year, or is a day off.
     BadWorkday,
-    /// Any other rule of the format, in words.
-    Invalid(String),
+    /// A question id the lens does not have.
+    UnknownQuestion {
+        /// The id.
+        id: String,
+    },
+    /// A choice id that is not one of its question's choices.
+    NotAChoiceOf {
+        /// The choice id.
+        choice: String,
+        /// The question id.
+        question: String,
+    },
+    /// A "None of these" choice combined with other choices.
+    NoneWithOthers {
+        /// The "None of these" choice's id.
+        choice: String,
+    },
+    /// Not RACI letters (R, A, S, C, I separated by /).
+    NotRaci {
+        /// What was found.
+        found: String,
+    },
+    /// A required catalogue offering is missing.
+    NoOffering {
+        /// The offering's id.
+        id: String,
+    },
+    /// A deliverable names a phase the offering does not have.
+    NoPhase {
+        /// The phase id named.
+        id: String,
+    },
+    /// A worksheet name with a character Excel refuses.
+    BadSheetName,
+    /// A cell object that is not `{"date": "YYYY-MM-DD"}`.
+    NotADateCell,
+    /// A stored record's id is not the one its storage key names.
+    KeyMismatch {
+        /// The storage key.
+        key: String,
+    },
+    /// An import record's id does not start with `i-`.
+    NotImportId,
+    /// A stored import's file no longer holds the bundle it was imported from.
+    BundleGone {
+        /// The bundle's index in the file.
+        index: usize,
+    },
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Syntax {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "not valid JSON at line {line}, column {column}: {message}"
-            ),
-            Problem::TooLarge { bytes, limit } => {
-                write!(f, "file is {bytes} bytes; the limit is {limit} bytes")
-            }
-            Problem::NotUtf8 => f.write_str("not UTF-8 text"),
-            Problem::Unreadable => f.write_str("the file could not be read"),
-            Problem::Missing => f.write_str("required but missing"),
-            Problem::WrongType { expected, found } => {
-                write!(f, "expected {expected}, found {found}")
-            }
-            Problem::Empty => f.write_str("must not be empty"),
-            Problem::TooLong { len, max } => {
-                write!(f, "{len} characters; at most {max} are allowed")
-            }
-            Problem::TooMany { len, max } => write!(f, "{len} entries; at most {max} are allowed"),
-            Problem::TooFew { len, min } => write!(f, "{len} entries; at least {min} are required"),
-            Problem::BadId { id, max, allowed } => write!(
-                f,
-                "invalid id {}: use 1 to {max} {}",
-                Value::String(id.clone()),
-                allowed.describe()
-            ),
-            Problem::Duplicate { id, first } => write!(
-                f,
-                "duplicate id {} (first used at {first})",
-                Value::String(id.clone())
-            ),
-            Problem::OutOfRange { value, min, max } => write!(
-                f,
-                "{} is out of range; expected {} to {}",
-                format_number(*value),
-                format_number(*min),
-                format_number(*max)
-            ),
-            Problem::NotOneOf { found, allowed } => write!(
-                f,
-                "{} is not one of {}",
-                Value::String(found.clone()),
-                allowed.join(", ")
-            ),
-            Problem::BadUrl => f.write_str("not an absolute http(s) URL"),
-            Problem::NoLanguage => f.write_str("text object needs an \"en\" or \"zh-CN\" entry"),
-            Problem::Condition(e) => write!(f, "invalid condition: {e}"),
-            Problem::UnknownChoice { id } => write!(
-                f,
-                "condition names {}, which is not a choice of this question",
-                Value::String(id.clone())
-            ),
-            Problem::NoDefaultRule => {
-                f.write_str("every question needs a risk rule with the condition \"default\"")
-            }
-            Problem::SeveralNoneChoices => {
-                f.write_str("only one \"None of these\" choice (id ending in _no) is allowed")
-            }
-            Problem::UnsupportedVersion { found, supported } => write!(
-                f,
-                "version {} is not supported (this program reads {supported})",
-                Value::String(found.clone())
-            ),
-            Problem::NotADate { found } => write!(
-                f,
-                "{} is not a date (YYYY-MM-DD)",
-                Value::String(found.clone())
-            ),
-            Problem::NotATime { found } => write!(
-                f,
-                "{} is not a time (RFC 3339, such as 2026-11-21T02:00:00Z)",
-                Value::String(found.clone())
-            ),
-            Problem::NotSha256 => f.write_str("not a SHA-256 (64 hexadecimal digits)"),
-            Problem::NotWhole { value } => {
-                write!(f, "{} is not a whole number", format_number(*value))
-            }
-            Problem::OnsiteWithoutConsulting => {
-                f.write_str("on-site days are part of consulting, which is not chosen")
-            }
-            Problem::UnknownMember { known } => {
-                write!(f, "not a known setting (known here: {})", known.join(", "))
-            }
-            Problem::NotRelativePath => f.write_str(
-                "must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
-            ),
-            Problem::NotAColour => f.write_str("not a colour written #rrggbb or #rgb"),
-            Problem::LowContrast { ratio, min } => write!(
-                f,
-                "contrast with the page is {}:1; text needs at least {}:1 (WCAG AA), so choose a darker colour",
-                format_number(*ratio),
-                format_number(*min)
-            ),
-            Problem::NotAnEmail => f.write_str("not an e-mail address"),
-            Problem::NotHttpsUrl => f.write_str("not an absolute https:// URL"),
-            Problem::NotAPhone => {
-                f.write_str("not a telephone number (digits, spaces and + - ( ) . only)")
-            }
-            Problem::NotIncreasing => f.write_str("each number must be larger than the one before"),
-            Problem::BadHolidayRange => {
-                f.write_str("the range must be in its year, from ≤ to, at most a month")
-            }
-            Problem::BadWorkday => f.write_str(
-                "an adjusted working day is a Saturday or Sunday of its year that is not a day off",
-            ),
-            Problem::Invalid(message) => f.write_str(message),
+/// What a JSON parser found wrong, by kind (serde_json's messages, classified, so that they can
+/// be said in every language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The text ends inside a value.
+    EndTooSoon,
+    /// A `:` is missing after a member name.
+    ExpectedColon,
+    /// A `,` or the closing bracket is missing.
+    ExpectedComma,
+    /// A value is missing or misspelt (`tru`, `'x'`).
+    ExpectedValue,
+    /// A member name that is not a string.
+    KeyNotString,
+    /// A bad escape sequence in a string.
+    BadEscape,
+    /// A malformed or out-of-range number.
+    BadNumber,
+    /// A control character inside a string.
+    ControlCharacter,
+    /// A comma before a closing bracket.
+    TrailingComma,
+    /// Something after the document.
+    TrailingCharacters,
+    /// Nested too deeply.
+    TooDeep,
+    /// Anything else the parser refuses.
+    Other,
+}
+
+impl SyntaxError {
+    /// The kind of a serde_json error (by its message, which is all serde_json exposes).
+    pub fn of(error: &serde_json::Error) -> SyntaxError {
+        let full = error.to_string();
+        let m = full.as_str();
+        if m.starts_with("EOF while parsing") {
+            SyntaxError::EndTooSoon
+        } else if m.starts_with("expected `:`") {
+            SyntaxError::ExpectedColon
+        } else if m.starts_with("expected `,`") {
+            SyntaxError::ExpectedComma
+        } else if m.starts_with("expected value") || m.starts_with("expected ident") {
+            SyntaxError::ExpectedValue
+        } else if m.starts_with("key must be") || m.starts_with("expected `\"`") {
+            SyntaxError::KeyNotString
+        } else if m.starts_with("invalid escape")
+            || m.starts_with("invalid unicode")
+            || m.starts_with("lone leading surrogate")
+            || m.starts_with("unexpected end of hex escape")
+        {
+            SyntaxError::BadEscape
+        } else if m.starts_with("invalid number") || m.starts_with("number out of range") {
+            SyntaxError::BadNumber
+        } else if m.starts_with("control character") {
+            SyntaxError::ControlCharacter
+        } else if m.starts_with("trailing comma") {
+            SyntaxError::TrailingComma
+        } else if m.starts_with("trailing characters") {
+            SyntaxError::TrailingCharacters
+        } else if m.starts_with("recursion limit") {
+            SyntaxError::TooDeep
+        } else {
+            SyntaxError::Other
         }
     }
+}
+
+/// A kind of JSON value, as a problem names what was expected and what was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// Any number.
+    Number,
+    /// A whole number.
+    WholeNumber,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// A string or an object of languages.
+    Text,
+    /// A spreadsheet cell (string, number, boolean, null or a date object).
+    Cell,
+    /// A choice id.
+    ChoiceId,
+    /// An array of choice ids.
+    ChoiceIds,
+    /// An object whose members are question ids.
+    QuestionMap,
 }
 
 /// The characters an identifier may use.
@@ -355,17 +381,6 @@ pub enum IdChars {
     Slug,
     /// Anything but control characters (map keys in stored answers).
     Printable,
-}
-
-impl IdChars {
-    /// The rule in words.
-    pub fn describe(self) -> &'static str {
-        match self {
-            IdChars::Word => "ASCII letters, digits or underscores",
-            IdChars::Slug => "lowercase ASCII letters, digits or hyphens",
-            IdChars::Printable => "characters other than control characters",
-        }
-    }
 }
 
 /// A number for a message: plain, or in exponent form when it is very large or small.
@@ -386,21 +401,15 @@ pub struct Issue {
     pub problem: Problem,
 }
 
-impl fmt::Display for Issue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.problem)
-    }
-}
-
-/// The JSON type of a value, in words.
-pub fn type_name(value: &Value) -> &'static str {
+/// The JSON type of a value.
+pub fn type_name(value: &Value) -> Kind {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => Kind::Null,
+        Value::Bool(_) => Kind::Boolean,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::String,
+        Value::Array(_) => Kind::Array,
+        Value::Object(_) => Kind::Object,
     }
 }
 
@@ -423,18 +432,9 @@ pub fn parse_json(text: &str, limit: usize) -> Result<Value, Issue> {
         problem: Problem::Syntax {
             line: e.line(),
             column: e.column(),
-            message: syntax_message(&e),
+            error: SyntaxError::of(&e),
         },
     })
-}
-
-fn syntax_message(error: &serde_json::Error) -> String {
-    // serde_json appends " at line L column C"; the position is reported separately.
-    let full = error.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full,
-    }
 }
 
 /// Collects every problem found while walking a document.
@@ -476,7 +476,7 @@ impl Checker {
         match value {
             Value::Object(map) => Some(map),
             other => {
-                self.wrong_type(path, "an object", other);
+                self.wrong_type(path, Kind::Object, other);
                 None
             }
         }
@@ -487,7 +487,7 @@ impl Checker {
         match value {
             Value::Array(items) => Some(items),
             other => {
-                self.wrong_type(path, "an array", other);
+                self.wrong_type(path, Kind::Array, other);
                 None
             }
         }
@@ -512,7 +512,7 @@ impl Checker {
         match value {
             Value::String(s) => self.check_string(s, path, max).then(|| s.clone()),
             other => {
-                self.wrong_type(path, "a string", other);
+                self.wrong_type(path, Kind::String, other);
                 None
             }
         }
@@ -531,7 +531,7 @@ impl Checker {
                 }
             }
             other => {
-                self.wrong_type(path, "a string", other);
+                self.wrong_type(path, Kind::String, other);
                 None
             }
         }
@@ -583,7 +583,7 @@ impl Checker {
                 ok.then_some(Text::Localized { en, zh_cn })
             }
             other => {
-                self.wrong_type(path, "a string or an object of languages", other);
+                self.wrong_type(path, Kind::Text, other);
                 None
             }
         }
@@ -612,7 +612,7 @@ impl Checker {
                 None
             }
             None => {
-                self.wrong_type(path, "a number", value);
+                self.wrong_type(path, Kind::Number, value);
                 None
             }
         }
@@ -631,7 +631,7 @@ impl Checker {
         }
     }
 
-    fn wrong_type(&mut self, path: &JsonPath, expected: &'static str, found: &Value) {
+    fn wrong_type(&mut self, path: &JsonPath, expected: Kind, found: &Value) {
         self.report(
             path,
             Problem::WrongType {
@@ -699,7 +699,11 @@ mod tests {
         let b = c.required(obj, "b", &root).unwrap();
         assert!(c.string(b, &root.key("b"), 10).is_none());
         assert!(c.required(obj, "c", &root).is_none());
-        let text: Vec<String> = c.into_issues().iter().map(|i| i.to_string()).collect();
+        let text: Vec<String> = c
+            .into_issues()
+            .iter()
+            .map(|i| crate::i18n::issue_text(i, crate::domain::text::Lang::En))
+            .collect();
         assert_eq!(
             text,
             [

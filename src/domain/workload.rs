@@ -556,7 +556,7 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
                 c.report(
                     &path.key("consulting"),
                     Problem::WrongType {
-                        expected: "a boolean",
+                        expected: crate::domain::validate::Kind::Boolean,
                         found: crate::domain::validate::type_name(v),
                     },
                 );

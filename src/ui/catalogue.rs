@@ -2,7 +2,7 @@
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::Lang;
-use crate::ui::i18n::issue_text;
+use crate::i18n::issue_text;
 use crate::ui::lenses::fetch_text;
 use leptos::prelude::*;
 

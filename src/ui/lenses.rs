@@ -11,7 +11,7 @@ use crate::domain::builtin::{
 use crate::domain::bundle::sha256_hex;
 use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
-use crate::ui::i18n::issue_text;
+use crate::i18n::issue_text;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;

@@ -10,8 +10,6 @@ pub mod clock;
 pub mod config;
 pub mod download;
 pub mod format;
-/// The interface's words live beside the domain so that the CLI shares them.
-pub use crate::i18n;
 pub mod lenses;
 pub mod offline;
 pub mod route;
@@ -21,7 +19,7 @@ pub mod transfer;
 pub mod views;
 pub mod workbook;
 
-use i18n::Msg;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use route::Route;
 use state::{AppState, Notice};
@@ -76,7 +74,7 @@ pub fn App(
                     n.push(Notice::WorkloadMissing);
                 }
             });
-            state::navigate(&if state::is_imported_id(id) {
+            state::navigate(&if crate::domain::imports::is_imported_id(id) {
                 Route::Workspace
             } else {
                 Route::Workloads

@@ -1,36 +1,33 @@
 //! The app's reactive state and the one place it meets storage.
 //!
 //! State is loaded explicitly at start-up ([`AppState::load`]), mutated only through the methods
-//! here, and written back by one effect that compares each workload's encoding with what storage
-//! last held, so that an edit writes one key and a change applied from another tab writes
-//! nothing (no echo between tabs). Storage failures end up in [`AppState::health`], which the
-//! notices area shows; work stays in memory whatever storage does.
+//! here, and written back by one effect through the domain's [`Saved`], which writes only what
+//! changed and applies other tabs' writes without echo (`crate::domain::saving`, tested there).
+//! Storage failures end up in [`AppState::health`], which the notices area shows; work stays in
+//! memory whatever storage does.
 
 use crate::domain::asof::{AsOf, Origin, as_of};
 use crate::domain::assessment::{Answer, Answers};
 use crate::domain::calendar::{Calendar, CountError};
 use crate::domain::catalogue::Selection;
 use crate::domain::config::{Brand, Config, Contact};
+use crate::domain::imports::{ImportedBundle, Refused, is_imported_id};
 use crate::domain::lens::Question;
 use crate::domain::milestone::Milestone;
 use crate::domain::plan::Rate;
+use crate::domain::saving::{self, Opened, Quarantined, Remote, Saved};
 use crate::domain::schedule::{self, Rules, Schedule};
-use crate::domain::storage::{
-    self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
-    StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
-    encode_workload,
-};
+use crate::domain::storage::{KeyValueStore, LoadNotice, Settings, StoreError};
 use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::domain::workload::Workload;
+use crate::i18n::Msg;
 use crate::ui::catalogue::CatalogueLoader;
 use crate::ui::clock::{self, new_id, now_iso};
-use crate::ui::i18n::Msg;
 use crate::ui::lenses::Lenses;
 use crate::ui::route::Route;
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// Whether storage is keeping up.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +71,7 @@ pub struct AppState {
     /// Notices to show until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
     /// Keys of records set aside because they could not be read, with the reason when known.
-    pub quarantined: RwSignal<Vec<(String, Option<RecordError>)>>,
+    pub quarantined: RwSignal<Vec<Quarantined>>,
     /// The last workload worked on (for "Continue").
     pub last_workload: RwSignal<Option<String>>,
     /// The lenses in hand.
@@ -88,9 +85,9 @@ pub struct AppState {
     /// Scheduling rules.
     pub rules: RwSignal<Rules>,
     /// Bundles the consultant imported (read-only).
-    pub imported: RwSignal<Vec<crate::ui::transfer::ImportedBundle>>,
+    pub imported: RwSignal<Vec<ImportedBundle>>,
     /// Files refused on import this session, with their problems.
-    pub refused: RwSignal<Vec<crate::ui::transfer::Refused>>,
+    pub refused: RwSignal<Vec<Refused>>,
     /// An import under way: files done, files in all.
     pub importing: RwSignal<Option<(usize, usize)>>,
     /// A new release of the app is installed and waits for a reload.
@@ -99,10 +96,8 @@ pub struct AppState {
     pub brand: StoredValue<Brand>,
     /// Whom the customer contacts (runtime config).
     pub contact: StoredValue<Contact>,
-    /// What storage holds for each workload, as last written or read.
-    saved: StoredValue<HashMap<String, String>>,
-    /// What storage holds for the settings; `None` when they must not be written.
-    saved_settings: StoredValue<Option<String>>,
+    /// What storage holds, as last written or read.
+    saved: StoredValue<Saved>,
 }
 
 /// The app state from context.
@@ -111,103 +106,32 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Loads from storage (moving unreadable records aside) and starts the save effects and the
-    /// cross-tab listener. Call once, inside the root component.
+    /// Loads from storage (moving unreadable records aside, [`saving::open`]) and starts the
+    /// save effects and the cross-tab listener. Call once, inside the root component.
     pub fn load(config: &Config, config_issues: Vec<Issue>) -> AppState {
         let mut notices = Vec::new();
         if !config_issues.is_empty() {
             notices.push(Notice::Config(config_issues));
         }
-        let mut health = Health::Saving;
-        let mut saved = HashMap::new();
-        let mut saved_settings = Some(String::new());
-        let mut quarantined_extra: Vec<(String, Option<RecordError>)> = Vec::new();
-        let (settings, workloads, quarantined) =
-            match BrowserStore::open().and_then(|mut s| storage::load(&mut s)) {
-                Ok(loaded) => {
-                    for w in &loaded.workloads {
-                        saved.insert(w.id.clone(), encode_workload(w));
-                    }
-                    if !loaded.settings_writable {
-                        saved_settings = None;
-                    }
-                    let reasons: HashMap<String, RecordError> = loaded
-                        .notices
-                        .iter()
-                        .filter_map(|n| match n {
-                            LoadNotice::Quarantined {
-                                moved_to, reason, ..
-                            } => Some((moved_to.clone(), reason.clone())),
-                            _ => None,
-                        })
-                        .collect();
-                    let quarantined = loaded
-                        .quarantined
-                        .iter()
-                        .map(|k| (k.clone(), reasons.get(k).cloned()))
-                        .collect();
-                    for n in loaded.notices {
-                        match n {
-                            // Shown from `quarantined`, with download and discard.
-                            LoadNotice::Quarantined { .. } => {}
-                            // One notice for any number of newer records.
-                            LoadNotice::Newer { .. } => {
-                                if !notices.contains(&Notice::Load(n.clone())) {
-                                    notices.retain(|x| {
-                                        !matches!(x, Notice::Load(LoadNotice::Newer { .. }))
-                                    });
-                                    notices.push(Notice::Load(n));
-                                }
-                            }
-                            other => notices.push(Notice::Load(other)),
-                        }
-                    }
-                    (loaded.settings, loaded.workloads, quarantined)
-                }
-                Err(e) => {
-                    health = Health::Unavailable(e.to_string());
-                    (Settings::default(), Vec::new(), Vec::new())
-                }
-            };
-        // Imported bundles, kept apart from the user's workloads.
-        let (imported, refused) =
-            match BrowserStore::open().and_then(|mut s| storage::load_imports(&mut s)) {
-                Ok((records, import_notices)) => {
-                    for n in import_notices {
-                        match n {
-                            LoadNotice::Quarantined {
-                                key,
-                                moved_to,
-                                reason,
-                            } => {
-                                let _ = key;
-                                quarantined_extra.push((moved_to, Some(reason)));
-                            }
-                            other => notices.push(Notice::Load(other)),
-                        }
-                    }
-                    crate::ui::transfer::restore(&records)
-                }
-                Err(_) => (Vec::new(), Vec::new()),
-            };
-        let quarantined = {
-            let mut q: Vec<(String, Option<RecordError>)> = quarantined;
-            q.extend(quarantined_extra);
-            q
+        let (opened, health) = match BrowserStore::open().and_then(|mut s| saving::open(&mut s)) {
+            Ok(opened) => (opened, Health::Saving),
+            Err(e) => (Opened::empty(), Health::Unavailable(e.to_string())),
         };
+        notices.extend(opened.notices.into_iter().map(Notice::Load));
         // The user's own choice, else the sales team's default, else the browser's preference.
-        let lang = settings
+        let lang = opened
+            .settings
             .language
             .or(config.default_language)
             .unwrap_or_else(browser_language);
         let state = AppState {
             lang: RwSignal::new(lang),
             route: RwSignal::new(Route::parse(&location_hash().unwrap_or_default())),
-            workloads: RwSignal::new(workloads),
+            workloads: RwSignal::new(opened.workloads),
             health: RwSignal::new(health),
             notices: RwSignal::new(notices),
-            quarantined: RwSignal::new(quarantined),
-            last_workload: RwSignal::new(settings.active_workload),
+            quarantined: RwSignal::new(opened.quarantined),
+            last_workload: RwSignal::new(opened.settings.active_workload),
             lenses: Lenses::new(),
             rate: RwSignal::new(config.rate.clone()),
             catalogue: CatalogueLoader::default(),
@@ -215,14 +139,13 @@ impl AppState {
                 config.calendar(&Calendar::cn_mainland()),
             )),
             rules: RwSignal::new(config.rules.clone()),
-            imported: RwSignal::new(imported),
-            refused: RwSignal::new(refused),
+            imported: RwSignal::new(opened.imported),
+            refused: RwSignal::new(opened.refused),
             importing: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             brand: StoredValue::new(config.brand.clone()),
             contact: StoredValue::new(config.contact.clone()),
-            saved: StoredValue::new(saved),
-            saved_settings: StoredValue::new(saved_settings),
+            saved: StoredValue::new(opened.saved),
         };
         state.start_effects();
         state
@@ -284,37 +207,12 @@ impl AppState {
         }
     }
 
+    /// Saves what changed; storage's answer becomes [`AppState::health`].
     fn persist(self, workloads: &[Workload]) {
-        let mut store = match BrowserStore::open() {
-            Ok(s) => s,
-            Err(e) => return self.set_health(Health::Unavailable(e.to_string())),
-        };
-        let mut result = Ok(());
-        self.saved.update_value(|saved| {
-            for w in workloads {
-                let encoded = encode_workload(w);
-                if saved.get(&w.id) != Some(&encoded) {
-                    match store.set(&storage::workload_key(&w.id), &encoded) {
-                        Ok(()) => {
-                            saved.insert(w.id.clone(), encoded);
-                        }
-                        Err(e) => result = Err(e),
-                    }
-                }
-            }
-            let gone: Vec<String> = saved
-                .keys()
-                .filter(|id| !workloads.iter().any(|w| &w.id == *id))
-                .cloned()
-                .collect();
-            for id in gone {
-                match storage::delete_workload(&mut store, &id) {
-                    Ok(()) => {
-                        saved.remove(&id);
-                    }
-                    Err(e) => result = Err(e),
-                }
-            }
+        let result = BrowserStore::open().and_then(|mut store| {
+            self.saved
+                .try_update_value(|saved| saved.save_workloads(&mut store, workloads))
+                .unwrap_or(Ok(()))
         });
         self.set_health(match result {
             Ok(()) => Health::Saving,
@@ -324,72 +222,56 @@ impl AppState {
         });
     }
 
+    /// Saves the settings when they changed (a failure shows in the workloads' health at the
+    /// next save; the settings are only a preference).
     fn persist_settings(self, settings: &Settings) {
-        let encoded = encode_settings(settings);
-        let Some(previous) = self.saved_settings.get_value() else {
-            return; // written by a newer release: leave them alone
-        };
-        if previous == encoded {
-            return;
-        }
-        if let Ok(mut store) = BrowserStore::open()
-            && store.set(SETTINGS_KEY, &encoded).is_ok()
-        {
-            self.saved_settings.set_value(Some(encoded));
+        if let Ok(mut store) = BrowserStore::open() {
+            self.saved
+                .update_value(|saved| drop(saved.save_settings(&mut store, settings)));
         }
     }
 
     /// Applies a change another tab made to storage.
     fn apply_remote(self, key: &str, value: Option<String>) {
-        if let Some(id) = key.strip_prefix(WORKLOAD_PREFIX) {
-            match value {
-                None => {
-                    self.saved.update_value(|s| {
-                        s.remove(id);
-                    });
-                    if self
-                        .workloads
-                        .with_untracked(|ws| ws.iter().any(|w| w.id == id))
-                    {
-                        self.workloads.update(|ws| ws.retain(|w| w.id != id));
-                        if self.route.with_untracked(|r| r.workload() == Some(id)) {
-                            self.notices.update(|n| n.push(Notice::DeletedElsewhere));
-                            navigate(&Route::Workloads);
-                        }
-                    }
-                }
-                Some(raw) => {
-                    // Unreadable or newer records from another tab are left for the next load.
-                    if let Ok(w) = decode_workload_for_key(key, &raw) {
-                        self.saved.update_value(|s| {
-                            s.insert(w.id.clone(), encode_workload(&w));
-                        });
-                        self.workloads
-                            .update(|ws| match ws.iter_mut().find(|x| x.id == w.id) {
-                                Some(slot) => *slot = w,
-                                None => ws.push(w),
-                            });
+        let remote = self
+            .saved
+            .try_update_value(|saved| saved.apply_remote(key, value.as_deref()))
+            .unwrap_or(Remote::Nothing);
+        match remote {
+            Remote::Nothing => {}
+            Remote::Deleted(id) => {
+                if self
+                    .workloads
+                    .with_untracked(|ws| ws.iter().any(|w| w.id == id))
+                {
+                    self.workloads.update(|ws| ws.retain(|w| w.id != id));
+                    if self.route.with_untracked(|r| r.workload() == Some(&id)) {
+                        self.notices.update(|n| n.push(Notice::DeletedElsewhere));
+                        navigate(&Route::Workloads);
                     }
                 }
             }
-        } else if key == SETTINGS_KEY {
-            if let Some(Ok(settings)) = value.as_deref().map(decode_settings) {
-                if self.saved_settings.get_value().is_some() {
-                    self.saved_settings.set_value(value.clone());
-                }
+            Remote::Written(w) => {
+                self.workloads
+                    .update(|ws| match ws.iter_mut().find(|x| x.id == w.id) {
+                        Some(slot) => *slot = *w,
+                        None => ws.push(*w),
+                    })
+            }
+            Remote::Settings(settings) => {
                 if let Some(lang) = settings.language
                     && lang != self.lang.get_untracked()
                 {
                     self.lang.set(lang);
                 }
             }
-        } else if key.starts_with(QUARANTINE_PREFIX) {
-            self.quarantined.update(|q| {
-                q.retain(|(k, _)| k != key);
-                if value.is_some() {
-                    q.push((key.to_owned(), None));
-                }
-            });
+            Remote::QuarantineAdded(key) => self.quarantined.update(|q| {
+                q.retain(|x| x.key != key);
+                q.push(Quarantined { key, reason: None });
+            }),
+            Remote::QuarantineRemoved(key) => {
+                self.quarantined.update(|q| q.retain(|x| x.key != key))
+            }
         }
     }
 
@@ -642,20 +524,13 @@ impl AppState {
         if let Ok(mut store) = BrowserStore::open() {
             let _ = store.remove(key);
         }
-        self.quarantined.update(|q| q.retain(|(k, _)| k != key));
+        self.quarantined.update(|q| q.retain(|x| x.key != key));
     }
 
     /// Every workload as one JSON document (the "Download a copy" file).
     pub fn backup_json(self) -> String {
-        self.workloads.with_untracked(|ws| {
-            let mut doc = serde_json::Map::new();
-            doc.insert("format".into(), "preflight-workloads".into());
-            doc.insert("schema".into(), storage::SCHEMA.into());
-            doc.insert("exported_at".into(), now_iso().into());
-            let list = ws.iter().map(Workload::to_value).collect();
-            doc.insert("workloads".into(), serde_json::Value::Array(list));
-            serde_json::Value::Object(doc).to_string()
-        })
+        self.workloads
+            .with_untracked(|ws| crate::domain::bundle::backup(ws, &now_iso()))
     }
 }
 
@@ -672,11 +547,6 @@ pub fn display_name(w: &Workload, lang: Lang) -> String {
 /// Goes to a view (adds a history entry, so Back works).
 pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route.href());
-}
-
-/// Whether an id names an imported bundle (`i-…`).
-pub fn is_imported_id(id: &str) -> bool {
-    id.starts_with("i-")
 }
 
 /// English unless the browser prefers Chinese.

@@ -6,75 +6,14 @@
 //! only touches the user's own workloads: an imported bundle is read-only by construction, and
 //! the views also disable their controls for it.
 
-use crate::domain::bundle::{Bundle, MAX_BUNDLE_BYTES, export, import, import_bytes};
-use crate::domain::storage::{
-    IMPORT_BUDGET_CHARS, IMPORT_PREFIX, ImportRecord, KeyValueStore, encode_import,
-};
+use crate::domain::bundle::{MAX_BUNDLE_BYTES, export, import_bytes};
+use crate::domain::imports::{self, Refused, forget, keep};
 use crate::domain::validate::{Issue, JsonPath, Problem};
 use crate::ui::clock::{new_id, now_iso};
 use crate::ui::download::{download, file_slug};
 use crate::ui::state::{AppState, display_name};
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
-
-/// A bundle the consultant imported.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportedBundle {
-    /// Its import id (`i-…`), also its workload's id in memory.
-    pub id: String,
-    /// The file it came from.
-    pub file: String,
-    /// The bundle (its workload's id replaced by the import id).
-    pub bundle: Bundle,
-    /// The characters its record takes in storage; 0 when it is kept for this session only.
-    pub stored_chars: usize,
-}
-
-/// A file that was refused, with why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Refused {
-    /// The file name.
-    pub file: String,
-    /// Every problem found.
-    pub issues: Vec<Issue>,
-}
-
-fn to_imported(record: &ImportRecord, bundle: Bundle, stored_chars: usize) -> ImportedBundle {
-    let mut bundle = bundle;
-    bundle.workload.id = record.id.clone();
-    ImportedBundle {
-        id: record.id.clone(),
-        file: record.file.clone(),
-        bundle,
-        stored_chars,
-    }
-}
-
-/// Re-imports the stored records at start-up (their checksums are checked again).
-pub fn restore(records: &[ImportRecord]) -> (Vec<ImportedBundle>, Vec<Refused>) {
-    let mut ok = Vec::new();
-    let mut refused = Vec::new();
-    for r in records {
-        match import(&r.text) {
-            Ok(mut bundles) if r.index < bundles.len() => {
-                let chars = IMPORT_PREFIX.len() + r.id.len() + encode_import(r).chars().count();
-                ok.push(to_imported(r, bundles.swap_remove(r.index), chars))
-            }
-            Ok(_) => refused.push(Refused {
-                file: r.file.clone(),
-                issues: vec![Issue {
-                    path: JsonPath::root(),
-                    problem: Problem::Invalid("the stored file no longer holds this bundle".into()),
-                }],
-            }),
-            Err(issues) => refused.push(Refused {
-                file: r.file.clone(),
-                issues,
-            }),
-        }
-    }
-    (ok, refused)
-}
 
 impl AppState {
     /// Imports one file's bytes: stores and lists every bundle it holds, or lists it as
@@ -103,29 +42,12 @@ impl AppState {
         match result {
             Ok((bundles, text)) => {
                 let mut store = BrowserStore::open().ok();
-                let mut used: usize = self
-                    .imported
-                    .with_untracked(|xs| xs.iter().map(|x| x.stored_chars).sum());
-                for (index, bundle) in bundles.into_iter().enumerate() {
-                    let record = ImportRecord {
-                        id: new_id().replacen("w-", "i-", 1),
-                        file: file.clone(),
-                        index,
-                        text: text.clone(),
-                    };
-                    let key = format!("{IMPORT_PREFIX}{}", record.id);
-                    let raw = encode_import(&record);
-                    let chars = key.len() + raw.chars().count();
-                    // Within the budget and when the browser takes it, the bundle is kept for
-                    // next time; otherwise for this session only (the workspace says so). A
-                    // failure here never touches the user's own workloads or their warnings.
-                    let stored = used + chars <= IMPORT_BUDGET_CHARS
-                        && store.as_mut().is_some_and(|s| s.set(&key, &raw).is_ok());
-                    let stored_chars = if stored { chars } else { 0 };
-                    used += stored_chars;
-                    let entry = to_imported(&record, bundle, stored_chars);
-                    self.imported.update(|list| list.push(entry));
-                }
+                let kept = self.imported.with_untracked(|already| {
+                    keep(store.as_mut(), already, &file, &text, bundles, || {
+                        new_id().replacen("w-", imports::IMPORT_ID_PREFIX, 1)
+                    })
+                });
+                self.imported.update(|list| list.extend(kept));
             }
             Err(issues) => self.refused.update(|r| r.push(Refused { file, issues })),
         }
@@ -133,8 +55,8 @@ impl AppState {
 
     /// Removes an imported bundle (from the list and from storage).
     pub fn remove_import(self, id: &str) {
-        if let Ok(mut s) = BrowserStore::open() {
-            let _ = s.remove(&format!("{IMPORT_PREFIX}{id}"));
+        if let Ok(mut store) = BrowserStore::open() {
+            forget(&mut store, id);
         }
         self.imported.update(|list| list.retain(|b| b.id != id));
     }
@@ -236,9 +158,4 @@ pub fn summary_name(ext: &str) -> String {
         |c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'),
         "-",
     )
-}
-
-/// A slug of a file name (for ids in the page).
-pub fn slug(s: &str) -> String {
-    file_slug(s)
 }

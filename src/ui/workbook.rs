@@ -4,13 +4,13 @@
 //! [`write_xlsx`] hands them to the spreadsheet worker, a separate wasm started only now, so the
 //! xlsx writer never weighs on the first load.
 
-use crate::domain::assessment::{Answers, NaReason, Status, status, summarize};
-use crate::domain::lens::{CostClass, Lens, Risk};
+use crate::domain::assessment::{Answers, status, summarize};
+use crate::domain::lens::Lens;
 use crate::domain::plan::{Rate, plan, ranks};
 use crate::domain::sheet::{Book, Cell, Column, Format, Sheet};
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
-use crate::ui::i18n::Msg;
+use crate::i18n::{Msg, cost_class_msg, reason_msg, risk_msg, status_msg};
 
 /// What the workbook needs of one lens.
 pub struct LensInput<'a> {
@@ -35,32 +35,6 @@ fn text(s: &str) -> Cell {
         Cell::Empty
     } else {
         Cell::Text(s.to_owned())
-    }
-}
-
-fn risk_msg(risk: Risk) -> Msg {
-    match risk {
-        Risk::High => Msg::RiskHigh,
-        Risk::Medium => Msg::RiskMedium,
-        Risk::None => Msg::RiskNone,
-    }
-}
-
-fn reason_msg(r: NaReason) -> Msg {
-    match r {
-        NaReason::OutOfScope => Msg::ReasonOutOfScope,
-        NaReason::BusinessPriorities => Msg::ReasonBusiness,
-        NaReason::ArchitectureConstraints => Msg::ReasonArchitecture,
-        NaReason::Other => Msg::ReasonOther,
-    }
-}
-
-/// The running-cost class in words.
-pub fn cost_class_msg(c: CostClass) -> Msg {
-    match c {
-        CostClass::Low => Msg::CostLow,
-        CostClass::Medium => Msg::CostMedium,
-        CostClass::High => Msg::CostHigh,
     }
 }
 
@@ -207,11 +181,7 @@ pub fn plan_book(
         for pillar in &lens.pillars {
             for q in &pillar.questions {
                 let answer = input.answers.get(&q.id);
-                let st = match status(q, answer) {
-                    Status::Unanswered => Msg::RiskUnanswered,
-                    Status::NotApplicable(_) => Msg::RiskNa,
-                    Status::Answered(r) => risk_msg(r),
-                };
+                let st = status_msg(status(q, answer));
                 let selected: Vec<&str> = answer
                     .map(|a| {
                         q.choices
@@ -306,7 +276,7 @@ pub async fn write_xlsx(book: &Book) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::assessment::Answer;
+    use crate::domain::assessment::{Answer, NaReason};
     use crate::domain::builtin::well_architected;
     use calamine::{Data, Reader, Xlsx};
 

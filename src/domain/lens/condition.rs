@@ -172,40 +172,6 @@ pub enum ConditionErrorKind {
     DefaultInExpression,
 }
 
-impl fmt::Display for ConditionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = self.position;
-        match &self.kind {
-            ConditionErrorKind::Empty => f.write_str("the condition is empty"),
-            ConditionErrorKind::TooLong => {
-                write!(f, "longer than {MAX_CONDITION_CHARS} characters")
-            }
-            ConditionErrorKind::TooDeep => {
-                write!(f, "nested deeper than {MAX_DEPTH} levels at character {p}")
-            }
-            ConditionErrorKind::UnexpectedChar('&') => {
-                write!(f, "lone '&' at character {p}; use &&")
-            }
-            ConditionErrorKind::UnexpectedChar('|') => {
-                write!(f, "lone '|' at character {p}; use ||")
-            }
-            ConditionErrorKind::UnexpectedChar(c) => {
-                write!(f, "unexpected character {c:?} at character {p}")
-            }
-            ConditionErrorKind::Unexpected(token) => {
-                write!(f, "unexpected '{token}' at character {p}")
-            }
-            ConditionErrorKind::UnexpectedEnd => {
-                write!(f, "the condition ends early (character {p})")
-            }
-            ConditionErrorKind::DefaultInExpression => write!(
-                f,
-                "'default' at character {p} must be the whole condition, not part of one"
-            ),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 enum Tok<'a> {
     Ident(&'a str),

@@ -367,7 +367,7 @@ fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Str
         c.report(
             path,
             Problem::WrongType {
-                expected: "a string",
+                expected: crate::domain::validate::Kind::String,
                 found: crate::domain::validate::type_name(value),
             },
         );

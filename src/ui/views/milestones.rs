@@ -3,7 +3,7 @@
 
 use crate::domain::calendar::format_date;
 use crate::domain::milestone::{MAX_MILESTONE_NAME, compare, is_iso_date};
-use crate::ui::i18n::Msg;
+use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;

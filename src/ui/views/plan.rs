@@ -5,12 +5,13 @@ use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
 use crate::domain::text::Lang;
+use crate::i18n::Msg;
+use crate::i18n::cost_class_msg;
 use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
-use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, use_app};
-use crate::ui::workbook::{LensInput, cost_class_msg, plan_book};
+use crate::ui::workbook::{LensInput, plan_book};
 use leptos::prelude::*;
 
 /// The plan page.

@@ -5,7 +5,7 @@ use crate::domain::lens::Lens;
 use crate::domain::plan::ranked_ids;
 use crate::domain::text::Lang;
 use crate::domain::workload::{MAX_DESCRIPTION, MAX_PROFILE_FIELD, Profile};
-use crate::ui::i18n::Msg;
+use crate::i18n::Msg;
 use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;

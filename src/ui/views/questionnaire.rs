@@ -6,29 +6,20 @@
 
 use crate::domain::assessment::{Answer, NaReason, Status, Summary, status, summarize};
 use crate::domain::lens::{Lens, Pillar, Question, Risk};
-use crate::ui::i18n::Msg;
+use crate::i18n::{Msg, reason_msg, status_msg};
 use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The message naming a status.
-pub fn status_msg(s: Status) -> (Msg, &'static str) {
+/// The badge class of a status (the stylesheet's colour for it).
+pub fn status_class(s: Status) -> &'static str {
     match s {
-        Status::Answered(Risk::High) => (Msg::RiskHigh, "high"),
-        Status::Answered(Risk::Medium) => (Msg::RiskMedium, "medium"),
-        Status::Answered(Risk::None) => (Msg::RiskNone, "none"),
-        Status::NotApplicable(_) => (Msg::RiskNa, "na"),
-        Status::Unanswered => (Msg::RiskUnanswered, "unanswered"),
-    }
-}
-
-fn reason_msg(r: NaReason) -> Msg {
-    match r {
-        NaReason::OutOfScope => Msg::ReasonOutOfScope,
-        NaReason::BusinessPriorities => Msg::ReasonBusiness,
-        NaReason::ArchitectureConstraints => Msg::ReasonArchitecture,
-        NaReason::Other => Msg::ReasonOther,
+        Status::Answered(Risk::High) => "high",
+        Status::Answered(Risk::Medium) => "medium",
+        Status::Answered(Risk::None) => "none",
+        Status::NotApplicable(_) => "na",
+        Status::Unanswered => "unanswered",
     }
 }
 
@@ -283,7 +274,7 @@ fn QuestionCard(
     // Open the notes when there are some; afterwards the user decides (not reactive on purpose).
     let notes_open = answer.with_untracked(|a| a.as_ref().is_some_and(|a| !a.notes.is_empty()));
     let badge = move || {
-        let (msg, class) = status_msg(state.get());
+        let (msg, class) = (status_msg(state.get()), status_class(state.get()));
         view! { <span class=format!("badge {class}")>{msg.text(lang)}</span> }
     };
 

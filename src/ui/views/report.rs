@@ -4,12 +4,13 @@
 //! app's chrome, starts each part on a new page and keeps rows together, so the browser's
 //! "Save as PDF" gives a clean paginated document in the chosen language.
 
-use crate::domain::assessment::{Status, status, summarize};
+use crate::domain::assessment::{status, summarize};
 use crate::domain::calendar::format_date;
-use crate::domain::lens::{Lens, Risk};
-use crate::ui::i18n::Msg;
+use crate::domain::lens::Lens;
+use crate::i18n::{Msg, status_msg};
 use crate::ui::state::{display_name, use_app};
 use crate::ui::views::plan::LensPlan;
+use crate::ui::views::questionnaire::status_class;
 use crate::ui::views::results::{ResultsTable, RiskChart};
 use leptos::prelude::*;
 
@@ -122,13 +123,8 @@ fn AnswersPart(workload_id: String, lens: &'static Lens) -> impl IntoView {
                 .iter()
                 .map(|q| {
                     let answer = answers.get(&q.id);
-                    let (msg, class) = match status(q, answer) {
-                        Status::Answered(Risk::High) => (Msg::RiskHigh, "high"),
-                        Status::Answered(Risk::Medium) => (Msg::RiskMedium, "medium"),
-                        Status::Answered(Risk::None) => (Msg::RiskNone, "none"),
-                        Status::NotApplicable(_) => (Msg::RiskNa, "na"),
-                        Status::Unanswered => (Msg::RiskUnanswered, "unanswered"),
-                    };
+                    let st = status(q, answer);
+                    let (msg, class) = (status_msg(st), status_class(st));
                     let selected: Vec<&str> = q
                         .choices
                         .iter()

@@ -5,35 +5,14 @@ use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
 use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
-use crate::i18n::weekday_short;
+use crate::i18n::Msg;
+use crate::i18n::{event_msg, weekday_short};
 use crate::ui::clock::{browser_offset_minutes, now_iso, now_millis};
 use crate::ui::download::{download, file_slug};
-use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, use_app};
 use chrono::NaiveTime;
 use leptos::prelude::*;
-
-/// The message naming an event.
-pub fn event_msg(e: Event) -> Msg {
-    match e {
-        Event::EarliestOrder => Msg::EvEarliestOrder,
-        Event::RecommendedOrder => Msg::EvRecommendedOrder,
-        Event::Start => Msg::EvStart,
-        Event::InvestigationReport => Msg::EvInvestigationReport,
-        Event::ConsultingReport => Msg::EvConsultingReport,
-        Event::ConsultingAcceptance => Msg::EvConsultingAcceptance,
-        Event::ImplementationStart => Msg::EvImplementationStart,
-        Event::ImplementationPlan => Msg::EvImplementationPlan,
-        Event::ImplementationAcceptance => Msg::EvImplementationAcceptance,
-        Event::ManagedKickoff => Msg::EvManagedKickoff,
-        Event::ManagedSolution => Msg::EvManagedSolution,
-        Event::ManagedStageProgress => Msg::EvManagedStageProgress,
-        Event::ManagedSummary => Msg::EvManagedSummary,
-        Event::ManagedAcceptanceReport => Msg::EvManagedAcceptanceReport,
-        Event::ManagedAcceptance => Msg::EvManagedAcceptance,
-    }
-}
 
 /// `UTC+08:00` for an offset east of UTC in minutes.
 pub fn utc_label(offset: i32) -> String {

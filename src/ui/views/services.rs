@@ -8,9 +8,9 @@ use crate::domain::catalogue::{
 };
 use crate::domain::plan::plan;
 use crate::domain::text::{Lang, Text};
+use crate::i18n::Msg;
 use crate::ui::catalogue::CatalogueState;
 use crate::ui::format::days;
-use crate::ui::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

@@ -1,9 +1,10 @@
 //! The frame around every view: header with navigation and language switch, notices, footer.
 
+use crate::domain::saving::Quarantined;
 use crate::domain::storage::LoadNotice;
 use crate::domain::text::Lang;
+use crate::i18n::{Msg, issue_text, record_error_text, store_error_text};
 use crate::ui::download::download;
-use crate::ui::i18n::{Msg, issue_text, record_error_text, store_error_text};
 use crate::ui::route::Route;
 use crate::ui::state::{Health, Notice, use_app};
 use leptos::prelude::*;
@@ -156,7 +157,7 @@ pub fn Notices() -> impl IntoView {
         app.quarantined
             .get()
             .into_iter()
-            .map(|(key, reason)| {
+            .map(|Quarantined { key, reason }| {
                 let k1 = key.clone();
                 let k2 = key.clone();
                 let reason = reason.map(|r| {

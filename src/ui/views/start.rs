@@ -1,6 +1,6 @@
 //! The start page: what Preflight is, that data stays in the browser, start or continue.
 
-use crate::ui::i18n::Msg;
+use crate::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, navigate, use_app};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 use crate::domain::assessment::summarize;
 use crate::domain::builtin::well_architected;
 use crate::domain::workload::{MAX_PROFILE_FIELD, Workload};
-use crate::ui::i18n::Msg;
+use crate::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, navigate, use_app};
 use leptos::prelude::*;

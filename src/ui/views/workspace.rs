@@ -6,8 +6,8 @@ use crate::domain::builtin::well_architected;
 use crate::domain::bundle::{Integrity, csv_line, summary, summary_values};
 use crate::domain::sheet::{Book, Cell, Column, Format, Sheet};
 use crate::domain::text::Lang;
+use crate::i18n::{Msg, integrity_msg, issue_text};
 use crate::ui::download::{download, download_bytes};
-use crate::ui::i18n::{Msg, issue_text};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::transfer::{import_files, summary_name};
@@ -65,11 +65,12 @@ fn rows(app: AppState) -> Vec<Vec<Value>> {
     })
 }
 
-fn integrity_msg(i: &Integrity) -> (Msg, &'static str) {
+/// The badge class of an integrity (the colour of the risk it stands for).
+fn integrity_class(i: Integrity) -> &'static str {
     match i {
-        Integrity::Intact => (Msg::IntegrityIntact, "none"),
-        Integrity::Changed => (Msg::IntegrityChanged, "high"),
-        Integrity::Unchecked => (Msg::IntegrityUnchecked, "medium"),
+        Integrity::Intact => "none",
+        Integrity::Changed => "high",
+        Integrity::Unchecked => "medium",
     }
 }
 
@@ -373,7 +374,7 @@ fn import_row(
     let Some((file, row, integrity)) = found else {
         return ().into_any();
     };
-    let (msg, class) = integrity_msg(&integrity);
+    let (msg, class) = (integrity_msg(integrity), integrity_class(integrity));
     let org = if row.organisation.is_empty() {
         "—".to_owned()
     } else {

@@ -283,7 +283,7 @@ test('the workspace in Chinese, and accessible in both languages', async ({ page
   await app.expectAccessible();
   await app.switchLanguage();
   await expect(app.heading).toHaveText('顾问工作台');
-  await expect(page.getByTestId('refused').locator('li')).toHaveText(['$: 第 1 行第 1 列不是有效的 JSON（expected value）']);
+  await expect(page.getByTestId('refused').locator('li')).toHaveText(['$: 第 1 行第 1 列不是有效的 JSON（缺少值或值拼写有误）']);
   await expect(rows(page).getByTestId('integrity')).toHaveText('完整');
   await app.expectAccessible();
 });
