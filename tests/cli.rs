@@ -1,24 +1,8 @@
 //! The `preflight` binary as a consultant runs it: output lines and exit codes (SPEC §7).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{fixture, run, stdout};
 
-fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_preflight"))
-        .args(args)
-        .output()
-        .expect("the preflight binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 #[test]
 fn lens_check_accepts_both_formats() {
@@ -63,8 +47,7 @@ fn lens_check_of_a_missing_file_exits_1_with_a_message() {
 
 #[test]
 fn the_builtin_lens_file_passes_the_check() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/content/lenses/well-architected.json");
+    let path = common::repo("src/content/lenses/well-architected.json");
     let out = run(&["lens", "check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }

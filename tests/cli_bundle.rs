@@ -1,30 +1,14 @@
 //! `preflight bundle validate` and `preflight bundle summary` over a real browser export and
 //! every kind of broken or hostile file kept under `tests/fixtures/bundles/hostile/` (SPEC §7).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{fixture, run, text};
 
-fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bundles")
-        .join(rel)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_preflight"))
-        .args(args)
-        .output()
-        .expect("the preflight binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 /// Each hostile file and the problems (after `FILE: `) the consultant is told about, shared with
 /// the browser test of the workspace (`tests/e2e/specs/bundle.spec.ts`).
 fn hostile() -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(fixture("hostile-expected.json")).unwrap();
+    let text = std::fs::read_to_string(fixture("bundles/hostile-expected.json")).unwrap();
     let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
     map.into_iter()
         .map(|(file, problems)| {
@@ -41,7 +25,7 @@ fn hostile() -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn a_real_browser_export_is_valid() {
-    let path = fixture("acme-web-shop.json");
+    let path = fixture("bundles/acme-web-shop.json");
     let out = run(&["bundle", "validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert_eq!(
@@ -55,7 +39,7 @@ fn a_real_browser_export_is_valid() {
 
 #[test]
 fn every_hostile_file_is_refused_one_line_per_problem() {
-    let dir = fixture("hostile");
+    let dir = fixture("bundles/hostile");
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -86,7 +70,7 @@ fn every_hostile_file_is_refused_one_line_per_problem() {
 fn markup_in_text_is_valid_data_and_printed_as_is() {
     // Markup is text, not a problem: the app shows it as text. The CLI prints it as is but
     // never lets control characters through.
-    let path = fixture("hostile/html-and-script.json");
+    let path = fixture("bundles/hostile/html-and-script.json");
     let out = run(&["bundle", "validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let line = text(&out.stdout);
@@ -98,8 +82,8 @@ fn markup_in_text_is_valid_data_and_printed_as_is() {
 
 #[test]
 fn one_bad_file_among_good_ones_makes_the_exit_code_1() {
-    let good = fixture("acme-web-shop.json");
-    let bad = fixture("hostile/not-json.json");
+    let good = fixture("bundles/acme-web-shop.json");
+    let bad = fixture("bundles/hostile/not-json.json");
     let out = run(&[
         "bundle",
         "validate",
@@ -149,7 +133,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
 
 #[test]
 fn a_legacy_backup_is_migrated_and_valid() {
-    let path = fixture("backup-schema1.json");
+    let path = fixture("bundles/backup-schema1.json");
     let out = run(&["bundle", "validate", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert_eq!(
@@ -181,9 +165,9 @@ fn a_legacy_backup_is_migrated_and_valid() {
 
 #[test]
 fn summary_as_csv_has_a_header_and_one_row_per_valid_bundle() {
-    let good = fixture("acme-web-shop.json");
-    let html = fixture("hostile/html-and-script.json");
-    let bad = fixture("hostile/truncated.json");
+    let good = fixture("bundles/acme-web-shop.json");
+    let html = fixture("bundles/hostile/html-and-script.json");
+    let bad = fixture("bundles/hostile/truncated.json");
     let out = run(&[
         "bundle",
         "summary",
@@ -228,7 +212,7 @@ fn summary_as_csv_has_a_header_and_one_row_per_valid_bundle() {
 
 #[test]
 fn summary_as_json_is_a_list_of_records() {
-    let good = fixture("acme-web-shop.json");
+    let good = fixture("bundles/acme-web-shop.json");
     let out = run(&[
         "bundle",
         "summary",
@@ -255,7 +239,7 @@ fn summary_as_json_is_a_list_of_records() {
 
 #[test]
 fn summary_of_an_edited_file_is_refused() {
-    let edited = fixture("hostile/edited-content.json");
+    let edited = fixture("bundles/hostile/edited-content.json");
     let out = run(&[
         "bundle",
         "summary",

@@ -1,27 +1,14 @@
 //! `preflight calendar year` and the calendar's range, as a sales team uses them to check a
 //! year against the State Council's notice before adding it to config.json.
 
+mod common;
+use common::{run, stdout};
+
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_preflight"))
-        .args(args)
-        .output()
-        .expect("the preflight binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 fn file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("preflight-calendar-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    common::temp_file("calendar", name, text)
 }
 
 #[test]

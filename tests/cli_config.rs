@@ -1,27 +1,13 @@
 //! `preflight config check` and `preflight calendar add --config`: a sales team's config.json
 //! read exactly as the app reads it.
 
+mod common;
+use common::{run, stdout};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_preflight"))
-        .args(args)
-        .output()
-        .expect("the preflight binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-/// Writes `text` to a file of this test's own and returns its path.
 fn file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("preflight-config-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    common::temp_file("config", name, text)
 }
 
 const YEAR_2027: &str = r#"{"version": 1, "calendar": {"official": [{
@@ -33,7 +19,7 @@ const YEAR_2027: &str = r#"{"version": 1, "calendar": {"official": [{
 
 #[test]
 fn the_shipped_example_is_valid_and_summarised() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/config.example.json");
+    let path = common::repo("public/config.example.json");
     let out = run(&["config", "check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(

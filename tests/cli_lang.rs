@@ -1,23 +1,9 @@
 //! `preflight --lang zh-CN …`: every line the tool writes, in Simplified Chinese. English stays
 //! the default and the documented contract (tests/cli.rs, tests/cli_bundle.rs).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+use common::{repo, run, stdout};
 
-fn path(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_preflight"))
-        .args(args)
-        .output()
-        .expect("the preflight binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 fn has_chinese(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -25,7 +11,7 @@ fn has_chinese(s: &str) -> bool {
 
 #[test]
 fn lens_check_in_chinese() {
-    let file = path("tests/fixtures/lenses/valid-preflight.json");
+    let file = repo("tests/fixtures/lenses/valid-preflight.json");
     let out = run(&["--lang", "zh-CN", "lens", "check", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
@@ -38,7 +24,7 @@ fn lens_check_in_chinese() {
 
 #[test]
 fn every_problem_of_every_hostile_bundle_is_in_chinese_with_its_path() {
-    let dir = path("tests/fixtures/bundles/hostile");
+    let dir = repo("tests/fixtures/bundles/hostile");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -78,7 +64,7 @@ fn calendar_and_config_in_chinese() {
         stdout(&out),
         "2026-02-30: 不是日期（YYYY-MM-DD，年份 1900 至 9999）\n"
     );
-    let example = path("public/config.example.json");
+    let example = repo("public/config.example.json");
     let out = run(&[
         "--lang",
         "zh-CN",
@@ -167,7 +153,7 @@ fn a_chinese_run_holds_no_english_problem_text() {
         "tests/fixtures/bundles/hostile",
         "tests/fixtures/lenses/broken",
     ] {
-        let mut files: Vec<_> = std::fs::read_dir(path(dir))
+        let mut files: Vec<_> = std::fs::read_dir(repo(dir))
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
@@ -190,8 +176,8 @@ fn a_chinese_run_holds_no_english_problem_text() {
             ]);
         }
     }
-    let lens = path("tests/fixtures/lenses/valid-preflight.json");
-    let answers = path("tests/fixtures/answers/fixture-lens.bad-answers.json");
+    let lens = repo("tests/fixtures/lenses/valid-preflight.json");
+    let answers = repo("tests/fixtures/answers/fixture-lens.bad-answers.json");
     runs.push(vec![
         "lens".into(),
         "evaluate".into(),
