@@ -7,12 +7,12 @@
 //! locale machinery two languages without plurals do not need).
 
 use crate::domain::assessment::{NaReason, Status};
-use crate::domain::bundle::Integrity;
+use crate::domain::bundle::{Column, Integrity};
 use crate::domain::calendar::{Date, Holiday};
 use crate::domain::lens::condition::{
     ConditionError, ConditionErrorKind, MAX_CONDITION_CHARS, MAX_DEPTH,
 };
-use crate::domain::lens::{CostClass, Risk};
+use crate::domain::lens::{CostClass, Lens, Risk};
 use crate::domain::schedule::Event;
 use crate::domain::storage::{RecordError, StoreError};
 use crate::domain::text::Lang;
@@ -561,6 +561,34 @@ pub fn event_msg(e: Event) -> Msg {
         Event::ManagedAcceptanceReport => Msg::EvManagedAcceptanceReport,
         Event::ManagedAcceptance => Msg::EvManagedAcceptance,
     }
+}
+
+/// A summary column's header in `lang` (its key is `Column::key`).
+pub fn summary_header(column: Column, lens: &Lens, lang: Lang) -> String {
+    let pillar = |i: usize| lens.pillars.get(i).map_or("", |p| p.name.get(lang));
+    let msg = match column {
+        Column::File => Msg::ColFile,
+        Column::Organisation => Msg::Organisation,
+        Column::Workload => Msg::NameLabel,
+        Column::Contact => Msg::ContactName,
+        Column::ExportedAt => Msg::ColExported,
+        Column::Integrity => Msg::ColIntegrity,
+        Column::Answered => Msg::ColAnswered,
+        Column::High => Msg::High,
+        Column::Medium => Msg::Medium,
+        Column::NoRisk => Msg::NoRiskShort,
+        Column::NotApplicable => Msg::NaShort,
+        Column::Unanswered => Msg::UnansweredShort,
+        Column::Score => Msg::Score,
+        Column::PillarScore(i) => return Msg::ColPillarScore.fill(lang, &[("pillar", pillar(i))]),
+        Column::PillarHigh(i) => return Msg::ColPillarHigh.fill(lang, &[("pillar", pillar(i))]),
+        Column::PlanItems => Msg::ColItems,
+        Column::PlanEffort => Msg::ColEffort,
+        Column::Services => Msg::NavServices,
+        Column::Start => Msg::EvStart,
+        Column::Provisional => Msg::Provisional,
+    };
+    msg.text(lang).to_owned()
 }
 
 /// The name of a holiday.

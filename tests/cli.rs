@@ -3,7 +3,6 @@
 mod common;
 use common::{fixture, run, stdout};
 
-
 #[test]
 fn lens_check_accepts_both_formats() {
     for (file, format) in [

@@ -4,7 +4,6 @@
 mod common;
 use common::{fixture, run, text};
 
-
 /// Each hostile file and the problems (after `FILE: `) the consultant is told about, shared with
 /// the browser test of the workspace (`tests/e2e/specs/bundle.spec.ts`).
 fn hostile() -> Vec<(String, Vec<String>)> {

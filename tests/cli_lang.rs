@@ -4,7 +4,6 @@
 mod common;
 use common::{repo, run, stdout};
 
-
 fn has_chinese(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }

@@ -498,19 +498,18 @@ fn bundle_summary<W: Write, E: Write>(
     out: &mut Out<W>,
     err: &mut Out<E>,
 ) -> bool {
-    use crate::domain::bundle::{csv_line, summary, summary_columns, summary_values};
+    use crate::domain::bundle::{Column, csv_line, summary};
     let lens = crate::domain::builtin::well_architected();
-    let columns = summary_columns(lens);
+    let columns = Column::all(lens);
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut all = true;
     for path in files {
         match read_bundle(path, err) {
             Ok(bundles) => {
+                let file = path.display().to_string();
                 for b in &bundles {
-                    rows.push(summary_values(
-                        &path.display().to_string(),
-                        &summary(b, lens),
-                    ));
+                    let row = summary(b, lens);
+                    rows.push(columns.iter().map(|c| c.value(&file, &row)).collect());
                 }
             }
             Err(lines) => {
@@ -523,7 +522,7 @@ fn bundle_summary<W: Write, E: Write>(
     }
     match format {
         SummaryFormat::Csv => {
-            let header: Vec<Value> = columns.iter().map(|c| Value::from(c.as_str())).collect();
+            let header: Vec<Value> = columns.iter().map(|c| c.key(lens).into()).collect();
             out.line(&csv_line(&header));
             for r in &rows {
                 out.line(&csv_line(r));
@@ -532,7 +531,7 @@ fn bundle_summary<W: Write, E: Write>(
         SummaryFormat::Json => {
             let list: Vec<Value> = rows
                 .into_iter()
-                .map(|r| Value::Object(columns.iter().cloned().zip(r).collect()))
+                .map(|r| Value::Object(columns.iter().map(|c| c.key(lens)).zip(r).collect()))
                 .collect();
             out.line(&serde_json::to_string_pretty(&Value::Array(list)).unwrap_or_default());
         }

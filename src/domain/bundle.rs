@@ -18,6 +18,7 @@ use crate::domain::assessment::{Counts, summarize};
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Rate, plan};
 use crate::domain::schedule::Schedule;
+use crate::domain::sheet::{Cell, Format};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
 use crate::domain::workload::Workload;
 use serde_json::{Map, Value};
@@ -586,44 +587,6 @@ pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
     }
 }
 
-/// The summary's column names (for CSV headers and JSON keys).
-pub fn summary_columns(lens: &Lens) -> Vec<String> {
-    let mut cols: Vec<String> = [
-        "file",
-        "organisation",
-        "workload",
-        "contact",
-        "exported_at",
-        "integrity",
-        "answered",
-        "high",
-        "medium",
-        "no_risk",
-        "not_applicable",
-        "unanswered",
-        "score",
-    ]
-    .iter()
-    .map(|s| (*s).to_owned())
-    .collect();
-    for p in &lens.pillars {
-        cols.push(format!("score_{}", p.id));
-        cols.push(format!("high_{}", p.id));
-    }
-    cols.extend(
-        [
-            "plan_items",
-            "plan_effort_man_days",
-            "services",
-            "start",
-            "provisional",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned()),
-    );
-    cols
-}
-
 impl Integrity {
     /// As written in summaries.
     pub fn as_str(&self) -> &'static str {
@@ -635,34 +598,178 @@ impl Integrity {
     }
 }
 
-/// A summary row as JSON values, in [`summary_columns`] order.
-pub fn summary_values(file: &str, row: &SummaryRow) -> Vec<Value> {
-    let c = &row.overall;
-    let mut v: Vec<Value> = vec![
-        file.into(),
-        row.organisation.as_str().into(),
-        row.workload.as_str().into(),
-        row.contact.as_str().into(),
-        row.exported_at.as_str().into(),
-        row.integrity.as_str().into(),
-        c.done().into(),
-        c.high.into(),
-        c.medium.into(),
-        c.none.into(),
-        c.not_applicable.into(),
-        c.unanswered.into(),
-        c.score().map_or(Value::Null, Value::from),
-    ];
-    for (_, score, high) in &row.pillars {
-        v.push(score.map_or(Value::Null, Value::from));
-        v.push((*high).into());
+/// A column of the consultant's summary: the one list behind the command line's CSV and JSON
+/// and the workspace's CSV and Excel downloads. Each column's key, spreadsheet format and value
+/// are defined here and its header in `crate::i18n::summary_header`, every one by an exhaustive
+/// match, so a column cannot be added to one output and forgotten in another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// The file the bundle came from.
+    File,
+    /// The customer's organisation.
+    Organisation,
+    /// The workload's name.
+    Workload,
+    /// The customer's contact.
+    Contact,
+    /// When it was exported (a time; a date in a spreadsheet).
+    ExportedAt,
+    /// Whether it is as exported.
+    Integrity,
+    /// Questions answered or marked not applicable.
+    Answered,
+    /// High risks.
+    High,
+    /// Medium risks.
+    Medium,
+    /// No risk.
+    NoRisk,
+    /// Not applicable.
+    NotApplicable,
+    /// Unanswered.
+    Unanswered,
+    /// The overall score.
+    Score,
+    /// The score of the lens's pillar at this index.
+    PillarScore(usize),
+    /// The high risks of the lens's pillar at this index.
+    PillarHigh(usize),
+    /// Improvement plan items.
+    PlanItems,
+    /// The plan's effort in man-days.
+    PlanEffort,
+    /// The services chosen (offering ids).
+    Services,
+    /// The start date in the exported schedule.
+    Start,
+    /// Whether the exported schedule had provisional dates.
+    Provisional,
+}
+
+impl Column {
+    /// Every column, in order, for `lens` (the Well-Architected lens: two per pillar).
+    pub fn all(lens: &Lens) -> Vec<Column> {
+        use Column::*;
+        let mut cols = vec![
+            File,
+            Organisation,
+            Workload,
+            Contact,
+            ExportedAt,
+            Integrity,
+            Answered,
+            High,
+            Medium,
+            NoRisk,
+            NotApplicable,
+            Unanswered,
+            Score,
+        ];
+        for i in 0..lens.pillars.len() {
+            cols.extend([PillarScore(i), PillarHigh(i)]);
+        }
+        cols.extend([PlanItems, PlanEffort, Services, Start, Provisional]);
+        cols
     }
-    v.push(row.plan_items.into());
-    v.push(row.plan_effort.into());
-    v.push(row.services.join(" ").into());
-    v.push(row.start.as_deref().map_or(Value::Null, Value::from));
-    v.push(row.provisional.into());
-    v
+
+    /// The key in CSV headers and JSON records (the CLI's contract).
+    pub fn key(self, lens: &Lens) -> String {
+        let pillar = |i: usize| lens.pillars.get(i).map_or("", |p| p.id.as_str());
+        match self {
+            Column::File => "file".into(),
+            Column::Organisation => "organisation".into(),
+            Column::Workload => "workload".into(),
+            Column::Contact => "contact".into(),
+            Column::ExportedAt => "exported_at".into(),
+            Column::Integrity => "integrity".into(),
+            Column::Answered => "answered".into(),
+            Column::High => "high".into(),
+            Column::Medium => "medium".into(),
+            Column::NoRisk => "no_risk".into(),
+            Column::NotApplicable => "not_applicable".into(),
+            Column::Unanswered => "unanswered".into(),
+            Column::Score => "score".into(),
+            Column::PillarScore(i) => format!("score_{}", pillar(i)),
+            Column::PillarHigh(i) => format!("high_{}", pillar(i)),
+            Column::PlanItems => "plan_items".into(),
+            Column::PlanEffort => "plan_effort_man_days".into(),
+            Column::Services => "services".into(),
+            Column::Start => "start".into(),
+            Column::Provisional => "provisional".into(),
+        }
+    }
+
+    /// How a spreadsheet shows it.
+    pub fn format(self) -> Format {
+        match self {
+            Column::File
+            | Column::Organisation
+            | Column::Workload
+            | Column::Contact
+            | Column::Integrity
+            | Column::Services
+            | Column::Provisional => Format::Text,
+            Column::ExportedAt | Column::Start => Format::Date,
+            Column::PlanEffort => Format::Days,
+            Column::Answered
+            | Column::High
+            | Column::Medium
+            | Column::NoRisk
+            | Column::NotApplicable
+            | Column::Unanswered
+            | Column::Score
+            | Column::PillarScore(_)
+            | Column::PillarHigh(_)
+            | Column::PlanItems => Format::Integer,
+        }
+    }
+
+    /// Its value in a row, as JSON (`null` when there is none).
+    pub fn value(self, file: &str, row: &SummaryRow) -> Value {
+        let c = &row.overall;
+        let pillar = |i: usize| row.pillars.get(i);
+        match self {
+            Column::File => file.into(),
+            Column::Organisation => row.organisation.as_str().into(),
+            Column::Workload => row.workload.as_str().into(),
+            Column::Contact => row.contact.as_str().into(),
+            Column::ExportedAt => row.exported_at.as_str().into(),
+            Column::Integrity => row.integrity.as_str().into(),
+            Column::Answered => c.done().into(),
+            Column::High => c.high.into(),
+            Column::Medium => c.medium.into(),
+            Column::NoRisk => c.none.into(),
+            Column::NotApplicable => c.not_applicable.into(),
+            Column::Unanswered => c.unanswered.into(),
+            Column::Score => c.score().map_or(Value::Null, Value::from),
+            Column::PillarScore(i) => pillar(i)
+                .and_then(|(_, score, _)| *score)
+                .map_or(Value::Null, Value::from),
+            Column::PillarHigh(i) => pillar(i).map_or(Value::Null, |(_, _, high)| (*high).into()),
+            Column::PlanItems => row.plan_items.into(),
+            Column::PlanEffort => row.plan_effort.into(),
+            Column::Services => row.services.join(" ").into(),
+            Column::Start => row.start.as_deref().map_or(Value::Null, Value::from),
+            Column::Provisional => row.provisional.into(),
+        }
+    }
+
+    /// Its value as a spreadsheet cell; `yes_no` words a true or false.
+    pub fn cell(self, file: &str, row: &SummaryRow, yes_no: [&str; 2]) -> Cell {
+        match (self.format(), self.value(file, row)) {
+            (_, Value::Null) => Cell::Empty,
+            (Format::Date, Value::String(s)) => match s.get(..10) {
+                Some(day) if crate::domain::calendar::parse_date(day).is_some() => {
+                    Cell::Date(day.to_owned())
+                }
+                _ => Cell::Text(s),
+            },
+            (_, Value::Number(n)) => Cell::Number(n.as_f64().unwrap_or(0.0)),
+            (_, Value::Bool(b)) => Cell::Text(yes_no[usize::from(!b)].to_owned()),
+            (_, Value::String(s)) => Cell::Text(s),
+            (_, other) => Cell::Text(other.to_string()),
+        }
+    }
 }
 
 /// One CSV field (RFC 4180), with spreadsheet formula injection defused (a text starting with
@@ -742,6 +849,38 @@ mod tests {
         assert_eq!(bundles[0].workload, workload());
         assert_eq!(bundles[1].workload.profile.workload, "Blog");
         assert_eq!(bundles[0].exported_at, "2026-12-02T04:00:00Z");
+    }
+
+    #[test]
+    fn every_summary_column_has_one_key_a_format_and_a_cell() {
+        let lens = well_architected();
+        let columns = Column::all(lens);
+        assert_eq!(columns.len(), 13 + 2 * lens.pillars.len() + 5);
+        let keys: std::collections::BTreeSet<String> =
+            columns.iter().map(|c| c.key(lens)).collect();
+        assert_eq!(keys.len(), columns.len(), "keys are unique");
+        let b = &import(&exported()).unwrap()[0];
+        let row = summary(b, lens);
+        let cells: Vec<Cell> = columns
+            .iter()
+            .map(|c| c.cell("a.json", &row, ["yes", "no"]))
+            .collect();
+        assert_eq!(cells[0], Cell::Text("a.json".into()));
+        assert_eq!(
+            cells[4],
+            Cell::Date("2026-11-21".into()),
+            "exported: a date"
+        );
+        assert_eq!(cells[7], Cell::Number(1.0), "one high risk");
+        assert_eq!(
+            *cells.last().unwrap(),
+            Cell::Text("no".into()),
+            "not provisional"
+        );
+        for c in &columns {
+            let header = crate::i18n::summary_header(*c, lens, Lang::ZhCn);
+            assert!(!header.is_empty(), "{c:?}");
+        }
     }
 
     fn exported() -> String {

@@ -3,10 +3,10 @@
 //! compare several pillar by pillar, and export the summary as CSV or Excel.
 
 use crate::domain::builtin::well_architected;
-use crate::domain::bundle::{Integrity, csv_line, summary, summary_values};
-use crate::domain::sheet::{Book, Cell, Column, Format, Sheet};
+use crate::domain::bundle::{Column, Integrity, csv_line, summary};
+use crate::domain::sheet::{Book, Cell, Column as SheetColumn, Sheet};
 use crate::domain::text::Lang;
-use crate::i18n::{Msg, integrity_msg, issue_text};
+use crate::i18n::{Msg, integrity_msg, issue_text, summary_header};
 use crate::ui::download::{download, download_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
@@ -16,51 +16,21 @@ use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The localized summary headers, in [`summary_values`] order.
-fn headers(lang: Lang) -> Vec<String> {
+/// The summary's rows, one per imported bundle, as cells of [`Column::all`].
+fn rows(app: AppState) -> Vec<Vec<(Column, Value, Cell)>> {
     let lens = well_architected();
-    let mut h: Vec<String> = [
-        Msg::ColFile,
-        Msg::Organisation,
-        Msg::NameLabel,
-        Msg::ContactName,
-        Msg::ColExported,
-        Msg::ColIntegrity,
-        Msg::ColAnswered,
-        Msg::High,
-        Msg::Medium,
-        Msg::NoRiskShort,
-        Msg::NaShort,
-        Msg::UnansweredShort,
-        Msg::Score,
-    ]
-    .iter()
-    .map(|m| m.text(lang).to_owned())
-    .collect();
-    for p in &lens.pillars {
-        let name = p.name.get(lang);
-        h.push(Msg::ColPillarScore.fill(lang, &[("pillar", name)]));
-        h.push(Msg::ColPillarHigh.fill(lang, &[("pillar", name)]));
-    }
-    h.extend(
-        [
-            Msg::ColItems,
-            Msg::ColEffort,
-            Msg::NavServices,
-            Msg::EvStart,
-            Msg::Provisional,
-        ]
-        .iter()
-        .map(|m| m.text(lang).to_owned()),
-    );
-    h
-}
-
-fn rows(app: AppState) -> Vec<Vec<Value>> {
-    let lens = well_architected();
+    let lang = app.lang.get_untracked();
+    let yes_no = [Msg::Yes.text(lang), Msg::No.text(lang)];
+    let columns = Column::all(lens);
     app.imported.with_untracked(|xs| {
         xs.iter()
-            .map(|x| summary_values(&x.file, &summary(&x.bundle, lens)))
+            .map(|x| {
+                let row = summary(&x.bundle, lens);
+                columns
+                    .iter()
+                    .map(|c| (*c, c.value(&x.file, &row), c.cell(&x.file, &row, yes_no)))
+                    .collect()
+            })
             .collect()
     })
 }
@@ -103,15 +73,16 @@ pub fn WorkspacePage() -> impl IntoView {
         }
     };
     let csv = move |_| {
-        let mut text = csv_line(
-            &headers(lang)
-                .into_iter()
-                .map(Value::from)
-                .collect::<Vec<_>>(),
-        );
+        let lens = well_architected();
+        let header: Vec<Value> = Column::all(lens)
+            .into_iter()
+            .map(|c| summary_header(c, lens, lang).into())
+            .collect();
+        let mut text = csv_line(&header);
         for r in rows(app) {
+            let values: Vec<Value> = r.into_iter().map(|(_, v, _)| v).collect();
             text.push_str("\r\n");
-            text.push_str(&csv_line(&r));
+            text.push_str(&csv_line(&values));
         }
         text.push_str("\r\n");
         // A BOM so that spreadsheet programs read the UTF-8 (Chinese) text correctly.
@@ -122,48 +93,19 @@ pub fn WorkspacePage() -> impl IntoView {
         );
     };
     let excel = move |_| {
-        // Column positions follow `summary_values`: file, organisation, workload, contact,
-        // exported (a date), integrity, counts and per-pillar figures, then plan items, plan
-        // effort (days), services, start (a date), provisional.
-        let names = headers(lang);
-        let ncols = names.len();
-        let format = |i: usize| match i {
-            4 => Format::Date,
-            _ if i == ncols - 2 => Format::Date,
-            _ if i == ncols - 4 => Format::Days,
-            0..=5 => Format::Text,
-            _ if i == ncols - 3 || i == ncols - 1 => Format::Text,
-            _ => Format::Integer,
-        };
-        let columns: Vec<Column> = names
+        let lens = well_architected();
+        let columns: Vec<SheetColumn> = Column::all(lens)
             .into_iter()
             .enumerate()
-            .map(|(i, h)| Column {
+            .map(|(i, c)| SheetColumn {
                 width: if i < 3 { 26.0 } else { 12.0 },
-                format: format(i),
-                header: h,
+                format: c.format(),
+                header: summary_header(c, lens, lang),
             })
             .collect();
         let rows: Vec<Vec<Cell>> = rows(app)
             .into_iter()
-            .map(|r| {
-                r.into_iter()
-                    .enumerate()
-                    .map(|(i, v)| match v {
-                        Value::Null => Cell::Empty,
-                        Value::Number(n) => Cell::Number(n.as_f64().unwrap_or(0.0)),
-                        Value::Bool(b) => {
-                            Cell::Text(if b { Msg::Yes } else { Msg::No }.text(lang).to_owned())
-                        }
-                        Value::String(s) if i == 4 && s.len() >= 10 => {
-                            Cell::Date(s[..10].to_owned())
-                        }
-                        Value::String(s) if i == ncols - 2 && s.len() == 10 => Cell::Date(s),
-                        Value::String(s) => Cell::Text(s),
-                        other => Cell::Text(other.to_string()),
-                    })
-                    .collect()
-            })
+            .map(|r| r.into_iter().map(|(_, _, cell)| cell).collect())
             .collect();
         let book = Book {
             title: Msg::WorkspaceTitle.text(lang).to_owned(),
