@@ -472,6 +472,48 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
     })
 }
 
+/// An amount of work in man-days, kept in tenths so that it is exact, comparable and `Eq`
+/// (`5.5` man-days is `ManDays::from_tenths(55)`). Stored and exported as a number of days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ManDays(u32);
+
+impl ManDays {
+    /// From tenths of a man-day.
+    pub const fn from_tenths(tenths: u32) -> ManDays {
+        ManDays(tenths)
+    }
+
+    /// From days, rounded to the nearest tenth (negative and non-finite values are 0).
+    pub fn from_days(days: f64) -> ManDays {
+        if days.is_finite() && days > 0.0 {
+            ManDays((days * 10.0).round().min(f64::from(u32::MAX)) as u32)
+        } else {
+            ManDays(0)
+        }
+    }
+
+    /// In tenths of a man-day.
+    pub const fn tenths(self) -> u32 {
+        self.0
+    }
+
+    /// In days.
+    pub fn days(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+}
+
+impl std::fmt::Display for ManDays {
+    /// With at most one decimal and no float formatting (`2`, `0.5`, `12.5`), which keeps
+    /// Rust's float printing out of the wasm build.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.0 / 10, self.0 % 10) {
+            (whole, 0) => write!(f, "{whole}"),
+            (whole, tenth) => write!(f, "{whole}.{tenth}"),
+        }
+    }
+}
+
 /// What the customer has chosen from the catalogue (stored with the workload).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Selection {
@@ -479,8 +521,8 @@ pub struct Selection {
     pub consulting: bool,
     /// On-site assessment man-days, 0–2 (consulting only).
     pub onsite_days: u8,
-    /// Implementation packages: pillar id → man-days, in tenths (so the type stays `Eq`).
-    pub packages: BTreeMap<String, u32>,
+    /// Implementation packages: pillar id → man-days.
+    pub packages: BTreeMap<String, ManDays>,
     /// Managed-services modules chosen.
     pub modules: BTreeSet<String>,
     /// Consultants staffed on implementation (1–5).
@@ -531,8 +573,8 @@ impl Selection {
     }
 
     /// Man-days of a package.
-    pub fn package_days(&self, pillar: &str) -> Option<f64> {
-        self.packages.get(pillar).map(|t| f64::from(*t) / 10.0)
+    pub fn package_days(&self, pillar: &str) -> Option<ManDays> {
+        self.packages.get(pillar).copied()
     }
 }
 
@@ -649,6 +691,17 @@ pub fn suggest(lens: &Lens, answers: &Answers, ranking: &[String]) -> Suggestion
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn man_days_are_exact_tenths() {
+        assert_eq!(ManDays::from_days(5.5), ManDays::from_tenths(55));
+        assert_eq!(ManDays::from_days(12.25).to_string(), "12.3");
+        assert_eq!(ManDays::from_tenths(20).to_string(), "2");
+        assert_eq!(ManDays::from_tenths(5).to_string(), "0.5");
+        assert_eq!(ManDays::from_days(-3.0), ManDays::default());
+        assert_eq!(ManDays::from_days(f64::NAN), ManDays::default());
+        assert_eq!(ManDays::from_tenths(45).days(), 4.5);
+    }
     use crate::domain::assessment::Answer;
     use crate::domain::builtin::well_architected;
 
@@ -743,7 +796,8 @@ mod tests {
     fn cautions_follow_the_selection() {
         let cat = shipped();
         let mut sel = Selection::default();
-        sel.packages.insert("security".into(), 50);
+        sel.packages
+            .insert("security".into(), ManDays::from_tenths(50));
         let c = cautions(&cat, &sel, false);
         assert_eq!(c[0], Caution::NoRecommendations);
         assert!(c.contains(&Caution::ExclusionsPending(IMPLEMENTATION)));

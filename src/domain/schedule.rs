@@ -85,7 +85,7 @@ impl From<&Selection> for Request {
         Request {
             consulting: s.consulting,
             onsite_days: s.onsite_days,
-            implementation_days: s.packages.values().map(|t| f64::from(*t) / 10.0).collect(),
+            implementation_days: s.packages.values().map(|d| d.days()).collect(),
             consultants: s.consultants,
             managed_services: !s.modules.is_empty(),
             preferred_start: s.preferred_start.as_deref().and_then(parse_date),
@@ -372,7 +372,10 @@ mod tests {
             "nothing chosen, no schedule"
         );
         sel.consulting = true;
-        sel.packages.insert("security".into(), 45);
+        sel.packages.insert(
+            "security".into(),
+            crate::domain::catalogue::ManDays::from_tenths(45),
+        );
         let request = Request::from(&sel);
         assert_eq!(request.implementation_days, vec![4.5]);
         assert!(request.consulting && !request.managed_services);

@@ -655,7 +655,10 @@ mod tests {
         let mut w = workload("w-1");
         w.services.consulting = true;
         w.services.onsite_days = 2;
-        w.services.packages.insert("security".into(), 55);
+        w.services.packages.insert(
+            "security".into(),
+            crate::domain::catalogue::ManDays::from_tenths(55),
+        );
         w.services.modules.insert("it_governance".into());
         w.services.consultants = 3;
         w.services.preferred_start = Some("2027-01-11".into());

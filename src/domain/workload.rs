@@ -7,7 +7,7 @@
 //! (measured: the derived storage codec cost more first-load bytes than this one).
 
 use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
-use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, Selection};
+use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, ManDays, Selection};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone, is_iso_date};
 use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem};
@@ -522,7 +522,7 @@ pub fn services_to_value(s: &Selection) -> Value {
     let packages: Map<String, Value> = s
         .packages
         .iter()
-        .map(|(k, t)| (k.clone(), Value::from(f64::from(*t) / 10.0)))
+        .map(|(k, d)| (k.clone(), Value::from(d.days())))
         .collect();
     out.insert("packages".into(), Value::Object(packages));
     out.insert(
@@ -595,8 +595,7 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
                     ok &= check_key(c, pillar, &dpath);
                     match c.number(days, &dpath, 0.5, MAX_PACKAGE_DAYS) {
                         Some(d) => {
-                            sel.packages
-                                .insert(pillar.clone(), (d * 10.0).round() as u32);
+                            sel.packages.insert(pillar.clone(), ManDays::from_days(d));
                         }
                         None => ok = false,
                     }

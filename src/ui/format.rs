@@ -1,16 +1,11 @@
 //! Numbers as the interface shows them. Integer arithmetic only: formatting floats with `{}`
 //! would link Rust's float-printing code into the wasm build for two simple formats.
 
-/// Man-days with at most one decimal: `2`, `0.5`, `12.5`.
+use crate::domain::catalogue::ManDays;
+
+/// Man-days with at most one decimal: `2`, `0.5`, `12.5` (the domain's [`ManDays`] format).
 pub fn days(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let (whole, frac) = (tenths / 10, (tenths % 10).abs());
-    let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
-    if frac == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{frac}")
-    }
+    ManDays::from_days(value).to_string()
 }
 
 /// A whole amount with thousands separators and its currency: `CNY 72,000`.

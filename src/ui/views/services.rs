@@ -4,7 +4,7 @@
 use crate::domain::builtin::well_architected;
 use crate::domain::catalogue::{
     CONSULTING, Catalogue, Caution, IMPLEMENTATION, MANAGED, MAX_CONSULTANTS, MAX_PACKAGE_DAYS,
-    Offering, cautions, suggest,
+    ManDays, Offering, cautions, suggest,
 };
 use crate::domain::plan::plan;
 use crate::domain::text::{Lang, Text};
@@ -103,7 +103,7 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                         {(!chosen).then(|| view! {
                             <button type="button" class="button secondary small" data-testid=format!("add-package-{pillar}")
                                 on:click=move |_| app.update_services(&wid.get_value(), |s| {
-                                    s.packages.insert(pillar.clone(), (man_days * 10.0).round() as u32);
+                                    s.packages.insert(pillar.clone(), ManDays::from_days(man_days));
                                 })>
                                 {Msg::Add.text(lang)}
                             </button>
@@ -179,7 +179,7 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                                 on:change:target=move |ev| {
                                     let on = ev.target().checked();
                                     app.update_services(&wid.get_value(), |s| {
-                                        if on { s.packages.entry(pid.to_owned()).or_insert(50); } else { s.packages.remove(pid); }
+                                        if on { s.packages.entry(pid.to_owned()).or_insert(ManDays::from_tenths(50)); } else { s.packages.remove(pid); }
                                     })
                                 }/>
                             <label for=box_id>{Msg::PackageFor.fill(lang, &[("pillar", name)])}</label>
@@ -188,12 +188,12 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                             <label for=days_id.clone()>{Msg::PackageDays.text(lang)}</label>
                             <input type="number" id=days_id min="0.5" max=MAX_PACKAGE_DAYS.to_string() step="0.5" inputmode="decimal"
                                 prop:disabled=move || !chosen()
-                                prop:value=move || sel().package_days(pid).map(days).unwrap_or_default()
+                                prop:value=move || sel().package_days(pid).map(|d| d.to_string()).unwrap_or_default()
                                 on:change:target=move |ev| {
                                     if let Ok(d) = ev.target().value().parse::<f64>() {
                                         let d = d.clamp(0.5, MAX_PACKAGE_DAYS);
                                         app.update_services(&wid.get_value(), |s| {
-                                            if let Some(v) = s.packages.get_mut(pid) { *v = (d * 10.0).round() as u32; }
+                                            if let Some(v) = s.packages.get_mut(pid) { *v = ManDays::from_days(d); }
                                         });
                                     }
                                 }/>
