@@ -15,6 +15,7 @@
 //! never read back), and a checksum mismatch shown as a warning while the bundle stays readable.
 
 use crate::domain::assessment::{Counts, summarize};
+use crate::domain::calendar::{Date, format_date};
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Rate, plan};
 use crate::domain::schedule::Schedule;
@@ -83,7 +84,7 @@ pub struct Bundle {
     /// The workload.
     pub workload: Workload,
     /// The schedule as exported: event id, date, provisional.
-    pub schedule: Vec<(String, String, bool)>,
+    pub schedule: Vec<(String, Date, bool)>,
     /// Whether the content is intact.
     pub integrity: Integrity,
     /// The format it was read from, when migrated (e.g. `preflight-workloads 3`).
@@ -397,7 +398,7 @@ fn schedule_events(
     c: &mut Checker,
     obj: &Map<String, Value>,
     root: &JsonPath,
-) -> Option<Vec<(String, String, bool)>> {
+) -> Option<Vec<(String, Date, bool)>> {
     let spath = root.key("schedule");
     let sched = c
         .required(obj, "schedule", root)
@@ -417,20 +418,9 @@ fn schedule_events(
         let event = c
             .required(o, "event", &p)
             .and_then(|v| c.string(v, &p.key("event"), 64));
-        let date = c.required(o, "date", &p).and_then(|v| {
-            let s = c.string(v, &p.key("date"), 10)?;
-            if crate::domain::calendar::parse_date(&s).is_some() {
-                Some(s)
-            } else {
-                c.report(
-                    &p.key("date"),
-                    Problem::NotADate {
-                        found: s.to_owned(),
-                    },
-                );
-                None
-            }
-        });
+        let date = c
+            .required(o, "date", &p)
+            .and_then(|v| c.date(v, &p.key("date")));
         let provisional = match o.get("provisional") {
             Some(Value::Bool(b)) => Some(*b),
             other => {
@@ -551,7 +541,7 @@ pub struct SummaryRow {
     /// Services chosen, as offering ids.
     pub services: Vec<&'static str>,
     /// The start date in the exported schedule, if any.
-    pub start: Option<String>,
+    pub start: Option<Date>,
     /// Whether the exported schedule had provisional dates.
     pub provisional: bool,
 }
@@ -582,7 +572,7 @@ pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
             .schedule
             .iter()
             .find(|(e, _, _)| e == "start")
-            .map(|(_, d, _)| d.clone()),
+            .map(|(_, d, _)| *d),
         provisional: bundle.schedule.iter().any(|(_, _, p)| *p),
     }
 }
@@ -749,7 +739,7 @@ impl Column {
             Column::PlanItems => row.plan_items.into(),
             Column::PlanEffort => row.plan_effort.into(),
             Column::Services => row.services.join(" ").into(),
-            Column::Start => row.start.as_deref().map_or(Value::Null, Value::from),
+            Column::Start => row.start.map_or(Value::Null, |d| format_date(d).into()),
             Column::Provisional => row.provisional.into(),
         }
     }

@@ -598,18 +598,17 @@ impl Calendar {
     }
 }
 
-fn date_at(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Date> {
-    let s = c.free_text(value, path, 10)?;
-    let d = parse_date(&s);
-    if d.is_none() {
-        c.report(
-            path,
-            Problem::NotADate {
-                found: s.to_owned(),
-            },
-        );
+impl Checker {
+    /// A date written `YYYY-MM-DD` ([`parse_date`]): the one date rule of every file format,
+    /// checked where the file is read so that what is kept is a date, not a string to re-parse.
+    pub fn date(&mut self, value: &Value, path: &JsonPath) -> Option<Date> {
+        let s = self.free_text(value, path, 10)?;
+        let d = parse_date(&s);
+        if d.is_none() {
+            self.report(path, Problem::NotADate { found: s });
+        }
+        d
     }
-    d
 }
 
 fn holiday_at(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Holiday> {
@@ -683,10 +682,10 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
                 .and_then(|v| holiday_at(c, v, &ipath.key("holiday")));
             let from = c
                 .required(o, "from", &ipath)
-                .and_then(|v| date_at(c, v, &ipath.key("from")));
+                .and_then(|v| c.date(v, &ipath.key("from")));
             let to = c
                 .required(o, "to", &ipath)
-                .and_then(|v| date_at(c, v, &ipath.key("to")));
+                .and_then(|v| c.date(v, &ipath.key("to")));
             if let (Some(h), Some(from), Some(to)) = (h, from, to) {
                 if from > to
                     || Some(from.year()) != year
@@ -718,7 +717,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
             unknown_in(c, o, &ipath, &["date", "holiday"]);
             let d = c
                 .required(o, "date", &ipath)
-                .and_then(|v| date_at(c, v, &ipath.key("date")));
+                .and_then(|v| c.date(v, &ipath.key("date")));
             let h = c
                 .required(o, "holiday", &ipath)
                 .and_then(|v| holiday_at(c, v, &ipath.key("holiday")));
@@ -760,7 +759,7 @@ fn lunar_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<(i32, L
         .map(|y| y as i32);
     let mut field = |k: &str| {
         c.required(obj, k, path)
-            .and_then(|v| date_at(c, v, &path.key(k)))
+            .and_then(|v| c.date(v, &path.key(k)))
     };
     let l = LunarYear {
         lunar_new_year: field("lunar_new_year")?,

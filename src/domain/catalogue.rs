@@ -527,8 +527,8 @@ pub struct Selection {
     pub modules: BTreeSet<String>,
     /// Consultants staffed on implementation (1–5).
     pub consultants: u8,
-    /// A preferred start, `YYYY-MM-DD`.
-    pub preferred_start: Option<String>,
+    /// A preferred start.
+    pub preferred_start: Option<crate::domain::calendar::Date>,
     /// Offerings whose exclusions the customer has acknowledged.
     pub acknowledged: BTreeSet<String>,
     /// Prerequisites ticked, as `offering/prerequisite`.

@@ -19,7 +19,7 @@
 //! }
 //! ```
 
-use crate::domain::calendar::{Calendar, Date, OfficialYear, official_year, parse_date};
+use crate::domain::calendar::{Calendar, Date, OfficialYear, official_year};
 use crate::domain::plan::Rate;
 use crate::domain::schedule::Rules;
 use crate::domain::text::{Lang, Text};
@@ -542,10 +542,7 @@ fn calendar(c: &mut Checker, value: &Value, path: &JsonPath) -> (Vec<OfficialYea
             for (i, item) in items.iter().enumerate() {
                 let ipath = cpath.index(i);
                 match item {
-                    Value::String(s) => match parse_date(s) {
-                        Some(d) => closures.push(d),
-                        None => c.report(&ipath, Problem::NotADate { found: s.clone() }),
-                    },
+                    Value::String(_) => closures.extend(c.date(item, &ipath)),
                     other => c.report(
                         &ipath,
                         Problem::WrongType {

@@ -23,7 +23,7 @@ pub struct Milestone {
     /// What the customer called it ("Before the review").
     pub name: String,
     /// The date it stands for (`YYYY-MM-DD`), chosen by the customer.
-    pub date: String,
+    pub date: crate::domain::calendar::Date,
     /// When it was taken (RFC 3339, UTC).
     pub created_at: String,
     /// Answers per lens id, as they were.

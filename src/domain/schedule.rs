@@ -19,7 +19,7 @@
 //! Every date says whether a provisional (not yet official) holiday year was involved.
 
 use crate::domain::asof::AsOf;
-use crate::domain::calendar::{Calendar, CountError, Counted, Date, parse_date};
+use crate::domain::calendar::{Calendar, CountError, Counted, Date};
 use crate::domain::catalogue::Selection;
 use chrono::{Datelike, Months};
 
@@ -88,7 +88,7 @@ impl From<&Selection> for Request {
             implementation_days: s.packages.values().map(|d| d.days()).collect(),
             consultants: s.consultants,
             managed_services: !s.modules.is_empty(),
-            preferred_start: s.preferred_start.as_deref().and_then(parse_date),
+            preferred_start: s.preferred_start,
         }
     }
 }
@@ -390,7 +390,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(later.get(Event::Start).unwrap().date, d("2026-12-23"));
-        sel.preferred_start = Some("2027-03-01".into());
+        sel.preferred_start = parse_date("2027-03-01");
         let preferred = of_selection(&cal, &rules, &sel, AsOf::Exported(d("2026-11-21")))
             .unwrap()
             .unwrap();

@@ -632,7 +632,7 @@ mod tests {
         w.milestones.push(Milestone {
             id: "m-1".into(),
             name: "Before the review".into(),
-            date: "2026-11-21".into(),
+            date: crate::domain::calendar::parse_date("2026-11-21").unwrap(),
             created_at: "2026-11-21T10:00:00Z".into(),
             answers: w.answers.clone(),
         });
@@ -661,7 +661,7 @@ mod tests {
         );
         w.services.modules.insert("it_governance".into());
         w.services.consultants = 3;
-        w.services.preferred_start = Some("2027-01-11".into());
+        w.services.preferred_start = crate::domain::calendar::parse_date("2027-01-11");
         w.services.acknowledged.insert("wa_consulting".into());
         w.services.prerequisites.insert("wa_consulting/pm".into());
         let raw = encode_workload(&w);

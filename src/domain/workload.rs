@@ -7,9 +7,10 @@
 //! (measured: the derived storage codec cost more first-load bytes than this one).
 
 use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
+use crate::domain::calendar::format_date;
 use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, ManDays, Selection};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
-use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone, is_iso_date};
+use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone};
 use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -439,7 +440,7 @@ fn milestone_to_value(m: &Milestone) -> Value {
     let mut out = Map::new();
     out.insert("id".into(), Value::from(m.id.as_str()));
     out.insert("name".into(), Value::from(m.name.as_str()));
-    out.insert("date".into(), Value::from(m.date.as_str()));
+    out.insert("date".into(), Value::from(format_date(m.date)));
     out.insert("created_at".into(), Value::from(m.created_at.as_str()));
     out.insert("answers".into(), Value::Object(answers));
     Value::Object(out)
@@ -483,21 +484,9 @@ fn milestone_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> Opti
     let name = c
         .required(obj, "name", path)
         .and_then(|v| c.string(v, &path.key("name"), MAX_MILESTONE_NAME));
-    let date = c.required(obj, "date", path).and_then(|v| {
-        let dpath = path.key("date");
-        let date = c.free_text(v, &dpath, 10)?;
-        if is_iso_date(&date) {
-            Some(date)
-        } else {
-            c.report(
-                &dpath,
-                Problem::NotADate {
-                    found: date.clone(),
-                },
-            );
-            None
-        }
-    });
+    let date = c
+        .required(obj, "date", path)
+        .and_then(|v| c.date(v, &path.key("date")));
     let created_at = c
         .required(obj, "created_at", path)
         .and_then(|v| c.string(v, &path.key("created_at"), 40));
@@ -530,8 +519,8 @@ pub fn services_to_value(s: &Selection) -> Value {
         Value::from(s.modules.iter().cloned().collect::<Vec<_>>()),
     );
     out.insert("consultants".into(), Value::from(s.consultants));
-    if let Some(d) = &s.preferred_start {
-        out.insert("preferred_start".into(), Value::from(d.as_str()));
+    if let Some(d) = s.preferred_start {
+        out.insert("preferred_start".into(), Value::from(format_date(d)));
     }
     out.insert(
         "acknowledged".into(),
@@ -633,13 +622,8 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
         }
     }
     if let Some(v) = obj.get("preferred_start").filter(|v| !v.is_null()) {
-        let dpath = path.key("preferred_start");
-        match c.free_text(v, &dpath, 10) {
-            Some(d) if is_iso_date(&d) => sel.preferred_start = Some(d),
-            Some(d) => {
-                c.report(&dpath, Problem::NotADate { found: d.clone() });
-                ok = false;
-            }
+        match c.date(v, &path.key("preferred_start")) {
+            Some(d) => sel.preferred_start = Some(d),
             None => ok = false,
         }
     }

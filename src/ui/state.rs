@@ -8,7 +8,7 @@
 
 use crate::domain::asof::{AsOf, Origin, as_of};
 use crate::domain::assessment::{Answer, Answers};
-use crate::domain::calendar::{Calendar, CountError};
+use crate::domain::calendar::{Calendar, CountError, Date};
 use crate::domain::catalogue::Selection;
 use crate::domain::config::{Brand, Config, Contact};
 use crate::domain::imports::{ImportedBundle, Refused, is_imported_id};
@@ -443,7 +443,7 @@ impl AppState {
     }
 
     /// Freezes the current answers as a milestone; returns its id.
-    pub fn add_milestone(self, workload_id: &str, name: &str, date: &str) -> String {
+    pub fn add_milestone(self, workload_id: &str, name: &str, date: Date) -> String {
         let id = new_id().replacen("w-", "m-", 1);
         let now = now_iso();
         let mid = id.clone();
@@ -454,7 +454,7 @@ impl AppState {
                     .chars()
                     .take(crate::domain::milestone::MAX_MILESTONE_NAME)
                     .collect(),
-                date: date.to_owned(),
+                date,
                 created_at: now,
                 answers: w.answers.clone(),
             });

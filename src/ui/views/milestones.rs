@@ -1,8 +1,8 @@
 //! Milestones: freeze the current answers under a name and date, and compare any milestone with
 //! now, pillar by pillar.
 
-use crate::domain::calendar::format_date;
-use crate::domain::milestone::{MAX_MILESTONE_NAME, compare, is_iso_date};
+use crate::domain::calendar::{format_date, parse_date};
+use crate::domain::milestone::{MAX_MILESTONE_NAME, compare};
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::results::score_text;
@@ -35,12 +35,12 @@ pub fn MilestonesPage(
             error.set(Some(Msg::MilestoneNameRequired));
             return;
         }
-        if !is_iso_date(&d) {
+        let Some(d) = parse_date(&d) else {
             error.set(Some(Msg::MilestoneDateInvalid));
             return;
-        }
+        };
         error.set(None);
-        let id = app.add_milestone(&wid.get_value(), &n, &d);
+        let id = app.add_milestone(&wid.get_value(), &n, d);
         saved.set(Some(Msg::MilestoneSaved.fill(lang, &[("name", &n)])));
         name.set(String::new());
         selected.set(Some(id));
@@ -63,7 +63,7 @@ pub fn MilestonesPage(
                     <li class="workload-row" data-testid="milestone">
                         <div>
                             <span class="name">{m.name.clone()}</span>
-                            <div class="muted">{m.date.clone()}</div>
+                            <div class="muted">{format_date(m.date)}</div>
                         </div>
                         <div class="actions">
                             <button type="button" class="button secondary"
@@ -144,7 +144,7 @@ pub fn MilestonesPage(
                 .collect_view();
         Some(view! {
             <section class="card" aria-labelledby="compare-title">
-                <h2 id="compare-title">{Msg::CompareTitle.fill(lang, &[("name", &m.name), ("date", &m.date)])}</h2>
+                <h2 id="compare-title">{Msg::CompareTitle.fill(lang, &[("name", &m.name), ("date", &format_date(m.date))])}</h2>
                 <p class="muted">{Msg::CompareNote.text(lang)}</p>
                 {sections}
             </section>

@@ -161,10 +161,10 @@ pub fn SchedulePage(
                     <label for="preferred-start">{Msg::PreferredStart.text(lang)}</label>
                     <input type="date" id="preferred-start" data-testid="preferred-start"
                         readonly=app.is_read_only(&wid.get_value())
-                        prop:value=move || sel().preferred_start.unwrap_or_default()
+                        prop:value=move || sel().preferred_start.map(format_date).unwrap_or_default()
                         on:change:target=move |ev| {
                             let v = ev.target().value();
-                            let v = parse_date(&v).map(format_date);
+                            let v = parse_date(&v);
                             app.update_services(&wid.get_value(), |s| s.preferred_start = v);
                         }/>
                     <span class="hint">{Msg::PreferredStartHint.text(lang)}</span>
