@@ -15,6 +15,7 @@ pub mod imports;
 pub mod lens;
 pub mod milestone;
 pub mod plan;
+pub mod plan_book;
 pub mod saving;
 pub mod schedule;
 pub mod sheet;

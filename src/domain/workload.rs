@@ -11,7 +11,7 @@ use crate::domain::calendar::format_date;
 use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, ManDays, Selection};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone};
-use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem};
+use crate::domain::validate::{Checker, IdChars, JsonPath, Problem};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -228,13 +228,6 @@ impl Workload {
             created_at: created_at?,
             updated_at: updated_at?,
         })
-    }
-
-    /// Every problem of a workload document, as [`Workload::from_value`] sees it.
-    pub fn issues_of(value: &Value) -> Vec<Issue> {
-        let mut c = Checker::new();
-        Workload::from_value(&mut c, value, &JsonPath::root());
-        c.into_issues()
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
+use crate::domain::plan_book::{LensInput, plan_book};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::cost_class_msg;
@@ -11,7 +12,6 @@ use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, use_app};
-use crate::ui::workbook::{LensInput, plan_book};
 use leptos::prelude::*;
 
 /// The plan page.
