@@ -23,6 +23,7 @@ use crate::i18n::Msg;
 use leptos::prelude::*;
 use route::Route;
 use state::{AppState, Notice};
+use views::localized;
 use views::milestones::MilestonesPage;
 use views::plan::PlanPage;
 use views::profile::ProfilePage;
@@ -109,25 +110,32 @@ pub fn App(
         route
     });
 
-    // The page is rebuilt when the route or the language changes. Rebuilding on a language switch
-    // (a rare event) lets every text inside a page be a plain string instead of a reactive
-    // closure, which keeps the wasm much smaller; the header, which holds the switch and keeps
-    // focus, updates in place.
-    let view = move || match (app.lang.get(), app.route.get()).1 {
-        Route::Start => view! { <StartPage/> }.into_any(),
+    // Pages keep their texts as plain strings (much smaller wasm than a reactive closure per
+    // text), so a language switch renders the page again. Pages where the user may be in the
+    // middle of something (a draft, a selection, an open rename) are built once per route and
+    // render their body again themselves, keeping that state (`views::localized`); the others
+    // are simply built again. The header, which holds the switch and keeps focus, updates in
+    // place.
+    let view = views::dynamic(Box::new(move || match app.route.get() {
         Route::Workloads => view! { <WorkloadsPage/> }.into_any(),
         Route::Workspace => view! { <WorkspacePage/> }.into_any(),
-        Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),
-        Route::Pillar(id, pillar) => {
-            view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
-        }
-        Route::Results(id) => view! { <ResultsPage workload_id=id/> }.into_any(),
         Route::Plan(id) => view! { <PlanPage workload_id=id/> }.into_any(),
         Route::Milestones(id) => view! { <MilestonesPage workload_id=id/> }.into_any(),
-        Route::Report(id) => view! { <ReportPage workload_id=id/> }.into_any(),
-        Route::Services(id) => view! { <ServicesPage workload_id=id/> }.into_any(),
-        Route::Schedule(id) => view! { <SchedulePage workload_id=id/> }.into_any(),
-    };
+        route => localized(move |_| match route.clone() {
+            Route::Start => view! { <StartPage/> }.into_any(),
+            Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),
+            Route::Pillar(id, pillar) => {
+                view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
+            }
+            Route::Results(id) => view! { <ResultsPage workload_id=id/> }.into_any(),
+            Route::Report(id) => view! { <ReportPage workload_id=id/> }.into_any(),
+            Route::Services(id) => view! { <ServicesPage workload_id=id/> }.into_any(),
+            Route::Schedule(id) => view! { <SchedulePage workload_id=id/> }.into_any(),
+            Route::Workloads | Route::Workspace | Route::Plan(_) | Route::Milestones(_) => {
+                ().into_any()
+            }
+        }),
+    }));
     view! {
         <Header/>
         <Notices/>

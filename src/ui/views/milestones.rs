@@ -3,10 +3,27 @@
 
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, compare};
+use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
+use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;
+
+/// The page's state that outlives a language switch.
+#[derive(Clone, Copy)]
+struct Draft {
+    /// The new milestone's name, as typed.
+    name: RwSignal<String>,
+    /// Its date, as typed (`YYYY-MM-DD`).
+    date: RwSignal<String>,
+    /// Why the last save was refused.
+    error: RwSignal<Option<Msg>>,
+    /// The confirmation of the last save.
+    saved: RwSignal<Option<String>>,
+    /// The milestone being compared with now.
+    selected: RwSignal<Option<String>>,
+}
 
 /// The milestones page.
 #[component]
@@ -15,13 +32,39 @@ pub fn MilestonesPage(
     workload_id: String,
 ) -> impl IntoView {
     let app = use_app();
-    let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
+    // What the user is in the middle of survives a language switch (see `localized`).
     let name = RwSignal::new(String::new());
     let date = RwSignal::new(format_date(app.as_of(&wid.get_value()).date()));
     let error = RwSignal::new(None::<Msg>);
     let saved = RwSignal::new(None::<String>);
     let selected = RwSignal::new(None::<String>);
+    localized(move |lang| {
+        milestones_body(
+            wid,
+            lang,
+            Draft {
+                name,
+                date,
+                error,
+                saved,
+                selected,
+            },
+        )
+        .into_any()
+    })
+}
+
+/// The page in `lang` (rendered again when the language changes).
+fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl IntoView {
+    let app = use_app();
+    let Draft {
+        name,
+        date,
+        error,
+        saved,
+        selected,
+    } = draft;
     let milestones = move || {
         app.with_workload(&wid.get_value(), |w| w.milestones.clone())
             .unwrap_or_default()

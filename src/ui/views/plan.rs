@@ -12,6 +12,7 @@ use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, use_app};
+use crate::ui::views::localized;
 use leptos::prelude::*;
 
 /// The plan page.
@@ -20,12 +21,23 @@ pub fn PlanPage(
     /// The workload's id.
     workload_id: String,
 ) -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
+    // What the user is in the middle of survives a language switch (see `localized`).
     let quick_only = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
+    localized(move |lang| plan_body(wid, lang, quick_only, busy, outcome).into_any())
+}
+
+/// The page in `lang` (rendered again when the language changes).
+fn plan_body(
+    wid: StoredValue<String>,
+    lang: Lang,
+    quick_only: RwSignal<bool>,
+    busy: RwSignal<bool>,
+    outcome: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
     let lenses = move || app.workload_lenses(&wid.get_value());
 
     let excel = move |_| {

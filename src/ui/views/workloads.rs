@@ -2,18 +2,65 @@
 
 use crate::domain::assessment::summarize;
 use crate::domain::builtin::well_architected;
+use crate::domain::text::Lang;
 use crate::domain::workload::{MAX_PROFILE_FIELD, Workload};
 use crate::i18n::Msg;
 use crate::ui::route::Route;
 use crate::ui::state::{display_name, navigate, use_app};
+use crate::ui::views::localized;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// The workloads page.
 #[component]
 pub fn WorkloadsPage() -> impl IntoView {
+    let rows = RowStates::default();
+    localized(move |lang| workloads_body(lang, rows).into_any())
+}
+
+/// A row's mode and its rename draft.
+type RowState = (RwSignal<Mode>, RwSignal<String>);
+
+/// Each row's mode and rename draft, kept by the page so that an open rename or a pending
+/// deletion survives a language switch (which renders the rows again).
+#[derive(Clone, Copy)]
+struct RowStates {
+    /// The page's owner: the rows' signals belong to it, not to one rendering of the rows.
+    owner: StoredValue<Option<Owner>>,
+    /// Workload id → (mode, draft name).
+    rows: StoredValue<HashMap<String, RowState>>,
+}
+
+impl Default for RowStates {
+    fn default() -> Self {
+        RowStates {
+            owner: StoredValue::new(Owner::current()),
+            rows: StoredValue::new(HashMap::new()),
+        }
+    }
+}
+
+impl RowStates {
+    /// The state of one row, created the first time the row is shown.
+    fn of(self, id: &str) -> RowState {
+        if let Some(state) = self.rows.with_value(|r| r.get(id).copied()) {
+            return state;
+        }
+        let make = || (RwSignal::new(Mode::View), RwSignal::new(String::new()));
+        let state = match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        self.rows.update_value(|r| {
+            r.insert(id.to_owned(), state);
+        });
+        state
+    }
+}
+
+/// The page in `lang` (rendered again when the language changes).
+fn workloads_body(lang: Lang, rows: RowStates) -> impl IntoView {
     let app = use_app();
-    // Pages are rebuilt when the language changes (see `App`).
-    let lang = app.lang.get_untracked();
     let create = move |_| {
         let id = app.create_workload();
         navigate(&Route::Profile(id));
@@ -32,7 +79,7 @@ pub fn WorkloadsPage() -> impl IntoView {
             >
                 <ul class="workload-list" data-testid="workload-list">
                     <For each=ids key=|id| id.clone() let:id>
-                        <WorkloadRow id />
+                        <WorkloadRow id rows />
                     </For>
                 </ul>
             </Show>
@@ -57,11 +104,12 @@ enum Mode {
 fn WorkloadRow(
     /// The workload's id.
     id: String,
+    /// Where the row keeps its mode and draft.
+    rows: RowStates,
 ) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
-    let mode = RwSignal::new(Mode::View);
-    let draft = RwSignal::new(String::new());
+    let (mode, draft) = rows.of(&id);
     let id = StoredValue::new(id);
     let with_w = move |f: &dyn Fn(&Workload) -> String| {
         app.workloads.with(|ws| {

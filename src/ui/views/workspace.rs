@@ -11,6 +11,7 @@ use crate::ui::download::{download, download_bytes};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::transfer::{import_files, summary_name};
+use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -44,15 +45,34 @@ fn integrity_class(i: Integrity) -> &'static str {
     }
 }
 
-/// The workspace page.
+/// The workspace page: import, check, compare and summarise customers' bundles.
 #[component]
 pub fn WorkspacePage() -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang.get_untracked();
+    // What the user is in the middle of survives a language switch (see `localized`).
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let export_status = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    localized(move |lang| {
+        view! {
+            {import_panel(lang, dragging, export_status)}
+            {refused_files(lang)}
+            {imported_list(lang, selected)}
+            {bundle_comparison(lang, selected)}
+        }
+        .into_any()
+    })
+}
 
+/// The page's first card: the file picker and drop zone, progress, and the summary downloads.
+fn import_panel(
+    // The interface language.
+    lang: Lang,
+    // Whether files are being dragged over the drop zone.
+    dragging: RwSignal<bool>,
+    // What the last summary download said.
+    export_status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
     let on_files = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         if let Some(input) = ev
@@ -133,6 +153,103 @@ pub fn WorkspacePage() -> impl IntoView {
         });
     };
 
+    let empty = Memo::new(move |_| app.imported.with(Vec::is_empty));
+    let session_only = move || {
+        let n = app
+            .imported
+            .with(|xs| xs.iter().filter(|x| x.stored_chars == 0).count());
+        (n > 0).then(|| {
+            view! {
+                <p class="notice" role="status" data-testid="session-only">
+                    {Msg::SessionOnlyImports.fill(lang, &[("n", &n.to_string())])}
+                </p>
+            }
+        })
+    };
+    let progress = move || {
+        app.importing.get().map(|(done, total)| {
+            Msg::Importing.fill(
+                lang,
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            )
+        })
+    };
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::WorkspaceTitle.text(lang)}</h1>
+            <p class="muted">{Msg::WorkspaceIntro.text(lang)}</p>
+            <div class="dropzone" class:dragging=move || dragging.get() data-testid="dropzone"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label for="import-files">{Msg::ChooseBundles.text(lang)}</label>
+                <input type="file" id="import-files" data-testid="import-files" multiple accept=".json,application/json" on:change=on_files/>
+                <p class="small muted">{Msg::OrDrop.text(lang)}</p>
+            </div>
+            <p role="status" data-testid="import-progress">{progress}</p>
+            {session_only}
+            <div class="actions">
+                <button type="button" class="button secondary" data-testid="export-csv" on:click=csv
+                    prop:disabled=move || empty.get()>{Msg::ExportCsv.text(lang)}</button>
+                <button type="button" class="button secondary" data-testid="export-xlsx" on:click=excel
+                    prop:disabled=move || empty.get()>{Msg::ExportXlsx.text(lang)}</button>
+            </div>
+            <p role="status" data-testid="export-status">{move || export_status.get()}</p>
+        </section>
+    }
+}
+
+/// The files refused this session, each with its first problems.
+fn refused_files(
+    // The interface language.
+    lang: Lang,
+) -> impl IntoView {
+    let app = use_app();
+    let refused = move || {
+        let items = app.refused.get();
+        (!items.is_empty()).then(|| {
+            let list = items
+                .into_iter()
+                .map(|r| {
+                    let problems = r
+                        .issues
+                        .iter()
+                        .take(5)
+                        .map(|i| view! { <li>{issue_text(i, lang)}</li> })
+                        .collect_view();
+                    let more = (r.issues.len() > 5).then(|| Msg::MoreProblems.fill(lang, &[("n", &(r.issues.len() - 5).to_string())]));
+                    view! {
+                        <li data-testid="refused" data-file=r.file.clone()>
+                            <strong>{r.file.clone()}</strong>
+                            <ul class="small">{problems}</ul>
+                            {more.map(|m| view! { <p class="small muted">{m}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card" aria-labelledby="refused-title">
+                    <h2 id="refused-title">{Msg::RefusedTitle.text(lang)}</h2>
+                    <p class="muted">{Msg::RefusedIntro.text(lang)}</p>
+                    <ul class="refused">{list}</ul>
+                    <div class="actions">
+                        <button type="button" class="button secondary" on:click=move |_| app.refused.set(Vec::new())>{Msg::Dismiss.text(lang)}</button>
+                    </div>
+                </section>
+            }
+        })
+    };
+    view! { {refused} }
+}
+
+/// The imported bundles, one row each, with a box to choose it for comparison.
+fn imported_list(
+    // The interface language.
+    lang: Lang,
+    // The import ids chosen for comparison.
+    selected: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let app = use_app();
     // Rows are keyed by import id: an import adds its row without rebuilding the others, so
     // the list stays responsive while hundreds of files come in.
     let ids = move || {
@@ -170,52 +287,22 @@ pub fn WorkspacePage() -> impl IntoView {
         }
         .into_any()
     };
-    let session_only = move || {
-        let n = app
-            .imported
-            .with(|xs| xs.iter().filter(|x| x.stored_chars == 0).count());
-        (n > 0).then(|| {
-            view! {
-                <p class="notice" role="status" data-testid="session-only">
-                    {Msg::SessionOnlyImports.fill(lang, &[("n", &n.to_string())])}
-                </p>
-            }
-        })
-    };
-    let refused = move || {
-        let items = app.refused.get();
-        (!items.is_empty()).then(|| {
-            let list = items
-                .into_iter()
-                .map(|r| {
-                    let problems = r
-                        .issues
-                        .iter()
-                        .take(5)
-                        .map(|i| view! { <li>{issue_text(i, lang)}</li> })
-                        .collect_view();
-                    let more = (r.issues.len() > 5).then(|| Msg::MoreProblems.fill(lang, &[("n", &(r.issues.len() - 5).to_string())]));
-                    view! {
-                        <li data-testid="refused" data-file=r.file.clone()>
-                            <strong>{r.file.clone()}</strong>
-                            <ul class="small">{problems}</ul>
-                            {more.map(|m| view! { <p class="small muted">{m}</p> })}
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="card" aria-labelledby="refused-title">
-                    <h2 id="refused-title">{Msg::RefusedTitle.text(lang)}</h2>
-                    <p class="muted">{Msg::RefusedIntro.text(lang)}</p>
-                    <ul class="refused">{list}</ul>
-                    <div class="actions">
-                        <button type="button" class="button secondary" on:click=move |_| app.refused.set(Vec::new())>{Msg::Dismiss.text(lang)}</button>
-                    </div>
-                </section>
-            }
-        })
-    };
+    view! {
+        <section class="card" aria-labelledby="imports-title">
+            <h2 id="imports-title">{move || Msg::ImportedTitle.fill(lang, &[("n", &app.imported.with(Vec::len).to_string())])}</h2>
+            {list}
+        </section>
+    }
+}
+
+/// The chosen bundles side by side, pillar by pillar.
+fn bundle_comparison(
+    // The interface language.
+    lang: Lang,
+    // The import ids chosen for comparison.
+    selected: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let app = use_app();
     let comparison = move || {
         let ids = selected.get();
         let chosen: Vec<_> = app
@@ -258,43 +345,7 @@ pub fn WorkspacePage() -> impl IntoView {
             }
         })
     };
-    let progress = move || {
-        app.importing.get().map(|(done, total)| {
-            Msg::Importing.fill(
-                lang,
-                &[("done", &done.to_string()), ("total", &total.to_string())],
-            )
-        })
-    };
-    view! {
-        <section class="card">
-            <h1 id="page-title" tabindex="-1">{Msg::WorkspaceTitle.text(lang)}</h1>
-            <p class="muted">{Msg::WorkspaceIntro.text(lang)}</p>
-            <div class="dropzone" class:dragging=move || dragging.get() data-testid="dropzone"
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <label for="import-files">{Msg::ChooseBundles.text(lang)}</label>
-                <input type="file" id="import-files" data-testid="import-files" multiple accept=".json,application/json" on:change=on_files/>
-                <p class="small muted">{Msg::OrDrop.text(lang)}</p>
-            </div>
-            <p role="status" data-testid="import-progress">{progress}</p>
-            {session_only}
-            <div class="actions">
-                <button type="button" class="button secondary" data-testid="export-csv" on:click=csv
-                    prop:disabled=move || empty.get()>{Msg::ExportCsv.text(lang)}</button>
-                <button type="button" class="button secondary" data-testid="export-xlsx" on:click=excel
-                    prop:disabled=move || empty.get()>{Msg::ExportXlsx.text(lang)}</button>
-            </div>
-            <p role="status" data-testid="export-status">{move || export_status.get()}</p>
-        </section>
-        {refused}
-        <section class="card" aria-labelledby="imports-title">
-            <h2 id="imports-title">{move || Msg::ImportedTitle.fill(lang, &[("n", &app.imported.with(Vec::len).to_string())])}</h2>
-            {list}
-        </section>
-        {comparison}
-    }
+    view! { {comparison} }
 }
 
 /// One imported bundle in the list.
