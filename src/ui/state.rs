@@ -318,6 +318,16 @@ impl AppState {
             .with(|ws| ws.iter().find(|w| w.id == workload_id).map(f))
     }
 
+    /// A workload's service selection, recomputed only when it changes, for the many controls
+    /// that read it (instead of each cloning it).
+    pub fn selection(self, workload_id: &str) -> Signal<Selection> {
+        let id = workload_id.to_owned();
+        Signal::derive(move || {
+            self.with_workload(&id, |w| w.services.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// The date a workload's dates are shown as of: today for the user's own, the export day
     /// for an imported bundle (the domain's rule, [`crate::domain::asof`]). Every view and file
     /// that shows a date depending on the day gets it here, never from the clock.

@@ -52,10 +52,8 @@ pub fn SchedulePage(
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let as_of = app.as_of(&wid.get_value());
-    let sel = move || {
-        app.with_workload(&wid.get_value(), |w| w.services.clone())
-            .unwrap_or_default()
-    };
+    let selection = app.selection(&wid.get_value());
+    let sel = move || selection.get();
     let computed = Memo::new(move |_| app.schedule(&wid.get_value()).map(|r| r.map_err(|_| ())));
     let now_offset = browser_offset_minutes(now_millis());
     let hours = service_hours(now_offset);

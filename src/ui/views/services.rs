@@ -1,10 +1,11 @@
 //! The service catalogue and the workload's choice: what to buy, what it includes and excludes,
 //! what must be ready before the start, who does what, what is delivered and accepted.
 
+use crate::domain::assessment::Answers;
 use crate::domain::builtin::well_architected;
 use crate::domain::catalogue::{
     CONSULTING, Catalogue, Caution, IMPLEMENTATION, MANAGED, MAX_CONSULTANTS, MAX_PACKAGE_DAYS,
-    ManDays, Offering, cautions, suggest,
+    ManDays, Offering, Selection, cautions, suggest,
 };
 use crate::domain::plan::plan;
 use crate::domain::text::{Lang, Text};
@@ -12,7 +13,7 @@ use crate::i18n::Msg;
 use crate::ui::catalogue::CatalogueState;
 use crate::ui::format::days;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 
 /// The services page.
@@ -51,20 +52,92 @@ fn t(text: &'static Text, lang: Lang) -> &'static str {
     text.get(lang)
 }
 
+/// What every part of the catalogue needs: where it is and what is chosen.
+#[derive(Clone, Copy)]
+struct Ctx {
+    app: AppState,
+    lang: Lang,
+    wid: StoredValue<String>,
+    cat: &'static Catalogue,
+    /// The workload's selection, computed once per change and read by every control.
+    selection: Signal<Selection>,
+}
+
+impl Ctx {
+    /// The workload's answers to the Well-Architected lens (reactive).
+    fn answers(self) -> Answers {
+        self.app
+            .answers(&self.wid.get_value(), &well_architected().id)
+            .unwrap_or_default()
+    }
+
+    /// The workload's ranking of its pillars (reactive).
+    fn ranking(self) -> Vec<String> {
+        self.app
+            .ranking(&self.wid.get_value(), &well_architected().id)
+    }
+}
+
+/// The catalogue with the workload's choices.
 #[component]
 fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let lens = well_architected();
-    let sel = move || {
-        app.with_workload(&wid.get_value(), |w| w.services.clone())
-            .unwrap_or_default()
+    let selection = app.selection(&wid.get_value());
+    let cx = Ctx {
+        app,
+        lang,
+        wid,
+        cat,
+        selection,
     };
-    let answers = move || app.answers(&wid.get_value(), &lens.id).unwrap_or_default();
-    let ranking = move || app.ranking(&wid.get_value(), &lens.id);
+    let support = &cat.support;
+    // A disabled fieldset disables every control inside it: an imported bundle is shown only.
+    let ro = app.is_read_only(&wid.get_value());
+    view! {
+        <fieldset class="plain" disabled=ro>
+            <legend class="visually-hidden">{Msg::ServicesTitle.text(lang)}</legend>
+            {suggestions(cx)}
+            {consulting_card(cx)}
+            {implementation_card(cx)}
+            {managed_card(cx)}
+        </fieldset>
+        <section class="card" aria-labelledby="status-title">
+            <h2 id="status-title">{Msg::ChoiceStatus.text(lang)}</h2>
+            <div role="status">{choice_status(cx)}</div>
+            <div class="actions">
+                <a class="button" href=Route::Schedule(wid.get_value()).href() data-testid="to-schedule">{Msg::SeeSchedule.text(lang)}</a>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="support-title">
+            <h2 id="support-title">{Msg::SupportTitle.text(lang)}</h2>
+            <dl class="facts">
+                <dt>{Msg::SupportTerms.text(lang)}</dt><dd>{t(&support.terms, lang)}</dd>
+                <dt>{Msg::SupportHours.text(lang)}</dt><dd>{t(&support.hours, lang)}</dd>
+                <dt>{Msg::SupportChannels.text(lang)}</dt><dd>{t(&support.channels, lang)}</dd>
+                <dt>{Msg::SupportLanguages.text(lang)}</dt><dd>{t(&support.languages, lang)}</dd>
+                <dt>{Msg::SupportLeadTime.text(lang)}</dt><dd>{t(&support.lead_time, lang)}</dd>
+            </dl>
+        </section>
+    }
+}
 
-    let suggestion = move || {
+/// What the answers suggest choosing, each with a button to add it.
+fn suggestions(cx: Ctx) -> impl IntoView {
+    let Ctx {
+        app,
+        lang,
+        wid,
+        cat,
+        selection,
+        ..
+    } = cx;
+    let sel = move || selection.get();
+    let lens = well_architected();
+    let answers = move || cx.answers();
+    let ranking = move || cx.ranking();
+    move || {
         let s = suggest(lens, &answers(), &ranking());
         let current = sel();
         let consulting = s.consulting.then(|| {
@@ -119,11 +192,22 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                 <ul>{consulting}{packages}</ul>
             </section>
         }
-    };
+    }
+}
 
-    // Consulting.
+/// Well-Architected Consulting: choose it and its on-site days.
+fn consulting_card(cx: Ctx) -> impl IntoView {
+    let Ctx {
+        app,
+        lang,
+        wid,
+        cat,
+        selection,
+        ..
+    } = cx;
+    let sel = move || selection.get();
     let consulting_on = move || sel().consulting;
-    let consulting = cat.offering(CONSULTING).map(|o| {
+    cat.offering(CONSULTING).map(|o| {
         view! {
             <section class="card offering" aria-labelledby="offer-consulting" data-testid="offering-consulting">
                 <h2 id="offer-consulting">{t(&o.name, lang)}</h2>
@@ -159,10 +243,22 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                 </Show>
             </section>
         }
-    });
+    })
+}
 
-    // Implementation.
-    let implementation = cat.offering(IMPLEMENTATION).map(|o| {
+/// Implementation: a package per pillar with its man-days, and the staffing.
+fn implementation_card(cx: Ctx) -> impl IntoView {
+    let Ctx {
+        app,
+        lang,
+        wid,
+        cat,
+        selection,
+        ..
+    } = cx;
+    let sel = move || selection.get();
+    let lens = well_architected();
+    cat.offering(IMPLEMENTATION).map(|o| {
         let packages = o
             .packages
             .iter()
@@ -227,10 +323,21 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                 </Show>
             </section>
         }
-    });
+    })
+}
 
-    // Managed services.
-    let managed = cat.offering(MANAGED).map(|o| {
+/// Managed services: its modules and milestones.
+fn managed_card(cx: Ctx) -> impl IntoView {
+    let Ctx {
+        app,
+        lang,
+        wid,
+        cat,
+        selection,
+        ..
+    } = cx;
+    let sel = move || selection.get();
+    cat.offering(MANAGED).map(|o| {
         let modules = o
             .modules
             .iter()
@@ -274,10 +381,23 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
                 </Show>
             </section>
         }
-    });
+    })
+}
 
+/// What the customer should know about the choice so far.
+fn choice_status(cx: Ctx) -> impl IntoView {
+    let Ctx {
+        lang,
+        cat,
+        selection,
+        ..
+    } = cx;
+    let sel = move || selection.get();
+    let lens = well_architected();
+    let answers = move || cx.answers();
+    let ranking = move || cx.ranking();
     let has_recommendations = move || !plan(lens, &answers(), &ranking(), None).items.is_empty();
-    let caution_list = move || {
+    move || {
         let s = sel();
         if s.is_empty() {
             return view! { <p>{Msg::NothingChosen.text(lang)}</p> }.into_any();
@@ -300,35 +420,6 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
             })
             .collect_view();
         view! { <ul data-testid="cautions">{items}</ul> }.into_any()
-    };
-    let support = &cat.support;
-    // A disabled fieldset disables every control inside it: an imported bundle is shown only.
-    let ro = app.is_read_only(&wid.get_value());
-    view! {
-        <fieldset class="plain" disabled=ro>
-            <legend class="visually-hidden">{Msg::ServicesTitle.text(lang)}</legend>
-            {suggestion}
-            {consulting}
-            {implementation}
-            {managed}
-        </fieldset>
-        <section class="card" aria-labelledby="status-title">
-            <h2 id="status-title">{Msg::ChoiceStatus.text(lang)}</h2>
-            <div role="status">{caution_list}</div>
-            <div class="actions">
-                <a class="button" href=Route::Schedule(wid.get_value()).href() data-testid="to-schedule">{Msg::SeeSchedule.text(lang)}</a>
-            </div>
-        </section>
-        <section class="card" aria-labelledby="support-title">
-            <h2 id="support-title">{Msg::SupportTitle.text(lang)}</h2>
-            <dl class="facts">
-                <dt>{Msg::SupportTerms.text(lang)}</dt><dd>{t(&support.terms, lang)}</dd>
-                <dt>{Msg::SupportHours.text(lang)}</dt><dd>{t(&support.hours, lang)}</dd>
-                <dt>{Msg::SupportChannels.text(lang)}</dt><dd>{t(&support.channels, lang)}</dd>
-                <dt>{Msg::SupportLanguages.text(lang)}</dt><dd>{t(&support.languages, lang)}</dd>
-                <dt>{Msg::SupportLeadTime.text(lang)}</dt><dd>{t(&support.lead_time, lang)}</dd>
-            </dl>
-        </section>
     }
 }
 
@@ -340,10 +431,8 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let oid: &'static str = &offering.id;
-    let sel = move || {
-        app.with_workload(&wid.get_value(), |w| w.services.clone())
-            .unwrap_or_default()
-    };
+    let selection = app.selection(&wid.get_value());
+    let sel = move || selection.get();
     let list = |items: &'static [Text]| {
         items
             .iter()
