@@ -17,6 +17,7 @@ use crate::domain::schedule::Event;
 use crate::domain::storage::{RecordError, StoreError};
 use crate::domain::text::Lang;
 use crate::domain::validate::{IdChars, Issue, Kind, Problem, SyntaxError, format_number};
+use crate::domain::workload::Workload;
 
 macro_rules! messages {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -494,6 +495,16 @@ messages! {
     CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
     CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
     CliClosures => "closures {days}", "休息日 {days}";
+}
+
+/// A workload's name as shown and printed: its own, or "Untitled workload".
+pub fn display_name(w: &Workload, lang: Lang) -> String {
+    let name = w.profile.workload.trim();
+    if name.is_empty() {
+        Msg::Untitled.text(lang).to_owned()
+    } else {
+        name.to_owned()
+    }
 }
 
 /// The name of a risk level.

@@ -206,7 +206,7 @@ pub fn plan_book(
         }
     }
 
-    let name = crate::ui::state::display_name(workload, lang);
+    let name = crate::i18n::display_name(workload, lang);
     let org = workload.profile.organisation.trim();
     let title = if org.is_empty() {
         format!("Preflight · {name}")

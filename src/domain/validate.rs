@@ -162,7 +162,7 @@ pub enum Problem {
     /// A text object has neither an `en` nor a `zh-CN` entry.
     NoLanguage,
     /// A risk-rule condition does not parse.
-    Condition(crate::domain::lens::condition::ConditionError),
+    Condition(ConditionError),
     /// A risk-rule condition names a choice the question does not have.
     UnknownChoice {
         /// The unknown choice id.
@@ -274,6 +274,36 @@ pub enum Problem {
         /// The bundle's index in the file.
         index: usize,
     },
+}
+
+/// Why a risk rule's condition does not parse (the condition grammar is in
+/// `crate::domain::lens::condition`; the error lives here, with every other problem, so that
+/// this module depends on no format).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConditionError {
+    /// 1-based character position of the problem (one past the end for an early end).
+    pub position: usize,
+    /// What is wrong.
+    pub kind: ConditionErrorKind,
+}
+
+/// The kinds of [`ConditionError`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConditionErrorKind {
+    /// The condition is empty or blank.
+    Empty,
+    /// The condition is longer than [`crate::domain::lens::condition::MAX_CONDITION_CHARS`].
+    TooLong,
+    /// Nesting deeper than [`crate::domain::lens::condition::MAX_DEPTH`].
+    TooDeep,
+    /// A character that no token starts with (a lone `&` or `|` included).
+    UnexpectedChar(char),
+    /// A token where another was needed.
+    Unexpected(String),
+    /// The text ends where more was needed.
+    UnexpectedEnd,
+    /// `default` used inside an expression; it must be the whole condition.
+    DefaultInExpression,
 }
 
 /// What a JSON parser found wrong, by kind (serde_json's messages, classified, so that they can

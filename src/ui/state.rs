@@ -21,7 +21,7 @@ use crate::domain::storage::{KeyValueStore, LoadNotice, Settings, StoreError};
 use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::domain::workload::Workload;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, display_name};
 use crate::ui::catalogue::CatalogueLoader;
 use crate::ui::clock::{self, new_id, now_iso};
 use crate::ui::lenses::Lenses;
@@ -541,16 +541,6 @@ impl AppState {
     pub fn backup_json(self) -> String {
         self.workloads
             .with_untracked(|ws| crate::domain::bundle::backup(ws, &now_iso()))
-    }
-}
-
-/// A workload's name, or "Untitled workload".
-pub fn display_name(w: &Workload, lang: Lang) -> String {
-    let name = w.profile.workload.trim();
-    if name.is_empty() {
-        Msg::Untitled.text(lang).to_owned()
-    } else {
-        name.to_owned()
     }
 }
 

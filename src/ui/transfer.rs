@@ -9,9 +9,10 @@
 use crate::domain::bundle::{MAX_BUNDLE_BYTES, export, import_bytes};
 use crate::domain::imports::{self, Refused, forget, keep};
 use crate::domain::validate::{Issue, JsonPath, Problem};
+use crate::i18n::display_name;
 use crate::ui::clock::{new_id, now_iso};
 use crate::ui::download::{download, file_slug};
-use crate::ui::state::{AppState, display_name};
+use crate::ui::state::AppState;
 use crate::ui::store::BrowserStore;
 use leptos::prelude::*;
 

@@ -8,6 +8,7 @@
 //! depth (so neither parsing, evaluating nor dropping an expression can exhaust the stack), and
 //! reports the character position of the first problem.
 
+pub use crate::domain::validate::{ConditionError, ConditionErrorKind};
 use std::fmt;
 
 /// The longest condition accepted, in characters.
@@ -142,34 +143,6 @@ impl<L> Condition<L> {
             Condition::Expr(e) => e.eval(selected),
         }
     }
-}
-
-/// Why a condition does not parse.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConditionError {
-    /// 1-based character position of the problem (one past the end for an early end).
-    pub position: usize,
-    /// What is wrong.
-    pub kind: ConditionErrorKind,
-}
-
-/// The kinds of [`ConditionError`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConditionErrorKind {
-    /// The condition is empty or blank.
-    Empty,
-    /// The condition is longer than [`MAX_CONDITION_CHARS`].
-    TooLong,
-    /// Nesting deeper than [`MAX_DEPTH`].
-    TooDeep,
-    /// A character that no token starts with (a lone `&` or `|` included).
-    UnexpectedChar(char),
-    /// A token where another was needed.
-    Unexpected(String),
-    /// The text ends where more was needed.
-    UnexpectedEnd,
-    /// `default` used inside an expression; it must be the whole condition.
-    DefaultInExpression,
 }
 
 #[derive(Clone, Debug, PartialEq)]

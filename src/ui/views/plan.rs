@@ -8,10 +8,11 @@ use crate::domain::plan_book::{LensInput, plan_book};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::cost_class_msg;
+use crate::i18n::display_name;
 use crate::ui::download::{download_bytes, file_slug};
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
-use crate::ui::state::{display_name, use_app};
+use crate::ui::state::use_app;
 use crate::ui::views::localized;
 use leptos::prelude::*;
 

@@ -7,8 +7,9 @@
 use crate::domain::assessment::{status, summarize};
 use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
+use crate::i18n::display_name;
 use crate::i18n::{Msg, status_msg};
-use crate::ui::state::{display_name, use_app};
+use crate::ui::state::use_app;
 use crate::ui::views::plan::LensPlan;
 use crate::ui::views::questionnaire::status_class;
 use crate::ui::views::results::{ResultsTable, RiskChart};

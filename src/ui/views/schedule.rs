@@ -6,11 +6,12 @@ use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
 use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
+use crate::i18n::display_name;
 use crate::i18n::{event_msg, weekday_short};
 use crate::ui::clock::{browser_offset_minutes, now_iso, now_millis};
 use crate::ui::download::{download, file_slug};
 use crate::ui::route::Route;
-use crate::ui::state::{display_name, use_app};
+use crate::ui::state::use_app;
 use chrono::NaiveTime;
 use leptos::prelude::*;
 

@@ -1,8 +1,9 @@
 //! The start page: what Preflight is, that data stays in the browser, start or continue.
 
 use crate::i18n::Msg;
+use crate::i18n::display_name;
 use crate::ui::route::Route;
-use crate::ui::state::{display_name, navigate, use_app};
+use crate::ui::state::{navigate, use_app};
 use leptos::prelude::*;
 
 /// The start page.
