@@ -1,4 +1,5 @@
-//! The `preflight` binary as a consultant runs it: output lines and exit codes (SPEC §7).
+//! The `preflight` binary as a consultant runs it: output lines and exit codes (README,
+//! 'The command-line tool').
 
 mod common;
 use common::{fixture, run, stdout};

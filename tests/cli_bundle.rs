@@ -1,5 +1,6 @@
 //! `preflight bundle validate` and `preflight bundle summary` over a real browser export and
-//! every kind of broken or hostile file kept under `tests/fixtures/bundles/hostile/` (SPEC §7).
+//! every kind of broken or hostile file kept under `tests/fixtures/bundles/hostile/` (README,
+//! 'The bundle' and 'The command-line tool').
 
 mod common;
 use common::{fixture, run, text};

@@ -1,8 +1,8 @@
 //! The `preflight` command-line tool: a thin shell over [`crate::domain`].
 //!
-//! Output contract (README, SPEC §7): reports go to standard output, one line per problem as
-//! `FILE: $.json.path: message`; exit status 0 when everything is valid, 1 when an input is
-//! invalid or unreadable, 2 for a usage error (clap's own).
+//! Output contract (README, 'The command-line tool'): reports go to standard output, one line
+//! per problem as `FILE: $.json.path: message`; exit status 0 when everything is valid, 1 when
+//! an input is invalid or unreadable, 2 for a usage error (clap's own).
 
 use crate::domain::lens::Lens;
 use crate::domain::text::Lang;

@@ -2,9 +2,10 @@
 //!
 //! A sales team edits one file and uploads the site; nothing is rebuilt. The file is untrusted
 //! like any other input and read member by member: a member that is wrong is reported with its
-//! JSON path and replaced by its default, so that one typo never costs the rest (SPEC §8:
-//! invalid config → defaults plus a visible notice). Unknown members are reported as well — a
-//! misspelt key would otherwise do nothing, silently. The schema is
+//! JSON path and replaced by its default, so that one typo never costs the rest (README,
+//! '`config.json`: branding, prices, rules and calendar without a rebuild': a config that is
+//! wrong falls back to defaults, with a notice listing every problem). Unknown members are
+//! reported as well — a misspelt key would otherwise do nothing, silently. The schema is
 //! `public/schema/config-v1.schema.json`; an example is `public/config.example.json`.
 //!
 //! ```json

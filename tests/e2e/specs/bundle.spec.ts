@@ -1,5 +1,6 @@
-// The bundle and the consultant's workspace (SPEC §6, §7): export in the browser, import in the
-// workspace, hostile files, read-only views, comparison and the summary exports.
+// The bundle and the consultant's workspace (README, 'The bundle', and 'Consultant workspace'
+// under 'Using the app'): export in the browser, import in the workspace, hostile files,
+// read-only views, comparison and the summary exports.
 import { test, expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
-// A sales team's deployment (SPEC §8): the runtime config.json, any sub-path, the strict
-// Content-Security-Policy, and offline use after the first visit.
+// A sales team's deployment (README, 'Hosting Preflight'): the runtime config.json, any
+// sub-path, the strict Content-Security-Policy, and offline use after the first visit.
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
