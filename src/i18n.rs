@@ -382,6 +382,7 @@ messages! {
     PBadId => "invalid id “{id}”: use 1 to {max} {allowed}", "无效的标识“{id}”：请使用 1 到 {max} 个{allowed}";
     IdWord => "ASCII letters, digits or underscores", "ASCII 字母、数字或下划线";
     IdSlug => "lowercase ASCII letters, digits or hyphens", "小写 ASCII 字母、数字或连字符";
+    IdSnake => "lowercase ASCII letters, digits or underscores", "小写 ASCII 字母、数字或下划线";
     IdPrintable => "characters other than control characters", "非控制字符";
     PNotADate => "“{found}” is not a date (YYYY-MM-DD)", "“{found}”不是日期（YYYY-MM-DD）";
     PNotATime => "“{found}” is not a time (RFC 3339, such as 2026-11-21T02:00:00Z)", "“{found}”不是时间（RFC 3339 格式，如 2026-11-21T02:00:00Z）";
@@ -701,6 +702,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
                 IdChars::Word => Msg::IdWord,
                 IdChars::Slug => Msg::IdSlug,
                 IdChars::Printable => Msg::IdPrintable,
+                IdChars::Snake => Msg::IdSnake,
             };
             Msg::PBadId.fill(
                 lang,

@@ -29,7 +29,7 @@
 
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -639,7 +639,7 @@ fn holiday_at(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Holiday
 pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<OfficialYear> {
     let obj = c.object(value, path)?;
     // A misspelt member here would quietly give an official year with missing days.
-    unknown_in(c, obj, path, &["year", "source", "holidays", "workdays"]);
+    c.unknown_members(obj, path, &["year", "source", "holidays", "workdays"]);
     let year = c
         .required(obj, "year", path)
         .and_then(|v| c.number(v, &path.key("year"), 1900.0, 9999.0))
@@ -657,7 +657,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
         .and_then(|v| c.object(v, &path.key("source")))
     {
         let spath = path.key("source");
-        unknown_in(c, s, &spath, &["title", "number", "published", "url"]);
+        c.unknown_members(s, &spath, &["title", "number", "published", "url"]);
         source.title = c.optional_text(s, "title", &spath, 300).unwrap_or_default();
         source.number = c
             .optional_text(s, "number", &spath, 100)
@@ -676,7 +676,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
                 continue;
             };
             // `includes` names other holidays merged into the block (documentation only).
-            unknown_in(c, o, &ipath, &["holiday", "from", "to", "includes"]);
+            c.unknown_members(o, &ipath, &["holiday", "from", "to", "includes"]);
             let h = c
                 .required(o, "holiday", &ipath)
                 .and_then(|v| holiday_at(c, v, &ipath.key("holiday")));
@@ -714,7 +714,7 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
             let Some(o) = c.object(item, &ipath) else {
                 continue;
             };
-            unknown_in(c, o, &ipath, &["date", "holiday"]);
+            c.unknown_members(o, &ipath, &["date", "holiday"]);
             let d = c
                 .required(o, "date", &ipath)
                 .and_then(|v| c.date(v, &ipath.key("date")));
@@ -736,19 +736,6 @@ pub fn official_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<
         off,
         work,
     })
-}
-
-fn unknown_in(
-    c: &mut Checker,
-    obj: &Map<String, Value>,
-    path: &JsonPath,
-    known: &'static [&'static str],
-) {
-    for key in obj.keys() {
-        if !known.contains(&key.as_str()) {
-            c.report(&path.key(key), Problem::UnknownMember { known });
-        }
-    }
 }
 
 fn lunar_year(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<(i32, LunarYear)> {

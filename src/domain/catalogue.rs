@@ -224,58 +224,14 @@ fn text_list(
     out.into_iter().collect()
 }
 
-fn list<T>(
-    c: &mut Checker,
-    obj: &Map<String, Value>,
-    key: &str,
-    path: &JsonPath,
-    required: bool,
-    item: impl Fn(&mut Checker, &Map<String, Value>, &JsonPath) -> Option<T>,
-) -> Option<Vec<T>> {
-    let lpath = path.key(key);
-    let items = match obj.get(key) {
-        None if !required => return Some(Vec::new()),
-        _ => c
-            .required(obj, key, path)
-            .and_then(|v| c.array(v, &lpath))?,
-    };
-    let mut out = Vec::new();
-    let mut ok = true;
-    for (i, v) in items.iter().enumerate() {
-        let ipath = lpath.index(i);
-        match c.object(v, &ipath).and_then(|o| item(c, o, &ipath)) {
-            Some(x) => out.push(x),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
 fn req_text(c: &mut Checker, o: &Map<String, Value>, key: &str, path: &JsonPath) -> Option<Text> {
     c.required(o, key, path)
         .and_then(|v| c.text(v, &path.key(key), MAX_TEXT))
 }
 
 fn req_id(c: &mut Checker, o: &Map<String, Value>, key: &str, path: &JsonPath) -> Option<String> {
-    c.required(o, key, path).and_then(|v| {
-        let p = path.key(key);
-        let s = c.string(v, &p, 64)?;
-        if s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        {
-            Some(s)
-        } else {
-            c.report(
-                &p,
-                Problem::BadId {
-                    id: s,
-                    max: 64,
-                    allowed: IdChars::Slug,
-                },
-            );
-            None
-        }
-    })
+    c.required(o, key, path)
+        .and_then(|v| c.id(v, &path.key(key), 64, IdChars::Snake))
 }
 
 fn raci_letters(
@@ -320,7 +276,7 @@ fn catalogue(c: &mut Checker, value: &Value) -> Option<Catalogue> {
                 lead_time: lead_time?,
             })
         });
-    let offerings = list(c, obj, "offerings", &root, true, offering)?;
+    let offerings = c.list(obj, "offerings", &root, true, offering)?;
     for id in [CONSULTING, IMPLEMENTATION, MANAGED] {
         if !offerings.iter().any(|o| o.id == id) {
             c.report(
@@ -341,7 +297,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
     let name = req_text(c, o, "name", path);
     let summary = req_text(c, o, "summary", path);
     let duration = req_text(c, o, "duration", path);
-    let phases = list(c, o, "phases", path, true, |c, o, p| {
+    let phases = c.list(o, "phases", path, true, |c, o, p| {
         let id = req_id(c, o, "id", p);
         let name = req_text(c, o, "name", p);
         let description = req_text(c, o, "description", p);
@@ -353,7 +309,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
     });
     let included = text_list(c, o, "included", path);
     let excluded = text_list(c, o, "excluded", path);
-    let prerequisites = list(c, o, "prerequisites", path, true, |c, o, p| {
+    let prerequisites = c.list(o, "prerequisites", path, true, |c, o, p| {
         let id = req_id(c, o, "id", p);
         let text = req_text(c, o, "text", p);
         Some(Prerequisite {
@@ -361,7 +317,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             text: text?,
         })
     });
-    let deliverables = list(c, o, "deliverables", path, true, |c, o, p| {
+    let deliverables = c.list(o, "deliverables", path, true, |c, o, p| {
         let id = req_id(c, o, "id", p);
         let name = req_text(c, o, "name", p);
         let phase = req_id(c, o, "phase", p);
@@ -371,7 +327,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             phase: phase?,
         })
     });
-    let raci = list(c, o, "raci", path, true, |c, o, p| {
+    let raci = c.list(o, "raci", path, true, |c, o, p| {
         let phase = req_text(c, o, "phase", p);
         let task = req_text(c, o, "task", p);
         let details = req_text(c, o, "details", p);
@@ -385,7 +341,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             provider: provider?,
         })
     });
-    let acceptance = list(c, o, "acceptance", path, true, |c, o, p| {
+    let acceptance = c.list(o, "acceptance", path, true, |c, o, p| {
         let milestone = req_text(c, o, "milestone", p);
         let content = req_text(c, o, "content", p);
         let indicator = req_text(c, o, "indicator", p);
@@ -407,7 +363,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
         ),
         None => (None, None),
     };
-    let packages = list(c, o, "packages", path, false, |c, o, p| {
+    let packages = c.list(o, "packages", path, false, |c, o, p| {
         let pillar = req_id(c, o, "pillar", p);
         let focus = req_text(c, o, "focus", p);
         let example_design = req_text(c, o, "example_design", p);
@@ -417,7 +373,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             example_design: example_design?,
         })
     });
-    let modules = list(c, o, "modules", path, false, |c, o, p| {
+    let modules = c.list(o, "modules", path, false, |c, o, p| {
         let id = req_id(c, o, "id", p);
         let name = req_text(c, o, "name", p);
         let description = req_text(c, o, "description", p);
@@ -427,7 +383,7 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             description: description?,
         })
     });
-    let milestones = list(c, o, "milestones", path, false, |c, o, p| {
+    let milestones = c.list(o, "milestones", path, false, |c, o, p| {
         let id = req_id(c, o, "id", p);
         let name = req_text(c, o, "name", p);
         let report = req_text(c, o, "report", p);

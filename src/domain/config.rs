@@ -25,7 +25,7 @@ use crate::domain::plan::Rate;
 use crate::domain::schedule::Rules;
 use crate::domain::text::{Lang, Text};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The largest config file read.
@@ -225,7 +225,7 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
             },
         ),
     }
-    unknown_members(&mut c, obj, &root, TOP);
+    c.unknown_members(obj, &root, TOP);
     if let Some(v) = obj.get("brand") {
         config.brand = brand(&mut c, v, &root.key("brand"));
     }
@@ -287,25 +287,12 @@ impl Config {
     }
 }
 
-fn unknown_members(
-    c: &mut Checker,
-    obj: &Map<String, Value>,
-    path: &JsonPath,
-    known: &'static [&'static str],
-) {
-    for key in obj.keys() {
-        if !known.contains(&key.as_str()) {
-            c.report(&path.key(key), Problem::UnknownMember { known });
-        }
-    }
-}
-
 fn brand(c: &mut Checker, value: &Value, path: &JsonPath) -> Brand {
     let mut out = Brand::default();
     let Some(obj) = c.object(value, path) else {
         return out;
     };
-    unknown_members(c, obj, path, &["name", "logo", "colour"]);
+    c.unknown_members(obj, path, &["name", "logo", "colour"]);
     if let Some(v) = obj.get("name") {
         out.name = c.text(v, &path.key("name"), 60);
     }
@@ -358,7 +345,7 @@ fn contact(c: &mut Checker, value: &Value, path: &JsonPath) -> Contact {
     let Some(obj) = c.object(value, path) else {
         return out;
     };
-    unknown_members(c, obj, path, &["name", "email", "phone", "url"]);
+    c.unknown_members(obj, path, &["name", "email", "phone", "url"]);
     if let Some(v) = obj.get("name") {
         out.name = c.text(v, &path.key("name"), 100);
     }
@@ -415,7 +402,7 @@ fn contact(c: &mut Checker, value: &Value, path: &JsonPath) -> Contact {
 
 fn pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Rate> {
     let obj = c.object(value, path)?;
-    unknown_members(c, obj, path, &["currency", "day_rate", "pillar_day_rates"]);
+    c.unknown_members(obj, path, &["currency", "day_rate", "pillar_day_rates"]);
     let currency = c
         .required(obj, "currency", path)
         .and_then(|v| c.string(v, &path.key("currency"), 12));
@@ -426,7 +413,7 @@ fn pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Rate> {
     if let Some(v) = obj.get("pillar_day_rates") {
         let ppath = path.key("pillar_day_rates");
         if let Some(m) = c.object(v, &ppath) {
-            unknown_members(c, m, &ppath, &PILLARS);
+            c.unknown_members(m, &ppath, &PILLARS);
             for (pillar, rate) in m {
                 if PILLARS.contains(&pillar.as_str())
                     && let Some(r) = c.number(rate, &ppath.key(pillar), 0.01, 1e9)
@@ -448,8 +435,7 @@ fn rules(c: &mut Checker, value: &Value, path: &JsonPath) -> Rules {
     let Some(obj) = c.object(value, path) else {
         return out;
     };
-    unknown_members(
-        c,
+    c.unknown_members(
         obj,
         path,
         &[
@@ -514,7 +500,7 @@ fn calendar(c: &mut Checker, value: &Value, path: &JsonPath) -> (Vec<OfficialYea
     let Some(obj) = c.object(value, path) else {
         return (official, closures);
     };
-    unknown_members(c, obj, path, &["official", "closures"]);
+    c.unknown_members(obj, path, &["official", "closures"]);
     if let Some(v) = obj.get("official") {
         let opath = path.key("official");
         if let Some(items) = c.array(v, &opath)

@@ -147,6 +147,15 @@ mod tests {
         )
     }
 
+    /// Keeps the bundles of `text`, read from `a.json`, beside `already`.
+    fn keep_file(
+        store: Option<&mut MemoryStore>,
+        already: &[ImportedBundle],
+        text: &str,
+    ) -> Vec<ImportedBundle> {
+        keep(store, already, "a.json", text, import(text).unwrap(), ids())
+    }
+
     fn ids() -> impl FnMut() -> String {
         let mut n = 0;
         move || {
@@ -178,36 +187,14 @@ mod tests {
         let mut store = MemoryStore::default();
         let full = vec![ImportedBundle {
             stored_chars: IMPORT_BUDGET_CHARS - 10,
-            ..keep(
-                None::<&mut MemoryStore>,
-                &[],
-                "x",
-                &text,
-                import(&text).unwrap(),
-                ids(),
-            )
-            .remove(0)
+            ..keep_file(None, &[], &text).remove(0)
         }];
-        let kept = keep(
-            Some(&mut store),
-            &full,
-            "a.json",
-            &text,
-            import(&text).unwrap(),
-            ids(),
-        );
+        let kept = keep_file(Some(&mut store), &full, &text);
         assert_eq!(kept[0].stored_chars, 0);
         assert!(store.entries.is_empty());
 
         store.fail_writes = Some(StoreError::Full);
-        let kept = keep(
-            Some(&mut store),
-            &[],
-            "a.json",
-            &text,
-            import(&text).unwrap(),
-            ids(),
-        );
+        let kept = keep_file(Some(&mut store), &[], &text);
         assert_eq!((kept.len(), kept[0].stored_chars), (1, 0));
     }
 
@@ -215,14 +202,7 @@ mod tests {
     fn a_record_edited_in_storage_is_checked_again_on_restore() {
         let text = bundle_text("w-0000000001");
         let mut store = MemoryStore::default();
-        keep(
-            Some(&mut store),
-            &[],
-            "a.json",
-            &text,
-            import(&text).unwrap(),
-            ids(),
-        );
+        keep_file(Some(&mut store), &[], &text);
         let (mut records, _) = load_imports(&mut store).unwrap();
         let original = records[0].text.clone();
         // Edited content: still readable, and marked as changed after export.
@@ -249,14 +229,7 @@ mod tests {
     fn forgetting_removes_the_record() {
         let text = bundle_text("w-0000000001");
         let mut store = MemoryStore::default();
-        let kept = keep(
-            Some(&mut store),
-            &[],
-            "a.json",
-            &text,
-            import(&text).unwrap(),
-            ids(),
-        );
+        let kept = keep_file(Some(&mut store), &[], &text);
         forget(&mut store, &kept[0].id);
         assert!(store.entries.is_empty());
     }

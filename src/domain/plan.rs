@@ -391,6 +391,16 @@ mod tests {
         assert_eq!(p.total.cost, Some(58_000.0));
     }
 
+    /// q1 partly done, q2 "None of these", q3 and q4 partly done.
+    fn mixed() -> Answers {
+        answers(&[
+            ("q1", &["a"]),
+            ("q2", &["q2_no"]),
+            ("q3", &["e"]),
+            ("q4", &["g"]),
+        ])
+    }
+
     #[test]
     fn hand_computed_plan_with_ties_and_unknown_effort() {
         let lens = lens();
@@ -399,12 +409,7 @@ mod tests {
         // q2 = None of these: high, top pillar → P1; missing d (1 day).
         // q3 = {e}: high, sec is rank 2 (top) → P1; missing f (5 days).
         // q4 = {g}: medium, cost rank 3 → P3; missing h (2 days).
-        let a = answers(&[
-            ("q1", &["a"]),
-            ("q2", &["q2_no"]),
-            ("q3", &["e"]),
-            ("q4", &["g"]),
-        ]);
+        let a = mixed();
         let rate = Rate {
             currency: "CNY".into(),
             per_day: 8000.0,
@@ -510,12 +515,7 @@ mod tests {
     #[test]
     fn top_risks_are_high_first_then_by_rank() {
         let lens = lens();
-        let a = answers(&[
-            ("q1", &["a"]),
-            ("q2", &["q2_no"]),
-            ("q3", &["e"]),
-            ("q4", &["g"]),
-        ]);
+        let a = mixed();
         let top = top_risks(&lens, &a, &["cost".into()], 3);
         let ids: Vec<(&str, Risk)> = top
             .iter()

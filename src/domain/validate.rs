@@ -411,6 +411,26 @@ pub enum IdChars {
     Slug,
     /// Anything but control characters (map keys in stored answers).
     Printable,
+    /// Lowercase ASCII letters, digits and underscores (catalogue ids).
+    Snake,
+}
+
+impl IdChars {
+    /// Whether `id` is 1 to `max` characters of this kind.
+    pub fn allows(self, id: &str, max: usize) -> bool {
+        let len = id.chars().count();
+        (1..=max).contains(&len)
+            && match self {
+                IdChars::Word => id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+                IdChars::Slug => id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                IdChars::Printable => !id.chars().any(char::is_control),
+                IdChars::Snake => id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            }
+    }
 }
 
 /// A number for a message: plain, or in exponent form when it is very large or small.
@@ -659,6 +679,87 @@ impl Checker {
         } else {
             true
         }
+    }
+
+    /// A member that may be absent; `null` counts as absent.
+    pub fn optional<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        obj.get(key).filter(|v| !v.is_null())
+    }
+
+    /// Reports every member of `obj` that the format does not have (a misspelt member would
+    /// otherwise be silently ignored).
+    pub fn unknown_members(
+        &mut self,
+        obj: &Map<String, Value>,
+        path: &JsonPath,
+        known: &'static [&'static str],
+    ) {
+        for key in obj.keys() {
+            if !known.contains(&key.as_str()) {
+                self.report(&path.key(key), Problem::UnknownMember { known });
+            }
+        }
+    }
+
+    /// An identifier: a string of 1 to `max` characters of the `allowed` kind.
+    pub fn id(
+        &mut self,
+        value: &Value,
+        path: &JsonPath,
+        max: usize,
+        allowed: IdChars,
+    ) -> Option<String> {
+        let Value::String(s) = value else {
+            self.wrong_type(path, Kind::String, value);
+            return None;
+        };
+        self.check_id(s, path, max, allowed).then(|| s.clone())
+    }
+
+    /// Whether `id` (a map key, say) is 1 to `max` characters of the `allowed` kind; reports it
+    /// when not.
+    pub fn check_id(&mut self, id: &str, path: &JsonPath, max: usize, allowed: IdChars) -> bool {
+        let ok = allowed.allows(id, max);
+        if !ok {
+            self.report(
+                path,
+                Problem::BadId {
+                    id: id.to_owned(),
+                    max,
+                    allowed,
+                },
+            );
+        }
+        ok
+    }
+
+    /// A list of objects under `key`, each read by `item`; `None` if any item fails. An absent
+    /// list is empty unless `required`.
+    pub fn list<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+        required: bool,
+        item: impl Fn(&mut Checker, &Map<String, Value>, &JsonPath) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let lpath = path.key(key);
+        let items = match obj.get(key) {
+            None if !required => return Some(Vec::new()),
+            _ => self
+                .required(obj, key, path)
+                .and_then(|v| self.array(v, &lpath))?,
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, v) in items.iter().enumerate() {
+            let ipath = lpath.index(i);
+            match self.object(v, &ipath).and_then(|o| item(self, o, &ipath)) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     fn wrong_type(&mut self, path: &JsonPath, expected: Kind, found: &Value) {

@@ -124,17 +124,7 @@ impl Workload {
                 profile.insert(key.to_owned(), Value::from(value.as_str()));
             }
         }
-        let answers: Map<String, Value> = self
-            .answers
-            .iter()
-            .map(|(lens, answers)| {
-                let per_lens: Map<String, Value> = answers
-                    .iter()
-                    .map(|(q, a)| (q.clone(), answer_to_value(a)))
-                    .collect();
-                (lens.clone(), Value::Object(per_lens))
-            })
-            .collect();
+        let answers = answers_to_value(&self.answers);
         let mut out = Map::new();
         out.insert("id".into(), Value::from(self.id.as_str()));
         out.insert("profile".into(), Value::Object(profile));
@@ -418,9 +408,9 @@ fn priorities_from_value(
     ok.then_some(out)
 }
 
-fn milestone_to_value(m: &Milestone) -> Value {
-    let answers: Map<String, Value> = m
-        .answers
+/// Every lens's answers: lens id → question id → answer.
+fn answers_to_value(answers: &BTreeMap<String, Answers>) -> Map<String, Value> {
+    answers
         .iter()
         .map(|(lens, answers)| {
             let per_lens: Map<String, Value> = answers
@@ -429,7 +419,11 @@ fn milestone_to_value(m: &Milestone) -> Value {
                 .collect();
             (lens.clone(), Value::Object(per_lens))
         })
-        .collect();
+        .collect()
+}
+
+fn milestone_to_value(m: &Milestone) -> Value {
+    let answers = answers_to_value(&m.answers);
     let mut out = Map::new();
     out.insert("id".into(), Value::from(m.id.as_str()));
     out.insert("name".into(), Value::from(m.name.as_str()));
@@ -629,26 +623,10 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
 
 /// A lens, question or choice id as a map key: 1–128 characters, no control characters.
 fn check_key(c: &mut Checker, key: &str, path: &JsonPath) -> bool {
-    let ok =
-        !key.is_empty() && key.chars().count() <= MAX_KEY && !key.chars().any(char::is_control);
-    if !ok {
-        c.report(
-            path,
-            Problem::BadId {
-                id: key.to_owned(),
-                max: MAX_KEY,
-                allowed: IdChars::Printable,
-            },
-        );
-    }
-    ok
+    c.check_id(key, path, MAX_KEY, IdChars::Printable)
 }
 
 /// Whether `id` is a valid workload id: 1–40 of `[a-z0-9-]`.
 pub fn is_workload_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_WORKLOAD_ID
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    IdChars::Slug.allows(id, MAX_WORKLOAD_ID)
 }

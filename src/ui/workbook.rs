@@ -2,8 +2,54 @@
 //! the user downloads one, so the xlsx writer never weighs on the first load. The sheets
 //! themselves are built in the domain ([`crate::domain::plan_book`], [`crate::domain::sheet`]).
 
-#[cfg(target_arch = "wasm32")]
 use crate::domain::sheet::Book;
+use crate::domain::text::Lang;
+use crate::i18n::Msg;
+use crate::ui::download::download_bytes;
+use leptos::prelude::*;
+
+/// Writes `book` as `name` and downloads it, saying in `status` that it is being prepared and
+/// then how it went (in `lang`); `busy` is true meanwhile.
+pub fn download_workbook(
+    book: Book,
+    name: String,
+    lang: Lang,
+    status: RwSignal<Option<String>>,
+    busy: Option<RwSignal<bool>>,
+) {
+    status.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
+    if let Some(b) = busy {
+        b.set(true);
+    }
+    leptos::task::spawn_local(async move {
+        let message = match write(&book).await {
+            Ok(bytes) => {
+                download_bytes(
+                    &name,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                );
+                Msg::ExcelReady.fill(lang, &[("file", &name)])
+            }
+            Err(e) => Msg::ExcelFailed.fill(lang, &[("error", &e)]),
+        };
+        status.set(Some(message));
+        if let Some(b) = busy {
+            b.set(false);
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn write(book: &Book) -> Result<Vec<u8>, String> {
+    write_xlsx(book).await
+}
+
+// Natively (tests) the app never runs this; write in-process so the code path stays typed.
+#[cfg(not(target_arch = "wasm32"))]
+async fn write(book: &Book) -> Result<Vec<u8>, String> {
+    book.to_xlsx()
+}
 
 /// Writes a workbook in the spreadsheet worker and returns the `.xlsx` bytes.
 ///

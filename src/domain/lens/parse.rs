@@ -7,7 +7,7 @@ use super::{
 };
 use crate::domain::text::Text;
 use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem, parse_json};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// The largest lens file accepted (AWS: 500 KB).
@@ -68,10 +68,10 @@ fn lens(c: &mut Checker, value: &Value) -> Option<Lens> {
     let name = c
         .required(obj, "name", &root)
         .and_then(|v| text(c, v, &root.key("name"), MAX_NAME));
-    let description = optional(obj, "description")
+    let description = Checker::optional(obj, "description")
         .and_then(|v| text(c, v, &root.key("description"), MAX_LENS_DESCRIPTION));
-    let explicit_id = optional(obj, "id").and_then(|v| id(c, v, &root.key("id"), MAX_ID));
-    let version = match optional(obj, "version") {
+    let explicit_id = Checker::optional(obj, "id").and_then(|v| id(c, v, &root.key("id"), MAX_ID));
+    let version = match Checker::optional(obj, "version") {
         Some(v) => c.string(v, &root.key("version"), MAX_VERSION),
         None => Some("1".to_owned()),
     };
@@ -169,9 +169,9 @@ fn question(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Question>
     let title = c
         .required(obj, "title", path)
         .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
-    let description = optional(obj, "description")
+    let description = Checker::optional(obj, "description")
         .and_then(|v| text(c, v, &path.key("description"), MAX_QUESTION_DESCRIPTION));
-    let helpful_resource = optional(obj, "helpfulResource")
+    let helpful_resource = Checker::optional(obj, "helpfulResource")
         .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_QUESTION_RESOURCE));
 
     let choices_path = path.key("choices");
@@ -253,12 +253,12 @@ fn choice(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Choice> {
     let title = c
         .required(obj, "title", path)
         .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
-    let description = optional(obj, "description")
+    let description = Checker::optional(obj, "description")
         .and_then(|v| text(c, v, &path.key("description"), MAX_CHOICE_DESCRIPTION));
-    let helpful_resource = optional(obj, "helpfulResource")
+    let helpful_resource = Checker::optional(obj, "helpfulResource")
         .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_CHOICE_RESOURCE));
     let is_none = id.as_deref().is_some_and(|id| id.ends_with("_no"));
-    let improvement_plan = match optional(obj, "improvementPlan") {
+    let improvement_plan = match Checker::optional(obj, "improvementPlan") {
         Some(v) => resource(c, v, &path.key("improvementPlan"), MAX_CHOICE_RESOURCE),
         None if is_none || id.is_none() => None,
         None => {
@@ -266,9 +266,9 @@ fn choice(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Choice> {
             None
         }
     };
-    let effort =
-        optional(obj, "effort").and_then(|v| c.number(v, &path.key("effort"), 0.0, MAX_EFFORT));
-    let cost_class = optional(obj, "cost_class").and_then(|v| {
+    let effort = Checker::optional(obj, "effort")
+        .and_then(|v| c.number(v, &path.key("effort"), 0.0, MAX_EFFORT));
+    let cost_class = Checker::optional(obj, "cost_class").and_then(|v| {
         let path = path.key("cost_class");
         let s = c.string(v, &path, 16)?;
         match s.as_str() {
@@ -358,37 +358,8 @@ fn risk_rule(
     })
 }
 
-fn optional<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    obj.get(key).filter(|v| !v.is_null())
-}
-
 fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<String> {
-    let Value::String(s) = value else {
-        c.report(
-            path,
-            Problem::WrongType {
-                expected: crate::domain::validate::Kind::String,
-                found: crate::domain::validate::type_name(value),
-            },
-        );
-        return None;
-    };
-    let valid = !s.is_empty()
-        && s.len() <= max
-        && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_');
-    if valid {
-        Some(s.clone())
-    } else {
-        c.report(
-            path,
-            Problem::BadId {
-                id: s.clone(),
-                max,
-                allowed: IdChars::Word,
-            },
-        );
-        None
-    }
+    c.id(value, path, max, IdChars::Word)
 }
 
 fn text(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Text> {
@@ -400,7 +371,7 @@ fn resource(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Opti
     let text = c
         .required(obj, "displayText", path)
         .and_then(|v| text(c, v, &path.key("displayText"), max));
-    let url = match optional(obj, "url") {
+    let url = match Checker::optional(obj, "url") {
         None => Some(None),
         Some(v) => {
             let upath = path.key("url");

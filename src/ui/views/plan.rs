@@ -9,11 +9,12 @@ use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::cost_class_msg;
 use crate::i18n::display_name;
-use crate::ui::download::{download_bytes, file_slug};
+use crate::ui::download::file_slug;
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::views::localized;
+use crate::ui::workbook::download_workbook;
 use leptos::prelude::*;
 
 /// The plan page.
@@ -78,23 +79,7 @@ fn plan_body(
             )),
             today
         );
-        busy.set(true);
-        outcome.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
-        leptos::task::spawn_local(async move {
-            let message = match write(&book).await {
-                Ok(bytes) => {
-                    download_bytes(
-                        &name,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    );
-                    Msg::ExcelReady.fill(lang, &[("file", &name)])
-                }
-                Err(e) => Msg::ExcelFailed.fill(lang, &[("error", &e)]),
-            };
-            outcome.set(Some(message));
-            busy.set(false);
-        });
+        download_workbook(book, name, lang, outcome, Some(busy));
     };
 
     view! {
@@ -128,17 +113,6 @@ fn plan_body(
                 .collect_view()
         }}
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn write(book: &crate::domain::sheet::Book) -> Result<Vec<u8>, String> {
-    crate::ui::workbook::write_xlsx(book).await
-}
-
-// Natively (tests) the app never runs this; write in-process so the code path stays typed.
-#[cfg(not(target_arch = "wasm32"))]
-async fn write(book: &crate::domain::sheet::Book) -> Result<Vec<u8>, String> {
-    book.to_xlsx()
 }
 
 /// The plan of one lens.

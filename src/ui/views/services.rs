@@ -125,15 +125,8 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
 
 /// What the answers suggest choosing, each with a button to add it.
 fn suggestions(cx: Ctx) -> impl IntoView {
-    let Ctx {
-        app,
-        lang,
-        wid,
-        cat,
-        selection,
-        ..
-    } = cx;
-    let sel = move || selection.get();
+    let (app, lang, wid, cat) = (cx.app, cx.lang, cx.wid, cx.cat);
+    let sel = move || cx.selection.get();
     let lens = well_architected();
     let answers = move || cx.answers();
     let ranking = move || cx.ranking();
@@ -197,22 +190,11 @@ fn suggestions(cx: Ctx) -> impl IntoView {
 
 /// Well-Architected Consulting: choose it and its on-site days.
 fn consulting_card(cx: Ctx) -> impl IntoView {
-    let Ctx {
-        app,
-        lang,
-        wid,
-        cat,
-        selection,
-        ..
-    } = cx;
-    let sel = move || selection.get();
+    let (app, lang, wid, cat) = (cx.app, cx.lang, cx.wid, cx.cat);
+    let sel = move || cx.selection.get();
     let consulting_on = move || sel().consulting;
     cat.offering(CONSULTING).map(|o| {
-        view! {
-            <section class="card offering" aria-labelledby="offer-consulting" data-testid="offering-consulting">
-                <h2 id="offer-consulting">{t(&o.name, lang)}</h2>
-                <p>{t(&o.summary, lang)}</p>
-                <p class="muted">{t(&o.duration, lang)}</p>
+        let controls = view! {
                 <div class="check-row">
                     <input type="checkbox" id="choose-consulting" data-testid="choose-consulting"
                         prop:checked=consulting_on
@@ -238,25 +220,15 @@ fn consulting_card(cx: Ctx) -> impl IntoView {
                         <option value="2">"2"</option>
                     </select>
                 </div>
-                <Show when=consulting_on>
-                    <OfferingDetails workload_id=wid.get_value() offering=o/>
-                </Show>
-            </section>
-        }
+        };
+        offering_card(cx, o, "consulting", controls.into_any(), consulting_on)
     })
 }
 
 /// Implementation: a package per pillar with its man-days, and the staffing.
 fn implementation_card(cx: Ctx) -> impl IntoView {
-    let Ctx {
-        app,
-        lang,
-        wid,
-        cat,
-        selection,
-        ..
-    } = cx;
-    let sel = move || selection.get();
+    let (app, lang, wid, cat) = (cx.app, cx.lang, cx.wid, cx.cat);
+    let sel = move || cx.selection.get();
     let lens = well_architected();
     cat.offering(IMPLEMENTATION).map(|o| {
         let packages = o
@@ -301,11 +273,7 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
             })
             .collect_view();
         let any = move || !sel().packages.is_empty();
-        view! {
-            <section class="card offering" aria-labelledby="offer-implementation" data-testid="offering-implementation">
-                <h2 id="offer-implementation">{t(&o.name, lang)}</h2>
-                <p>{t(&o.summary, lang)}</p>
-                <p class="muted">{t(&o.duration, lang)}</p>
+        let controls = view! {
                 <ul class="packages">{packages}</ul>
                 <div class="field inline">
                     <label for="consultants">{Msg::Consultants.text(lang)}</label>
@@ -318,25 +286,15 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
                         {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                     </select>
                 </div>
-                <Show when=any>
-                    <OfferingDetails workload_id=wid.get_value() offering=o/>
-                </Show>
-            </section>
-        }
+        };
+        offering_card(cx, o, "implementation", controls.into_any(), any)
     })
 }
 
 /// Managed services: its modules and milestones.
 fn managed_card(cx: Ctx) -> impl IntoView {
-    let Ctx {
-        app,
-        lang,
-        wid,
-        cat,
-        selection,
-        ..
-    } = cx;
-    let sel = move || selection.get();
+    let (app, lang, wid, cat) = (cx.app, cx.lang, cx.wid, cx.cat);
+    let sel = move || cx.selection.get();
     cat.offering(MANAGED).map(|o| {
         let modules = o
             .modules
@@ -368,19 +326,12 @@ fn managed_card(cx: Ctx) -> impl IntoView {
             .map(|m| view! { <li><strong>{t(&m.name, lang)}</strong>" — "{t(&m.report, lang)}</li> })
             .collect_view();
         let any = move || !sel().modules.is_empty();
-        view! {
-            <section class="card offering" aria-labelledby="offer-managed" data-testid="offering-managed">
-                <h2 id="offer-managed">{t(&o.name, lang)}</h2>
-                <p>{t(&o.summary, lang)}</p>
-                <p class="muted">{t(&o.duration, lang)}</p>
+        let controls = view! {
                 <ul class="modules">{modules}</ul>
                 <h3>{Msg::MilestonesTitle.text(lang)}</h3>
                 <ol>{milestones}</ol>
-                <Show when=any>
-                    <OfferingDetails workload_id=wid.get_value() offering=o/>
-                </Show>
-            </section>
-        }
+        };
+        offering_card(cx, o, "managed", controls.into_any(), any)
     })
 }
 
@@ -421,6 +372,30 @@ fn choice_status(cx: Ctx) -> impl IntoView {
             .collect_view();
         view! { <ul data-testid="cautions">{items}</ul> }.into_any()
     }
+}
+
+/// An offering's card: its name, summary and duration, the `controls` that choose it, and its
+/// details while `chosen`.
+fn offering_card(
+    cx: Ctx,
+    o: &'static Offering,
+    key: &'static str,
+    controls: AnyView,
+    chosen: impl Fn() -> bool + Send + Sync + 'static,
+) -> AnyView {
+    let (lang, wid) = (cx.lang, cx.wid);
+    view! {
+        <section class="card offering" aria-labelledby=format!("offer-{key}") data-testid=format!("offering-{key}")>
+            <h2 id=format!("offer-{key}")>{t(&o.name, lang)}</h2>
+            <p>{t(&o.summary, lang)}</p>
+            <p class="muted">{t(&o.duration, lang)}</p>
+            {controls}
+            <Show when=chosen>
+                <OfferingDetails workload_id=wid.get_value() offering=o/>
+            </Show>
+        </section>
+    }
+    .into_any()
 }
 
 /// What a chosen offering includes and excludes, its prerequisites, RACI, deliverables,

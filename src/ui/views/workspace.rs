@@ -7,12 +7,13 @@ use crate::domain::bundle::{Column, Integrity, csv_line, summary};
 use crate::domain::sheet::{Book, Cell, Column as SheetColumn, Sheet};
 use crate::domain::text::Lang;
 use crate::i18n::{Msg, integrity_msg, issue_text, summary_header};
-use crate::ui::download::{download, download_bytes};
+use crate::ui::download::download;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::transfer::{import_files, summary_name};
 use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
+use crate::ui::workbook::download_workbook;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -135,22 +136,7 @@ fn import_panel(
                 rows,
             }],
         };
-        export_status.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
-        leptos::task::spawn_local(async move {
-            let name = summary_name("xlsx");
-            let msg = match write(&book).await {
-                Ok(bytes) => {
-                    download_bytes(
-                        &name,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        &bytes,
-                    );
-                    Msg::ExcelReady.fill(lang, &[("file", &name)])
-                }
-                Err(e) => Msg::ExcelFailed.fill(lang, &[("error", &e)]),
-            };
-            export_status.set(Some(msg));
-        });
+        download_workbook(book, summary_name("xlsx"), lang, export_status, None);
     };
 
     let empty = Memo::new(move |_| app.imported.with(Vec::is_empty));
@@ -415,14 +401,4 @@ fn import_row(
         </tr>
     }
     .into_any()
-}
-
-#[cfg(target_arch = "wasm32")]
-async fn write(book: &Book) -> Result<Vec<u8>, String> {
-    crate::ui::workbook::write_xlsx(book).await
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn write(book: &Book) -> Result<Vec<u8>, String> {
-    book.to_xlsx()
 }
