@@ -812,9 +812,7 @@ mod tests {
     use crate::domain::text::Lang;
 
     fn workload() -> Workload {
-        let mut w = Workload::new("w-1", "2026-11-21T10:00:00Z");
-        w.profile.organisation = "Acme".into();
-        w.profile.workload = "Shop".into();
+        let mut w = crate::domain::workload::acme_shop();
         w.answers
             .entry("well_architected".into())
             .or_default()

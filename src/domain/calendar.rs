@@ -1029,11 +1029,7 @@ mod tests {
     fn bad_calendar_data_is_refused_by_path() {
         let text = r#"{"official": [{"year": 2030, "holidays": [{"holiday": "xmas", "from": "2030-12-25", "to": "2030-12-24"}],
                        "workdays": [{"date": "2030-03-04", "holiday": "new_year"}]}], "lunar": {"years": []}}"#;
-        let paths: Vec<String> = Calendar::from_json(text)
-            .unwrap_err()
-            .iter()
-            .map(|i| i.path.to_string())
-            .collect();
+        let paths = crate::domain::validate::paths(&Calendar::from_json(text).unwrap_err());
         assert_eq!(
             paths,
             [

@@ -733,11 +733,8 @@ mod tests {
         v["offerings"][0]["raci"][0]["customer"] = "boss".into();
         v["offerings"][1]["deliverables"][0]["phase"] = "nowhere".into();
         v["support"]["hours"] = Value::Null;
-        let paths: Vec<String> = Catalogue::from_json(&v.to_string())
-            .unwrap_err()
-            .iter()
-            .map(|i| i.path.to_string())
-            .collect();
+        let paths =
+            crate::domain::validate::paths(&Catalogue::from_json(&v.to_string()).unwrap_err());
         assert_eq!(
             paths,
             [

@@ -227,10 +227,7 @@ mod tests {
     use calamine::{Data, Reader, Xlsx};
 
     fn workload() -> Workload {
-        let mut w = Workload::new("w-1", "2026-11-21T10:00:00Z");
-        w.profile.organisation = "Acme".into();
-        w.profile.workload = "Shop".into();
-        w
+        crate::domain::workload::acme_shop()
     }
 
     fn answers() -> Answers {

@@ -773,6 +773,12 @@ impl Checker {
     }
 }
 
+/// The paths of some issues, in order (for tests that check where problems were found).
+#[cfg(test)]
+pub(crate) fn paths(issues: &[Issue]) -> Vec<String> {
+    issues.iter().map(|i| i.path.to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -630,3 +630,12 @@ fn check_key(c: &mut Checker, key: &str, path: &JsonPath) -> bool {
 pub fn is_workload_id(id: &str) -> bool {
     IdChars::Slug.allows(id, MAX_WORKLOAD_ID)
 }
+
+/// Acme's web shop, created 21 November 2026 and not yet answered (a fixture for unit tests).
+#[cfg(test)]
+pub(crate) fn acme_shop() -> Workload {
+    let mut w = Workload::new("w-1", "2026-11-21T10:00:00Z");
+    w.profile.organisation = "Acme".into();
+    w.profile.workload = "Shop".into();
+    w
+}
