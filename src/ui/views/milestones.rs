@@ -1,7 +1,9 @@
 //! Milestones: freeze the current answers under a name and date, and compare any milestone with
 //! now, pillar by pillar.
 
+use crate::domain::assessment::Answers;
 use crate::domain::calendar::{format_date, parse_date};
+use crate::domain::lens::Lens;
 use crate::domain::milestone::{MAX_MILESTONE_NAME, compare};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
@@ -57,6 +59,19 @@ pub fn MilestonesPage(
 
 /// The page in `lang` (rendered again when the language changes).
 fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::MilestonesTitle.text(lang)}</h1>
+            <p class="muted">{Msg::MilestonesIntro.text(lang)}</p>
+            {new_milestone(wid, lang, draft)}
+            {milestone_list(wid, lang, draft.selected)}
+        </section>
+        {comparison(wid, lang, draft.selected)}
+    }
+}
+
+/// The form that freezes the current answers under a name and a date.
+fn new_milestone(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl IntoView {
     let app = use_app();
     let Draft {
         name,
@@ -65,11 +80,6 @@ fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl I
         saved,
         selected,
     } = draft;
-    let milestones = move || {
-        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
-            .unwrap_or_default()
-    };
-
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
@@ -89,7 +99,43 @@ fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl I
         selected.set(Some(id));
     };
 
-    let list = move || {
+    let ro = app.is_read_only(&wid.get_value());
+    view! {
+            <form class="form-grid" on:submit=save novalidate hidden=ro>
+                <div class="field">
+                    <label for="milestone-name">{Msg::MilestoneName.text(lang)}</label>
+                    <input type="text" id="milestone-name" maxlength=MAX_MILESTONE_NAME.to_string()
+                        aria-describedby="milestone-error"
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value())/>
+                </div>
+                <div class="field">
+                    <label for="milestone-date">{Msg::MilestoneDate.text(lang)}</label>
+                    <input type="date" id="milestone-date"
+                        prop:value=move || date.get()
+                        on:input:target=move |ev| date.set(ev.target().value())/>
+                </div>
+                <div class="field field-end">
+                    <button type="submit" class="button" data-testid="save-milestone">{Msg::SaveMilestone.text(lang)}</button>
+                </div>
+            </form>
+            <p id="milestone-error" class="error-text" role="alert">{move || error.get().map(|m| m.text(lang))}</p>
+            <p role="status">{move || saved.get()}</p>
+    }
+}
+
+/// The milestones saved, newest first, each with Compare and Delete.
+fn milestone_list(
+    wid: StoredValue<String>,
+    lang: Lang,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
+    let milestones = move || {
+        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
+            .unwrap_or_default()
+    };
+    move || {
         let ms = milestones();
         if ms.is_empty() {
             return view! { <p data-testid="no-milestones">{Msg::MilestonesEmpty.text(lang)}</p> }
@@ -128,63 +174,32 @@ fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl I
             })
             .collect_view();
         view! { <ul class="workload-list">{items}</ul> }.into_any()
-    };
+    }
+}
 
-    let comparison = move || {
+/// The milestone chosen, compared with now, lens by lens.
+fn comparison(
+    wid: StoredValue<String>,
+    lang: Lang,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
+    let milestones = move || {
+        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
+            .unwrap_or_default()
+    };
+    move || {
         let id = selected.get()?;
         let m = milestones().into_iter().find(|m| m.id == id)?;
         let lenses = app.workload_lenses(&wid.get_value());
-        let sections =
-            lenses
-                .into_iter()
-                .map(|lens| {
-                    let then = m.answers.get(&lens.id).cloned().unwrap_or_default();
-                    let now = app.answers(&wid.get_value(), &lens.id).unwrap_or_default();
-                    let changes = compare(lens, &then, &now);
-                    let rows = changes
-                    .iter()
-                    .map(|c| {
-                        let pillar = &lens.pillars[c.pillar];
-                        let titles = |idx: &[usize]| {
-                            idx.iter()
-                                .map(|&q| pillar.questions[q].title.get(lang))
-                                .collect::<Vec<_>>()
-                                .join("; ")
-                        };
-                        let delta = c.score_delta().map_or_else(
-                            || "—".to_owned(),
-                            |d| if d > 0 { format!("+{d}") } else { d.to_string() },
-                        );
-                        view! {
-                            <tr data-testid=format!("change-{}", pillar.id)>
-                                <th scope="row">{pillar.name.get(lang)}</th>
-                                <td class="num">{score_text(&c.then)}</td>
-                                <td class="num">{score_text(&c.now)}</td>
-                                <td class="num">{delta}</td>
-                                <td>{(!c.improved.is_empty()).then(|| titles(&c.improved))}</td>
-                                <td>{(!c.regressed.is_empty()).then(|| titles(&c.regressed))}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                    view! {
-                        <h3>{lens.name.get(lang)}</h3>
-                        <div class="table-wrap">
-                            <table data-testid=format!("compare-{}", lens.id)>
-                                <thead><tr>
-                                    <th scope="col">{Msg::Pillar.text(lang)}</th>
-                                    <th scope="col" class="num">{Msg::ColThen.text(lang)}</th>
-                                    <th scope="col" class="num">{Msg::ColNow.text(lang)}</th>
-                                    <th scope="col" class="num">{Msg::ColChange.text(lang)}</th>
-                                    <th scope="col">{Msg::Improved.text(lang)}</th>
-                                    <th scope="col">{Msg::Regressed.text(lang)}</th>
-                                </tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
-                    }
-                })
-                .collect_view();
+        let sections = lenses
+            .into_iter()
+            .map(|lens| {
+                let then = m.answers.get(&lens.id).cloned().unwrap_or_default();
+                let now = app.answers(&wid.get_value(), &lens.id).unwrap_or_default();
+                lens_changes(lens, &then, &now, lang)
+            })
+            .collect_view();
         Some(view! {
             <section class="card" aria-labelledby="compare-title">
                 <h2 id="compare-title">{Msg::CompareTitle.fill(lang, &[("name", &m.name), ("date", &format_date(m.date))])}</h2>
@@ -192,35 +207,59 @@ fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl I
                 {sections}
             </section>
         })
-    };
-
-    let ro = app.is_read_only(&wid.get_value());
-    view! {
-        <section class="card">
-            <h1 id="page-title" tabindex="-1">{Msg::MilestonesTitle.text(lang)}</h1>
-            <p class="muted">{Msg::MilestonesIntro.text(lang)}</p>
-            <form class="form-grid" on:submit=save novalidate hidden=ro>
-                <div class="field">
-                    <label for="milestone-name">{Msg::MilestoneName.text(lang)}</label>
-                    <input type="text" id="milestone-name" maxlength=MAX_MILESTONE_NAME.to_string()
-                        aria-describedby="milestone-error"
-                        prop:value=move || name.get()
-                        on:input:target=move |ev| name.set(ev.target().value())/>
-                </div>
-                <div class="field">
-                    <label for="milestone-date">{Msg::MilestoneDate.text(lang)}</label>
-                    <input type="date" id="milestone-date"
-                        prop:value=move || date.get()
-                        on:input:target=move |ev| date.set(ev.target().value())/>
-                </div>
-                <div class="field field-end">
-                    <button type="submit" class="button" data-testid="save-milestone">{Msg::SaveMilestone.text(lang)}</button>
-                </div>
-            </form>
-            <p id="milestone-error" class="error-text" role="alert">{move || error.get().map(|m| m.text(lang))}</p>
-            <p role="status">{move || saved.get()}</p>
-            {list}
-        </section>
-        {comparison}
     }
+}
+
+/// What changed in one lens since the milestone, pillar by pillar.
+fn lens_changes(lens: &'static Lens, then: &Answers, now: &Answers, lang: Lang) -> AnyView {
+    let changes = compare(lens, then, now);
+    let rows = changes
+        .iter()
+        .map(|c| {
+            let pillar = &lens.pillars[c.pillar];
+            let titles = |idx: &[usize]| {
+                idx.iter()
+                    .map(|&q| pillar.questions[q].title.get(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let delta = c.score_delta().map_or_else(
+                || "—".to_owned(),
+                |d| {
+                    if d > 0 {
+                        format!("+{d}")
+                    } else {
+                        d.to_string()
+                    }
+                },
+            );
+            view! {
+                <tr data-testid=format!("change-{}", pillar.id)>
+                    <th scope="row">{pillar.name.get(lang)}</th>
+                    <td class="num">{score_text(&c.then)}</td>
+                    <td class="num">{score_text(&c.now)}</td>
+                    <td class="num">{delta}</td>
+                    <td>{(!c.improved.is_empty()).then(|| titles(&c.improved))}</td>
+                    <td>{(!c.regressed.is_empty()).then(|| titles(&c.regressed))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{lens.name.get(lang)}</h3>
+        <div class="table-wrap">
+            <table data-testid=format!("compare-{}", lens.id)>
+                <thead><tr>
+                    <th scope="col">{Msg::Pillar.text(lang)}</th>
+                    <th scope="col" class="num">{Msg::ColThen.text(lang)}</th>
+                    <th scope="col" class="num">{Msg::ColNow.text(lang)}</th>
+                    <th scope="col" class="num">{Msg::ColChange.text(lang)}</th>
+                    <th scope="col">{Msg::Improved.text(lang)}</th>
+                    <th scope="col">{Msg::Regressed.text(lang)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

@@ -146,7 +146,6 @@ fn WorkloadRow(
             parts.join(" · ")
         })
     };
-    let input_id = move || format!("rename-{}", id.get_value());
     // `autofocus` does nothing on inserted elements: move focus when they appear.
     let rename_input = NodeRef::<leptos::html::Input>::new();
     let confirm_button = NodeRef::<leptos::html::Button>::new();
@@ -170,81 +169,140 @@ fn WorkloadRow(
         app.update_workload(&id.get_value(), |w| w.profile.workload = name);
         mode.set(Mode::View);
     };
+    let row = Row {
+        id,
+        mode,
+        draft,
+        lang,
+    };
     view! {
         <li data-testid="workload-row">
             {move || match mode.get() {
-                Mode::View => view! {
-                    <div class="workload-row">
-                        <div>
-                            <a class="name" href=Route::Profile(id.get_value()).href()>{name}</a>
-                            <div class="muted">{detail}</div>
-                        </div>
-                        <div class="actions">
-                            <a class="button secondary" href=Route::Profile(id.get_value()).href()>
-                                {Msg::Open.text(lang)}
-                                " "<span class="visually-hidden">{name}</span>
-                            </a>
-                            <button type="button" class="button secondary" on:click=move |_| {
-                                draft.set(with_w(&|w| w.profile.workload.clone()));
-                                mode.set(Mode::Renaming);
-                            }>
-                                {Msg::Rename.text(lang)}
-                                " "<span class="visually-hidden">{name}</span>
-                            </button>
-                            <button type="button" class="button secondary" on:click=move |_| {
-                                app.duplicate_workload(&id.get_value());
-                            }>
-                                {Msg::Duplicate.text(lang)}
-                                " "<span class="visually-hidden">{name}</span>
-                            </button>
-                            <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
-                                {Msg::Delete.text(lang)}
-                                " "<span class="visually-hidden">{name}</span>
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
-                Mode::Renaming => view! {
-                    <form class="workload-row" on:submit=move |ev| {
-                        ev.prevent_default();
-                        save_name();
-                    }>
-                        <div class="field">
-                            <label for=input_id>{Msg::NameLabel.text(lang)}</label>
-                            <input
-                                type="text"
-                                id=input_id
-                                maxlength=MAX_PROFILE_FIELD.to_string()
-                                node_ref=rename_input
-                                prop:value=move || draft.get()
-                                on:input:target=move |ev| draft.set(ev.target().value())
-                            />
-                        </div>
-                        <div class="actions">
-                            <button type="submit" class="button">{Msg::Save.text(lang)}</button>
-                            <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {Msg::Cancel.text(lang)}
-                            </button>
-                        </div>
-                    </form>
-                }
-                .into_any(),
-                Mode::ConfirmDelete => view! {
-                    <div class="workload-row" role="alertdialog" aria-label=Msg::Delete.text(lang)>
-                        <p>{move || Msg::DeleteConfirm.fill(lang, &[("name", &name())])}</p>
-                        <div class="actions">
-                            <button type="button" class="button danger" node_ref=confirm_button on:click=move |_| app.delete_workload(&id.get_value())>
-                                {Msg::DeleteYes.text(lang)}
-                            </button>
-                            <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
-                                {Msg::Cancel.text(lang)}
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
+                Mode::View => row_actions(row, with_w, name, detail).into_any(),
+                Mode::Renaming => rename_form(row, save_name, rename_input).into_any(),
+                Mode::ConfirmDelete => confirm_delete(row, name, confirm_button).into_any(),
             }}
         </li>
+    }
+}
+
+/// What every mode of a row needs.
+#[derive(Clone, Copy)]
+struct Row {
+    id: StoredValue<String>,
+    mode: RwSignal<Mode>,
+    draft: RwSignal<String>,
+    lang: Lang,
+}
+
+/// A row as listed: its name and progress, and its actions.
+fn row_actions(
+    row: Row,
+    with_w: impl Fn(&dyn Fn(&Workload) -> String) -> String + Copy + Send + Sync + 'static,
+    name: impl Fn() -> String + Copy + Send + Sync + 'static,
+    detail: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let app = use_app();
+    let Row {
+        id,
+        mode,
+        draft,
+        lang,
+    } = row;
+    view! {
+
+        <div class="workload-row">
+            <div>
+                <a class="name" href=Route::Profile(id.get_value()).href()>{name}</a>
+                <div class="muted">{detail}</div>
+            </div>
+            <div class="actions">
+                <a class="button secondary" href=Route::Profile(id.get_value()).href()>
+                    {Msg::Open.text(lang)}
+                    " "<span class="visually-hidden">{name}</span>
+                </a>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    draft.set(with_w(&|w| w.profile.workload.clone()));
+                    mode.set(Mode::Renaming);
+                }>
+                    {Msg::Rename.text(lang)}
+                    " "<span class="visually-hidden">{name}</span>
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| {
+                    app.duplicate_workload(&id.get_value());
+                }>
+                    {Msg::Duplicate.text(lang)}
+                    " "<span class="visually-hidden">{name}</span>
+                </button>
+                <button type="button" class="button danger" on:click=move |_| mode.set(Mode::ConfirmDelete)>
+                    {Msg::Delete.text(lang)}
+                    " "<span class="visually-hidden">{name}</span>
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// A row being renamed.
+fn rename_form(
+    row: Row,
+    save_name: impl Fn() + Copy + Send + Sync + 'static,
+    rename_input: NodeRef<leptos::html::Input>,
+) -> impl IntoView {
+    let Row {
+        id,
+        mode,
+        draft,
+        lang,
+    } = row;
+    let input_id = move || format!("rename-{}", id.get_value());
+    view! {
+
+        <form class="workload-row" on:submit=move |ev| {
+            ev.prevent_default();
+            save_name();
+        }>
+            <div class="field">
+                <label for=input_id>{Msg::NameLabel.text(lang)}</label>
+                <input
+                    type="text"
+                    id=input_id
+                    maxlength=MAX_PROFILE_FIELD.to_string()
+                    node_ref=rename_input
+                    prop:value=move || draft.get()
+                    on:input:target=move |ev| draft.set(ev.target().value())
+                />
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{Msg::Save.text(lang)}</button>
+                <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
+                    {Msg::Cancel.text(lang)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// A row asking to confirm its deletion.
+fn confirm_delete(
+    row: Row,
+    name: impl Fn() -> String + Copy + Send + Sync + 'static,
+    confirm_button: NodeRef<leptos::html::Button>,
+) -> impl IntoView {
+    let app = use_app();
+    let Row { id, mode, lang, .. } = row;
+    view! {
+
+        <div class="workload-row" role="alertdialog" aria-label=Msg::Delete.text(lang)>
+            <p>{move || Msg::DeleteConfirm.fill(lang, &[("name", &name())])}</p>
+            <div class="actions">
+                <button type="button" class="button danger" node_ref=confirm_button on:click=move |_| app.delete_workload(&id.get_value())>
+                    {Msg::DeleteYes.text(lang)}
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::View)>
+                    {Msg::Cancel.text(lang)}
+                </button>
+            </div>
+        </div>
     }
 }
