@@ -19,21 +19,23 @@ use crate::domain::text::Lang;
 use crate::domain::validate::{IdChars, Issue, Kind, Problem, SyntaxError, format_number};
 use crate::domain::workload::Workload;
 
+// Messages only the command-line tool says are marked `#[cfg(not(target_arch = "wasm32"))]`, so
+// that the web app's wasm does not carry them (about 3 KB of text).
 macro_rules! messages {
-    ($($key:ident => $en:literal, $zh:literal;)*) => {
+    ($($(#[$attr:meta])* $key:ident => $en:literal, $zh:literal;)*) => {
         /// A message of the interface.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         #[allow(missing_docs)]
-        pub enum Msg { $($key,)* }
+        pub enum Msg { $($(#[$attr])* $key,)* }
 
         impl Msg {
             /// Every message (for tests).
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+            pub const ALL: &'static [Msg] = &[$($(#[$attr])* Msg::$key,)*];
 
             /// The message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match self {
-                    $(Msg::$key => match lang { Lang::En => $en, Lang::ZhCn => $zh },)*
+                    $($(#[$attr])* Msg::$key => match lang { Lang::En => $en, Lang::ZhCn => $zh },)*
                 }
             }
         }
@@ -464,23 +466,41 @@ messages! {
 
     // The command-line tool (`preflight --lang zh-CN …`); the English lines are its contract.
     CliNotUtf8 => "not UTF-8 text", "不是 UTF-8 文本";
+    #[cfg(not(target_arch = "wasm32"))]
     CliCannotRead => "cannot read: {error}", "无法读取：{error}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliPreflightLens => "Preflight lens", "Preflight 评估模型";
+    #[cfg(not(target_arch = "wasm32"))]
     CliAwsLens => "AWS custom lens", "AWS 自定义评估模型";
+    #[cfg(not(target_arch = "wasm32"))]
     CliValidLens => "valid {format} \"{name}\" (id {id}, version {version}): {pillars} pillars, {questions} questions, {choices} choices", "有效的 {format}“{name}”（标识 {id}，版本 {version}）：{pillars} 个支柱，{questions} 个问题，{choices} 个选项";
+    #[cfg(not(target_arch = "wasm32"))]
     CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
+    #[cfg(not(target_arch = "wasm32"))]
     CliChecksum => "$.sha256: the content does not match its checksum: changed or damaged after export", "$.sha256: 内容与校验值不符：导出后被更改或损坏";
+    #[cfg(not(target_arch = "wasm32"))]
     CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliTooFar => "at most {max} working days", "最多 {max} 个工作日";
+    #[cfg(not(target_arch = "wasm32"))]
     CliOutOfRange => "the count needs a year the provider's holiday calendar does not cover (it covers {first} to {last})", "计算需要用到服务商节假日日历未覆盖的年份（日历覆盖 {first} 至 {last} 年）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliProvisional => "(provisional)", "（暂定）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliYearOfficial => "official: {source}", "官方安排：{source}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliYearProvisional => "provisional: computed from the statutory holidays (State Council Decree No. 795) and the lunar table, with no adjusted working days. Check it against the State Council's notice before adding the year to config.json.", "暂定：依据法定节假日（国务院令第795号）和农历表推算，不含调休上班日。将该年加入 config.json 前，请与国务院办公厅的放假通知核对。";
+    #[cfg(not(target_arch = "wasm32"))]
     CliYearNotCovered => "not covered: the provider's holiday calendar covers {first} to {last}", "不在覆盖范围内：服务商节假日日历覆盖 {first} 至 {last} 年";
+    #[cfg(not(target_arch = "wasm32"))]
     CliDaysOff => "Days off (beyond ordinary weekends):", "放假日（不含普通周末）：";
+    #[cfg(not(target_arch = "wasm32"))]
     CliWorkdays => "Adjusted working days (weekend days worked):", "调休上班日（周末上班）：";
+    #[cfg(not(target_arch = "wasm32"))]
     CliNone => "none", "无";
     HolidayNewYear => "New Year's Day", "元旦";
     HolidaySpringFestival => "Spring Festival", "春节";
@@ -490,11 +510,17 @@ messages! {
     HolidayMidAutumn => "Mid-Autumn Festival", "中秋节";
     HolidayNationalDay => "National Day", "国庆节";
     HolidayClosure => "Closure (config.json)", "休息日（config.json 设定）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliValidConfig => "valid config: {details}", "有效的配置：{details}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliBrand => "brand \"{name}\"", "品牌“{name}”";
+    #[cfg(not(target_arch = "wasm32"))]
     CliDayRate => "day rate {rate}", "人天单价 {rate}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
+    #[cfg(not(target_arch = "wasm32"))]
     CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
+    #[cfg(not(target_arch = "wasm32"))]
     CliClosures => "closures {days}", "休息日 {days}";
 }
 

@@ -6,10 +6,11 @@
 
 use crate::domain::assessment::{Answer, NaReason, Status, Summary, status, summarize};
 use crate::domain::lens::{Lens, Pillar, Question, Risk};
+use crate::domain::text::Lang;
 use crate::i18n::{Msg, reason_msg, status_msg};
 use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use leptos::prelude::*;
 
 /// The badge class of a status (the stylesheet's colour for it).
@@ -222,13 +223,77 @@ fn QuestionCard(
     let answer: Memo<Option<Answer>> =
         Memo::new(move |_| app.answer(&wid.get_value(), lens_id, question));
     let state = Memo::new(move |_| answer.with(|a| status(question, a.as_ref())));
-    let edit = move |f: Box<dyn FnOnce(&mut Answer)>| {
-        app.edit_answer(&wid.get_value(), lens_id, question, f)
+    let card = Card {
+        app,
+        wid,
+        lens_id,
+        question,
+        answer,
+        ro,
+        lang,
     };
-    let text = move |t: &'static crate::domain::text::Text| t.get(lang);
     let qid = &question.id;
     let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
+    let badge = move || {
+        let (msg, class) = (status_msg(state.get()), status_class(state.get()));
+        view! { <span class=format!("badge {class}")>{msg.text(lang)}</span> }
+    };
+    let text = move |t: &'static crate::domain::text::Text| t.get(lang);
 
+    view! {
+        <fieldset class="question" class:is-na=is_na id=format!("q-{qid}") data-testid="question" data-question=qid.clone()>
+            <legend>
+                <span class="visually-hidden">
+                    {Msg::QuestionOf.fill(lang, &[("n", &number.to_string()), ("total", &total.to_string())])}
+                    ": "
+                </span>
+                {text(&question.title)}
+            </legend>
+            <div class="question-head">
+                <p class="muted">{question.description.as_ref().map(text)}" "{Msg::SelectAll.text(lang)}</p>
+                <span role="status" data-testid="risk">{badge}</span>
+            </div>
+            {choice_list(card)}
+            {not_applicable(card)}
+            {notes(card)}
+        </fieldset>
+    }
+}
+
+/// What the parts of a question card need.
+#[derive(Clone, Copy)]
+struct Card {
+    app: AppState,
+    wid: StoredValue<String>,
+    lens_id: &'static str,
+    question: &'static Question,
+    /// The stored answer (reactive).
+    answer: Memo<Option<Answer>>,
+    /// An imported bundle is shown, not edited.
+    ro: bool,
+    lang: Lang,
+}
+
+impl Card {
+    /// Changes the answer.
+    fn edit(self, f: Box<dyn FnOnce(&mut Answer)>) {
+        self.app
+            .edit_answer(&self.wid.get_value(), self.lens_id, self.question, f)
+    }
+}
+
+/// The question's choices, each with its help.
+fn choice_list(card: Card) -> impl IntoView {
+    let Card {
+        question,
+        answer,
+        ro,
+        lang,
+        ..
+    } = card;
+    let edit = move |f| card.edit(f);
+    let text = move |t: &'static crate::domain::text::Text| t.get(lang);
+    let qid = &question.id;
     let choices = question
         .choices
         .iter()
@@ -265,88 +330,98 @@ fn QuestionCard(
         })
         .collect_view();
 
+    view! { <ul class="choices">{choices}</ul> }
+}
+
+/// "Not applicable", and why.
+fn not_applicable(card: Card) -> impl IntoView {
+    let Card {
+        question,
+        answer,
+        ro,
+        lang,
+        ..
+    } = card;
+    let edit = move |f| card.edit(f);
+    let qid = &question.id;
+    let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
     let na_id = format!("na-{qid}");
     let na_for = na_id.clone();
     let reason_id = format!("reason-{qid}");
-    let notes_id = format!("notes-{qid}");
+    view! {
+        <div class="na-row">
+            <label for=na_for>
+                <input
+                    type="checkbox"
+                    id=na_id
+                    data-testid="na"
+                    disabled=ro
+                    prop:checked=is_na
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        edit(Box::new(move |a| {
+                            a.not_applicable = on.then_some(a.not_applicable.unwrap_or(NaReason::OutOfScope));
+                        }))
+                    }
+                />
+                {Msg::NotApplicable.text(lang)}
+            </label>
+            <Show when=is_na>
+                <label for=reason_id.clone()>{Msg::Reason.text(lang)}</label>
+                <select
+                    id=reason_id.clone()
+                    data-testid="na-reason"
+                    disabled=ro
+                    prop:value=move || answer.with(|a| a.as_ref().and_then(|a| a.not_applicable).unwrap_or(NaReason::OutOfScope).as_str())
+                    on:change:target=move |ev| {
+                        if let Some(r) = NaReason::from_str_name(&ev.target().value()) {
+                            edit(Box::new(move |a| a.not_applicable = Some(r)));
+                        }
+                    }
+                >
+                    {NaReason::ALL
+                        .iter()
+                        .map(|r| view! { <option value=r.as_str()>{reason_msg(*r).text(lang)}</option> })
+                        .collect_view()}
+                </select>
+            </Show>
+        </div>
+    }
+}
+
+/// The question's notes, with a character count.
+fn notes(card: Card) -> impl IntoView {
+    let Card {
+        question,
+        answer,
+        ro,
+        lang,
+        ..
+    } = card;
+    let edit = move |f| card.edit(f);
+    let notes_id = format!("notes-{}", question.id);
     let notes_len = move || answer.with(|a| a.as_ref().map_or(0, |a| a.notes.chars().count()));
     let max_notes = crate::domain::assessment::MAX_NOTES_CHARS;
     // Open the notes when there are some; afterwards the user decides (not reactive on purpose).
     let notes_open = answer.with_untracked(|a| a.as_ref().is_some_and(|a| !a.notes.is_empty()));
-    let badge = move || {
-        let (msg, class) = (status_msg(state.get()), status_class(state.get()));
-        view! { <span class=format!("badge {class}")>{msg.text(lang)}</span> }
-    };
-
     view! {
-        <fieldset class="question" class:is-na=is_na id=format!("q-{qid}") data-testid="question" data-question=qid.clone()>
-            <legend>
-                <span class="visually-hidden">
-                    {Msg::QuestionOf.fill(lang, &[("n", &number.to_string()), ("total", &total.to_string())])}
-                    ": "
-                </span>
-                {text(&question.title)}
-            </legend>
-            <div class="question-head">
-                <p class="muted">{question.description.as_ref().map(text)}" "{Msg::SelectAll.text(lang)}</p>
-                <span role="status" data-testid="risk">{badge}</span>
+        <details class="notes" open=notes_open>
+            <summary>{Msg::Notes.text(lang)}</summary>
+            <label for=notes_id.clone() class="visually-hidden">{Msg::Notes.text(lang)}</label>
+            <textarea
+                id=notes_id
+                data-testid="notes"
+                readonly=ro
+                maxlength=max_notes.to_string()
+                prop:value=move || answer.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default())
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    edit(Box::new(move |a| a.set_notes(&value)))
+                }
+            ></textarea>
+            <div class="counter" aria-live="polite">
+                {move || Msg::NotesCount.fill(lang, &[("n", &notes_len().to_string()), ("max", &max_notes.to_string())])}
             </div>
-            <ul class="choices">{choices}</ul>
-            <div class="na-row">
-                <label for=na_for>
-                    <input
-                        type="checkbox"
-                        id=na_id
-                        data-testid="na"
-                        disabled=ro
-                        prop:checked=is_na
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            edit(Box::new(move |a| {
-                                a.not_applicable = on.then_some(a.not_applicable.unwrap_or(NaReason::OutOfScope));
-                            }))
-                        }
-                    />
-                    {Msg::NotApplicable.text(lang)}
-                </label>
-                <Show when=is_na>
-                    <label for=reason_id.clone()>{Msg::Reason.text(lang)}</label>
-                    <select
-                        id=reason_id.clone()
-                        data-testid="na-reason"
-                        disabled=ro
-                        prop:value=move || answer.with(|a| a.as_ref().and_then(|a| a.not_applicable).unwrap_or(NaReason::OutOfScope).as_str())
-                        on:change:target=move |ev| {
-                            if let Some(r) = NaReason::from_str_name(&ev.target().value()) {
-                                edit(Box::new(move |a| a.not_applicable = Some(r)));
-                            }
-                        }
-                    >
-                        {NaReason::ALL
-                            .iter()
-                            .map(|r| view! { <option value=r.as_str()>{reason_msg(*r).text(lang)}</option> })
-                            .collect_view()}
-                    </select>
-                </Show>
-            </div>
-            <details class="notes" open=notes_open>
-                <summary>{Msg::Notes.text(lang)}</summary>
-                <label for=notes_id.clone() class="visually-hidden">{Msg::Notes.text(lang)}</label>
-                <textarea
-                    id=notes_id
-                    data-testid="notes"
-                    readonly=ro
-                    maxlength=max_notes.to_string()
-                    prop:value=move || answer.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default())
-                    on:input:target=move |ev| {
-                        let value = ev.target().value();
-                        edit(Box::new(move |a| a.set_notes(&value)))
-                    }
-                ></textarea>
-                <div class="counter" aria-live="polite">
-                    {move || Msg::NotesCount.fill(lang, &[("n", &notes_len().to_string()), ("max", &max_notes.to_string())])}
-                </div>
-            </details>
-        </fieldset>
+        </details>
     }
 }

@@ -221,7 +221,7 @@ fn consulting_card(cx: Ctx) -> impl IntoView {
                     </select>
                 </div>
         };
-        offering_card(cx, o, "consulting", controls.into_any(), consulting_on)
+        offering_card(cx, o, "consulting", controls, consulting_on)
     })
 }
 
@@ -287,7 +287,7 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
                     </select>
                 </div>
         };
-        offering_card(cx, o, "implementation", controls.into_any(), any)
+        offering_card(cx, o, "implementation", controls, any)
     })
 }
 
@@ -331,7 +331,7 @@ fn managed_card(cx: Ctx) -> impl IntoView {
                 <h3>{Msg::MilestonesTitle.text(lang)}</h3>
                 <ol>{milestones}</ol>
         };
-        offering_card(cx, o, "managed", controls.into_any(), any)
+        offering_card(cx, o, "managed", controls, any)
     })
 }
 
@@ -380,9 +380,9 @@ fn offering_card(
     cx: Ctx,
     o: &'static Offering,
     key: &'static str,
-    controls: AnyView,
+    controls: impl IntoView + 'static,
     chosen: impl Fn() -> bool + Send + Sync + 'static,
-) -> AnyView {
+) -> impl IntoView {
     let (lang, wid) = (cx.lang, cx.wid);
     view! {
         <section class="card offering" aria-labelledby=format!("offer-{key}") data-testid=format!("offering-{key}")>
@@ -395,7 +395,6 @@ fn offering_card(
             </Show>
         </section>
     }
-    .into_any()
 }
 
 /// What a chosen offering includes and excludes, its prerequisites, RACI, deliverables,
