@@ -588,132 +588,111 @@ impl Integrity {
     }
 }
 
-/// A column of the consultant's summary: the one list behind the command line's CSV and JSON
-/// and the workspace's CSV and Excel downloads. Each column's key, spreadsheet format and value
-/// are defined here and its header in `crate::i18n::summary_header`, every one by an exhaustive
-/// match, so a column cannot be added to one output and forgotten in another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    /// The file the bundle came from.
-    File,
-    /// The customer's organisation.
-    Organisation,
-    /// The workload's name.
-    Workload,
-    /// The customer's contact.
-    Contact,
-    /// When it was exported (a time; a date in a spreadsheet).
-    ExportedAt,
-    /// Whether it is as exported.
-    Integrity,
-    /// Questions answered or marked not applicable.
-    Answered,
-    /// High risks.
-    High,
-    /// Medium risks.
-    Medium,
-    /// No risk.
-    NoRisk,
-    /// Not applicable.
-    NotApplicable,
-    /// Unanswered.
-    Unanswered,
-    /// The overall score.
-    Score,
-    /// The score of the lens's pillar at this index.
-    PillarScore(usize),
-    /// The high risks of the lens's pillar at this index.
-    PillarHigh(usize),
-    /// Improvement plan items.
-    PlanItems,
-    /// The plan's effort in man-days.
-    PlanEffort,
-    /// The services chosen (offering ids).
-    Services,
-    /// The start date in the exported schedule.
-    Start,
-    /// Whether the exported schedule had provisional dates.
-    Provisional,
+/// Declares [`Column`] from one table: each column's variant, key and spreadsheet format, in
+/// order; the per-pillar columns repeat for every pillar of the lens, their key followed by the
+/// pillar's id.
+macro_rules! summary_columns {
+    (
+        head { $($(#[doc = $hd:literal])* $h:ident => $hkey:literal, $hfmt:ident;)* }
+        per_pillar { $($(#[doc = $pd:literal])* $p:ident => $pkey:literal, $pfmt:ident;)* }
+        tail { $($(#[doc = $td:literal])* $t:ident => $tkey:literal, $tfmt:ident;)* }
+    ) => {
+        /// A column of the consultant's summary: the one list behind the command line's CSV and
+        /// JSON and the workspace's CSV and Excel downloads. Its header is
+        /// `crate::i18n::summary_header`; its value is [`Column::value`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Column {
+            $($(#[doc = $hd])* $h,)*
+            $($(#[doc = $pd])* $p(usize),)*
+            $($(#[doc = $td])* $t,)*
+        }
+
+        impl Column {
+            /// Every column, in order, for `lens` (the Well-Architected lens).
+            pub fn all(lens: &Lens) -> Vec<Column> {
+                let mut cols = vec![$(Column::$h,)*];
+                for i in 0..lens.pillars.len() {
+                    cols.extend([$(Column::$p(i),)*]);
+                }
+                cols.extend([$(Column::$t,)*]);
+                cols
+            }
+
+            /// The key in CSV headers and JSON records (the CLI's contract).
+            pub fn key(self, lens: &Lens) -> String {
+                match self {
+                    $(Column::$h => $hkey.to_owned(),)*
+                    $(Column::$p(i) => format!(
+                        "{}_{}",
+                        $pkey,
+                        lens.pillars.get(i).map_or("", |p| p.id.as_str())
+                    ),)*
+                    $(Column::$t => $tkey.to_owned(),)*
+                }
+            }
+
+            /// How a spreadsheet shows it.
+            pub fn format(self) -> Format {
+                match self {
+                    $(Column::$h => Format::$hfmt,)*
+                    $(Column::$p(_) => Format::$pfmt,)*
+                    $(Column::$t => Format::$tfmt,)*
+                }
+            }
+        }
+    };
+}
+
+summary_columns! {
+    head {
+        /// The file the bundle came from.
+        File => "file", Text;
+        /// The customer's organisation.
+        Organisation => "organisation", Text;
+        /// The workload's name.
+        Workload => "workload", Text;
+        /// The customer's contact.
+        Contact => "contact", Text;
+        /// When it was exported (a time; a date in a spreadsheet).
+        ExportedAt => "exported_at", Date;
+        /// Whether it is as exported.
+        Integrity => "integrity", Text;
+        /// Questions answered or marked not applicable.
+        Answered => "answered", Integer;
+        /// High risks.
+        High => "high", Integer;
+        /// Medium risks.
+        Medium => "medium", Integer;
+        /// No risk.
+        NoRisk => "no_risk", Integer;
+        /// Not applicable.
+        NotApplicable => "not_applicable", Integer;
+        /// Unanswered.
+        Unanswered => "unanswered", Integer;
+        /// The overall score.
+        Score => "score", Integer;
+    }
+    per_pillar {
+        /// The score of the lens's pillar at this index.
+        PillarScore => "score", Integer;
+        /// The high risks of the lens's pillar at this index.
+        PillarHigh => "high", Integer;
+    }
+    tail {
+        /// Improvement plan items.
+        PlanItems => "plan_items", Integer;
+        /// The plan's effort in man-days.
+        PlanEffort => "plan_effort_man_days", Days;
+        /// The services chosen (offering ids).
+        Services => "services", Text;
+        /// The start date in the exported schedule.
+        Start => "start", Date;
+        /// Whether the exported schedule had provisional dates.
+        Provisional => "provisional", Text;
+    }
 }
 
 impl Column {
-    /// Every column, in order, for `lens` (the Well-Architected lens: two per pillar).
-    pub fn all(lens: &Lens) -> Vec<Column> {
-        use Column::*;
-        let mut cols = vec![
-            File,
-            Organisation,
-            Workload,
-            Contact,
-            ExportedAt,
-            Integrity,
-            Answered,
-            High,
-            Medium,
-            NoRisk,
-            NotApplicable,
-            Unanswered,
-            Score,
-        ];
-        for i in 0..lens.pillars.len() {
-            cols.extend([PillarScore(i), PillarHigh(i)]);
-        }
-        cols.extend([PlanItems, PlanEffort, Services, Start, Provisional]);
-        cols
-    }
-
-    /// The key in CSV headers and JSON records (the CLI's contract).
-    pub fn key(self, lens: &Lens) -> String {
-        let pillar = |i: usize| lens.pillars.get(i).map_or("", |p| p.id.as_str());
-        match self {
-            Column::File => "file".into(),
-            Column::Organisation => "organisation".into(),
-            Column::Workload => "workload".into(),
-            Column::Contact => "contact".into(),
-            Column::ExportedAt => "exported_at".into(),
-            Column::Integrity => "integrity".into(),
-            Column::Answered => "answered".into(),
-            Column::High => "high".into(),
-            Column::Medium => "medium".into(),
-            Column::NoRisk => "no_risk".into(),
-            Column::NotApplicable => "not_applicable".into(),
-            Column::Unanswered => "unanswered".into(),
-            Column::Score => "score".into(),
-            Column::PillarScore(i) => format!("score_{}", pillar(i)),
-            Column::PillarHigh(i) => format!("high_{}", pillar(i)),
-            Column::PlanItems => "plan_items".into(),
-            Column::PlanEffort => "plan_effort_man_days".into(),
-            Column::Services => "services".into(),
-            Column::Start => "start".into(),
-            Column::Provisional => "provisional".into(),
-        }
-    }
-
-    /// How a spreadsheet shows it.
-    pub fn format(self) -> Format {
-        match self {
-            Column::File
-            | Column::Organisation
-            | Column::Workload
-            | Column::Contact
-            | Column::Integrity
-            | Column::Services
-            | Column::Provisional => Format::Text,
-            Column::ExportedAt | Column::Start => Format::Date,
-            Column::PlanEffort => Format::Days,
-            Column::Answered
-            | Column::High
-            | Column::Medium
-            | Column::NoRisk
-            | Column::NotApplicable
-            | Column::Unanswered
-            | Column::Score
-            | Column::PillarScore(_)
-            | Column::PillarHigh(_)
-            | Column::PlanItems => Format::Integer,
-        }
-    }
-
     /// Its value in a row, as JSON (`null` when there is none).
     pub fn value(self, file: &str, row: &SummaryRow) -> Value {
         let c = &row.overall;

@@ -22,11 +22,63 @@ pub struct LensInput<'a> {
     pub ranking: Vec<String>,
 }
 
-fn col(header: Msg, lang: Lang, width: f64, format: Format) -> Column {
-    Column {
-        header: header.text(lang).to_owned(),
-        width,
-        format,
+/// The columns of each sheet: header, width (characters) and format.
+const SUMMARY_COLUMNS: &[(Msg, f64, Format)] = &[
+    (Msg::ColLens, 28.0, Format::Text),
+    (Msg::Pillar, 26.0, Format::Text),
+    (Msg::ColRank, 7.0, Format::Integer),
+    (Msg::High, 8.0, Format::Integer),
+    (Msg::Medium, 8.0, Format::Integer),
+    (Msg::NoRiskShort, 8.0, Format::Integer),
+    (Msg::NaShort, 8.0, Format::Integer),
+    (Msg::UnansweredShort, 11.0, Format::Integer),
+    (Msg::Score, 8.0, Format::Integer),
+    (Msg::ColItems, 12.0, Format::Integer),
+    (Msg::ColEffort, 14.0, Format::Days),
+    (Msg::ColCost, 14.0, Format::Money),
+    (Msg::ColCurrency, 9.0, Format::Text),
+    (Msg::ColDate, 12.0, Format::Date),
+];
+
+const PLAN_COLUMNS: &[(Msg, f64, Format)] = &[
+    (Msg::ColNumber, 5.0, Format::Integer),
+    (Msg::ColPriority, 9.0, Format::Integer),
+    (Msg::ColLens, 24.0, Format::Text),
+    (Msg::Pillar, 22.0, Format::Text),
+    (Msg::ColQuestion, 40.0, Format::Text),
+    (Msg::ColPractice, 44.0, Format::Text),
+    (Msg::ColImprovement, 60.0, Format::Text),
+    (Msg::ColRisk, 12.0, Format::Text),
+    (Msg::ColEffort, 14.0, Format::Days),
+    (Msg::ColCost, 14.0, Format::Money),
+    (Msg::ColCurrency, 9.0, Format::Text),
+    (Msg::QuickWin, 10.0, Format::Text),
+    (Msg::ColRunningCost, 12.0, Format::Text),
+];
+
+const ANSWER_COLUMNS: &[(Msg, f64, Format)] = &[
+    (Msg::ColLens, 24.0, Format::Text),
+    (Msg::Pillar, 22.0, Format::Text),
+    (Msg::ColQuestion, 50.0, Format::Text),
+    (Msg::ColStatus, 14.0, Format::Text),
+    (Msg::ColSelected, 70.0, Format::Text),
+    (Msg::ColNaReason, 22.0, Format::Text),
+    (Msg::Notes, 50.0, Format::Text),
+];
+
+/// An empty sheet named `name` with these `columns`, in `lang`.
+fn sheet(name: Msg, columns: &[(Msg, f64, Format)], lang: Lang) -> Sheet {
+    Sheet {
+        name: name.text(lang).to_owned(),
+        columns: columns
+            .iter()
+            .map(|&(header, width, format)| Column {
+                header: header.text(lang).to_owned(),
+                width,
+                format,
+            })
+            .collect(),
+        rows: Vec::new(),
     }
 }
 
@@ -49,58 +101,9 @@ pub fn plan_book(
     let currency = rate.map_or("", |r| r.currency.as_str());
     let money = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
 
-    let mut summary = Sheet {
-        name: Msg::SheetSummary.text(lang).to_owned(),
-        columns: vec![
-            col(Msg::ColLens, lang, 28.0, Format::Text),
-            col(Msg::Pillar, lang, 26.0, Format::Text),
-            col(Msg::ColRank, lang, 7.0, Format::Integer),
-            col(Msg::High, lang, 8.0, Format::Integer),
-            col(Msg::Medium, lang, 8.0, Format::Integer),
-            col(Msg::NoRiskShort, lang, 8.0, Format::Integer),
-            col(Msg::NaShort, lang, 8.0, Format::Integer),
-            col(Msg::UnansweredShort, lang, 11.0, Format::Integer),
-            col(Msg::Score, lang, 8.0, Format::Integer),
-            col(Msg::ColItems, lang, 12.0, Format::Integer),
-            col(Msg::ColEffort, lang, 14.0, Format::Days),
-            col(Msg::ColCost, lang, 14.0, Format::Money),
-            col(Msg::ColCurrency, lang, 9.0, Format::Text),
-            col(Msg::ColDate, lang, 12.0, Format::Date),
-        ],
-        rows: Vec::new(),
-    };
-    let mut items = Sheet {
-        name: Msg::SheetPlan.text(lang).to_owned(),
-        columns: vec![
-            col(Msg::ColNumber, lang, 5.0, Format::Integer),
-            col(Msg::ColPriority, lang, 9.0, Format::Integer),
-            col(Msg::ColLens, lang, 24.0, Format::Text),
-            col(Msg::Pillar, lang, 22.0, Format::Text),
-            col(Msg::ColQuestion, lang, 40.0, Format::Text),
-            col(Msg::ColPractice, lang, 44.0, Format::Text),
-            col(Msg::ColImprovement, lang, 60.0, Format::Text),
-            col(Msg::ColRisk, lang, 12.0, Format::Text),
-            col(Msg::ColEffort, lang, 14.0, Format::Days),
-            col(Msg::ColCost, lang, 14.0, Format::Money),
-            col(Msg::ColCurrency, lang, 9.0, Format::Text),
-            col(Msg::QuickWin, lang, 10.0, Format::Text),
-            col(Msg::ColRunningCost, lang, 12.0, Format::Text),
-        ],
-        rows: Vec::new(),
-    };
-    let mut answers_sheet = Sheet {
-        name: Msg::SheetAnswers.text(lang).to_owned(),
-        columns: vec![
-            col(Msg::ColLens, lang, 24.0, Format::Text),
-            col(Msg::Pillar, lang, 22.0, Format::Text),
-            col(Msg::ColQuestion, lang, 50.0, Format::Text),
-            col(Msg::ColStatus, lang, 14.0, Format::Text),
-            col(Msg::ColSelected, lang, 70.0, Format::Text),
-            col(Msg::ColNaReason, lang, 22.0, Format::Text),
-            col(Msg::Notes, lang, 50.0, Format::Text),
-        ],
-        rows: Vec::new(),
-    };
+    let mut summary = sheet(Msg::SheetSummary, SUMMARY_COLUMNS, lang);
+    let mut items = sheet(Msg::SheetPlan, PLAN_COLUMNS, lang);
+    let mut answers_sheet = sheet(Msg::SheetAnswers, ANSWER_COLUMNS, lang);
 
     let mut number = 0u32;
     for input in lenses {
