@@ -4,10 +4,10 @@
 use crate::domain::assessment::Answers;
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::lens::Lens;
-use crate::domain::milestone::{MAX_MILESTONE_NAME, compare};
+use crate::domain::milestone::{MAX_MILESTONE_NAME, Milestone, compare};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
 use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;
@@ -131,10 +131,7 @@ fn milestone_list(
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let app = use_app();
-    let milestones = move || {
-        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
-            .unwrap_or_default()
-    };
+    let milestones = move || milestones_of(app, wid);
     move || {
         let ms = milestones();
         if ms.is_empty() {
@@ -177,6 +174,12 @@ fn milestone_list(
     }
 }
 
+/// A workload's milestones (reactive).
+fn milestones_of(app: AppState, wid: StoredValue<String>) -> Vec<Milestone> {
+    app.with_workload(&wid.get_value(), |w| w.milestones.clone())
+        .unwrap_or_default()
+}
+
 /// The milestone chosen, compared with now, lens by lens.
 fn comparison(
     wid: StoredValue<String>,
@@ -184,10 +187,7 @@ fn comparison(
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let app = use_app();
-    let milestones = move || {
-        app.with_workload(&wid.get_value(), |w| w.milestones.clone())
-            .unwrap_or_default()
-    };
+    let milestones = move || milestones_of(app, wid);
     move || {
         let id = selected.get()?;
         let m = milestones().into_iter().find(|m| m.id == id)?;

@@ -284,13 +284,7 @@ impl Card {
 
 /// The question's choices, each with its help.
 fn choice_list(card: Card) -> impl IntoView {
-    let Card {
-        question,
-        answer,
-        ro,
-        lang,
-        ..
-    } = card;
+    let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
     let edit = move |f| card.edit(f);
     let text = move |t: &'static crate::domain::text::Text| t.get(lang);
     let qid = &question.id;
@@ -335,13 +329,7 @@ fn choice_list(card: Card) -> impl IntoView {
 
 /// "Not applicable", and why.
 fn not_applicable(card: Card) -> impl IntoView {
-    let Card {
-        question,
-        answer,
-        ro,
-        lang,
-        ..
-    } = card;
+    let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
     let edit = move |f| card.edit(f);
     let qid = &question.id;
     let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
@@ -391,13 +379,7 @@ fn not_applicable(card: Card) -> impl IntoView {
 
 /// The question's notes, with a character count.
 fn notes(card: Card) -> impl IntoView {
-    let Card {
-        question,
-        answer,
-        ro,
-        lang,
-        ..
-    } = card;
+    let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
     let edit = move |f| card.edit(f);
     let notes_id = format!("notes-{}", question.id);
     let notes_len = move || answer.with(|a| a.as_ref().map_or(0, |a| a.notes.chars().count()));

@@ -203,14 +203,8 @@ fn row_actions(
     detail: impl Fn() -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let app = use_app();
-    let Row {
-        id,
-        mode,
-        draft,
-        lang,
-    } = row;
+    let (id, mode, draft, lang) = (row.id, row.mode, row.draft, row.lang);
     view! {
-
         <div class="workload-row">
             <div>
                 <a class="name" href=Route::Profile(id.get_value()).href()>{name}</a>
@@ -249,12 +243,7 @@ fn rename_form(
     save_name: impl Fn() + Copy + Send + Sync + 'static,
     rename_input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
-    let Row {
-        id,
-        mode,
-        draft,
-        lang,
-    } = row;
+    let (id, mode, draft, lang) = (row.id, row.mode, row.draft, row.lang);
     let input_id = move || format!("rename-{}", id.get_value());
     view! {
 
