@@ -136,11 +136,29 @@ pub fn LensPlan(
         plan(lens, &answers, &ranking, app.rate.get().as_ref())
     });
     let quick_only = move || quick_only.is_some_and(|s| s.get());
-    let cost_cell = move |cost: Option<f64>, currency: Option<String>| match (cost, currency) {
+    view! {
+        <section class="card" aria-labelledby=format!("plan-{lid}")>
+            <h2 id=format!("plan-{lid}")>{lens.name.get(lang)}</h2>
+            <h3>{Msg::PillarTotalsTitle.text(lang)}</h3>
+            {pillar_totals(lens, plan, lang)}
+            <h3>{Msg::PlanItemsTitle.text(lang)}</h3>
+            {plan_items(lens, plan, quick_only, lang)}
+        </section>
+    }
+}
+
+/// A cost with its currency, or a dash when the plan is priced in man-days only.
+fn cost_cell(cost: Option<f64>, currency: Option<String>) -> String {
+    match (cost, currency) {
         (Some(c), Some(cur)) => money(c, &cur),
         _ => "—".to_owned(),
-    };
-    let totals = move || {
+    }
+}
+
+/// The plan's items, effort, cost and quick wins per pillar, and overall.
+fn pillar_totals(lens: &'static Lens, plan: Memo<Plan>, lang: Lang) -> impl IntoView {
+    let lid: &'static str = &lens.id;
+    move || {
         plan.with(|p| {
             let currency = p.rate.as_ref().map(|r| r.currency.clone());
             let rows = p
@@ -186,8 +204,18 @@ pub fn LensPlan(
                 })}
             }
         })
-    };
-    let items = move || {
+    }
+}
+
+/// The plan's items in order, or only its quick wins.
+fn plan_items(
+    lens: &'static Lens,
+    plan: Memo<Plan>,
+    quick_only: impl Fn() -> bool + Send + Sync + 'static,
+    lang: Lang,
+) -> impl IntoView {
+    let lid: &'static str = &lens.id;
+    move || {
         let only = quick_only();
         plan.with(|p| {
             let currency = p.rate.as_ref().map(|r| r.currency.clone());
@@ -246,15 +274,6 @@ pub fn LensPlan(
             }
             .into_any()
         })
-    };
-    view! {
-        <section class="card" aria-labelledby=format!("plan-{lid}")>
-            <h2 id=format!("plan-{lid}")>{lens.name.get(lang)}</h2>
-            <h3>{Msg::PillarTotalsTitle.text(lang)}</h3>
-            {totals}
-            <h3>{Msg::PlanItemsTitle.text(lang)}</h3>
-            {items}
-        </section>
     }
 }
 

@@ -6,7 +6,7 @@ use crate::domain::text::Lang;
 use crate::i18n::{Msg, issue_text, record_error_text, store_error_text};
 use crate::ui::download::download;
 use crate::ui::route::Route;
-use crate::ui::state::{Health, Notice, use_app};
+use crate::ui::state::{AppState, Health, Notice, use_app};
 use leptos::prelude::*;
 
 /// The site header.
@@ -126,13 +126,22 @@ pub fn focus_main() {
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = use_app();
+    view! {
+        <div class="notices">
+            {update_notice(app)} {storage_health(app)} {quarantine_notices(app)} {other_notices(app)}
+        </div>
+    }
+}
+
+/// A storage failure, with a way to download a copy of the work.
+fn storage_health(app: AppState) -> impl IntoView {
     let lang = app.lang;
     let backup = move |_| {
         let date = crate::ui::clock::now_iso();
         let name = format!("preflight-workloads-{}.json", &date[..10.min(date.len())]);
         download(&name, "application/json", &app.backup_json());
     };
-    let health = move || {
+    move || {
         let (class, text) = match app.health.get() {
             Health::Saving => return None,
             Health::Unavailable(_) => ("warning", app.t(Msg::StorageUnavailable).to_owned()),
@@ -152,8 +161,13 @@ pub fn Notices() -> impl IntoView {
                 </div>
             </div>
         })
-    };
-    let quarantined = move || {
+    }
+}
+
+/// Each record set aside, with why, and buttons to download or discard it.
+fn quarantine_notices(app: AppState) -> impl IntoView {
+    let lang = app.lang;
+    move || {
         app.quarantined
             .get()
             .into_iter()
@@ -188,8 +202,13 @@ pub fn Notices() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
-    let others = move || {
+    }
+}
+
+/// Notices from loading, deletions and the config, each dismissable.
+fn other_notices(app: AppState) -> impl IntoView {
+    let lang = app.lang;
+    move || {
         app.notices
             .get()
             .into_iter()
@@ -242,8 +261,12 @@ pub fn Notices() -> impl IntoView {
                 }
             })
             .collect_view()
-    };
-    let update = move || {
+    }
+}
+
+/// A new release is installed and waits for a reload.
+fn update_notice(app: AppState) -> impl IntoView {
+    move || {
         app.update_ready.get().then(|| {
             view! {
                 <div class="notice info" role="status" data-testid="update-ready">
@@ -256,8 +279,7 @@ pub fn Notices() -> impl IntoView {
                 </div>
             }
         })
-    };
-    view! { <div class="notices">{update} {health} {quarantined} {others}</div> }
+    }
 }
 
 /// The site footer.
