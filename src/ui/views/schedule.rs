@@ -3,7 +3,7 @@
 
 use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
-use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
+use crate::domain::schedule::{Dated, Event, Rules, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::display_name;
@@ -199,6 +199,34 @@ const TIMELINE_W: u32 = 1000;
 const TIMELINE_LEFT: u32 = 30;
 const TIMELINE_WIDTH: u32 = 940;
 
+/// When to order: the lead time's earliest order date, and for a large engagement the
+/// recommended one.
+fn lead_time(s: &Schedule, rules: &Rules, lang: Lang) -> String {
+    let earliest = s
+        .get(Event::EarliestOrder)
+        .map(|e| format_date(e.date))
+        .unwrap_or_default();
+    let mut line = Msg::LeadTime.fill(
+        lang,
+        &[
+            ("days", &rules.lead_time_days.to_string()),
+            ("date", &earliest),
+        ],
+    );
+    if let Some(r) = s.get(Event::RecommendedOrder) {
+        line.push(' ');
+        line.push_str(&Msg::LargeEngagement.fill(
+            lang,
+            &[
+                ("days", &crate::ui::format::days(s.man_days)),
+                ("date", &format_date(r.date)),
+            ],
+        ));
+    }
+    line
+}
+
+/// The schedule as a timeline and a table of its events.
 #[component]
 fn ScheduleView(
     /// The schedule (`None` only while the page switches away from it).
@@ -207,33 +235,7 @@ fn ScheduleView(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let rules = app.rules.get_untracked();
-    let lead = move || {
-        schedule.with(|s| {
-            let Some(s) = s else { return String::new() };
-            let earliest = s
-                .get(Event::EarliestOrder)
-                .map(|e| format_date(e.date))
-                .unwrap_or_default();
-            let mut line = Msg::LeadTime.fill(
-                lang,
-                &[
-                    ("days", &rules.lead_time_days.to_string()),
-                    ("date", &earliest),
-                ],
-            );
-            if let Some(r) = s.get(Event::RecommendedOrder) {
-                line.push(' ');
-                line.push_str(&Msg::LargeEngagement.fill(
-                    lang,
-                    &[
-                        ("days", &crate::ui::format::days(s.man_days)),
-                        ("date", &format_date(r.date)),
-                    ],
-                ));
-            }
-            line
-        })
-    };
+    let lead = move || schedule.with(|s| s.as_ref().map(|s| lead_time(s, &rules, lang)));
     let is_provisional = move || schedule.with(|s| s.as_ref().is_some_and(Schedule::provisional));
     // Timeline: calendar days from today to the last event, one marker per event.
     let ends = Memo::new(move |_| {
