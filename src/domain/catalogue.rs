@@ -448,11 +448,6 @@ impl ManDays {
         }
     }
 
-    /// In tenths of a man-day.
-    pub const fn tenths(self) -> u32 {
-        self.0
-    }
-
     /// In days.
     pub fn days(self) -> f64 {
         f64::from(self.0) / 10.0

@@ -222,8 +222,9 @@ impl AppState {
         });
     }
 
-    /// Saves the settings when they changed (a failure shows in the workloads' health at the
-    /// next save; the settings are only a preference).
+    /// Saves the settings when they changed. A failure is not reported: the settings are only a
+    /// preference, the next change tries again, and a full or missing storage already shows
+    /// through the workloads' saving.
     fn persist_settings(self, settings: &Settings) {
         if let Ok(mut store) = BrowserStore::open() {
             self.saved

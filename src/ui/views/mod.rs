@@ -31,8 +31,10 @@ pub fn localized(body: impl Fn(Lang) -> AnyView + Send + Sync + 'static) -> AnyV
 
 /// A part of the page that is rendered again whenever what `render` reads changes.
 ///
-/// Leptos compiles its reactive rendering once per closure type; boxing the closure here makes
-/// every such part share one copy (a few KB of wasm each, measured).
+/// Leptos compiles its reactive rendering once per closure type; the router and every
+/// [`localized`] body share this one. Measured on 2 Dec 2026: the router and the first
+/// `localized` body sharing it took 1.5 KB brotli off the first load; seven other view
+/// closures moved here changed nothing, so it is not a general rule.
 pub fn dynamic(render: Box<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     (move || render()).into_any()
 }

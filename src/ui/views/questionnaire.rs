@@ -285,7 +285,6 @@ impl Card {
 /// The question's choices, each with its help.
 fn choice_list(card: Card) -> impl IntoView {
     let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
-    let edit = move |f| card.edit(f);
     let text = move |t: &'static crate::domain::text::Text| t.get(lang);
     let qid = &question.id;
     let choices = question
@@ -315,7 +314,7 @@ fn choice_list(card: Card) -> impl IntoView {
                         aria-describedby=described
                         disabled=ro
                         prop:checked=checked
-                        on:change=move |_| edit(Box::new(move |a| a.toggle(question, cid)))
+                        on:change=move |_| card.edit(Box::new(move |a| a.toggle(question, cid)))
                     />
                     <label for=input_id>{text(&choice.title)}</label>
                     {help}
@@ -330,7 +329,6 @@ fn choice_list(card: Card) -> impl IntoView {
 /// "Not applicable", and why.
 fn not_applicable(card: Card) -> impl IntoView {
     let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
-    let edit = move |f| card.edit(f);
     let qid = &question.id;
     let is_na = move || answer.with(|a| a.as_ref().is_some_and(|a| a.not_applicable.is_some()));
     let na_id = format!("na-{qid}");
@@ -347,7 +345,7 @@ fn not_applicable(card: Card) -> impl IntoView {
                     prop:checked=is_na
                     on:change:target=move |ev| {
                         let on = ev.target().checked();
-                        edit(Box::new(move |a| {
+                        card.edit(Box::new(move |a| {
                             a.not_applicable = on.then_some(a.not_applicable.unwrap_or(NaReason::OutOfScope));
                         }))
                     }
@@ -363,7 +361,7 @@ fn not_applicable(card: Card) -> impl IntoView {
                     prop:value=move || answer.with(|a| a.as_ref().and_then(|a| a.not_applicable).unwrap_or(NaReason::OutOfScope).as_str())
                     on:change:target=move |ev| {
                         if let Some(r) = NaReason::from_str_name(&ev.target().value()) {
-                            edit(Box::new(move |a| a.not_applicable = Some(r)));
+                            card.edit(Box::new(move |a| a.not_applicable = Some(r)));
                         }
                     }
                 >
@@ -380,7 +378,6 @@ fn not_applicable(card: Card) -> impl IntoView {
 /// The question's notes, with a character count.
 fn notes(card: Card) -> impl IntoView {
     let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
-    let edit = move |f| card.edit(f);
     let notes_id = format!("notes-{}", question.id);
     let notes_len = move || answer.with(|a| a.as_ref().map_or(0, |a| a.notes.chars().count()));
     let max_notes = crate::domain::assessment::MAX_NOTES_CHARS;
@@ -398,7 +395,7 @@ fn notes(card: Card) -> impl IntoView {
                 prop:value=move || answer.with(|a| a.as_ref().map(|a| a.notes.clone()).unwrap_or_default())
                 on:input:target=move |ev| {
                     let value = ev.target().value();
-                    edit(Box::new(move |a| a.set_notes(&value)))
+                    card.edit(Box::new(move |a| a.set_notes(&value)))
                 }
             ></textarea>
             <div class="counter" aria-live="polite">
