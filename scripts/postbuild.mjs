@@ -14,7 +14,9 @@
 //
 // Any surprise in Trunk's output is a build error rather than a page that silently breaks.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, existsSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -47,27 +49,99 @@ const BOOT_FAILED =
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-// 1. The loader.
-const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-if (inline.length !== 1) throw new Error(`expected Trunk's one inline loader script, found ${inline.length}`);
-// The wasm is fetched by the loader, not by a tag, so the preload's integrity attribute does not
-// protect it (browsers ignore integrity on preloads of fetch()); fetch it with integrity instead.
-// (The URL prefix is './' in a build, the --public-url under `trunk serve`.)
-const wasmCall = /init\(\{ module_or_path: '([^']*?)([\w-]+_bg\.wasm)' \}\)/;
-const wasmMatch = inline.length === 1 && inline[0][1].match(wasmCall);
-if (!wasmMatch) throw new Error("Trunk's loader no longer calls init({ module_or_path: '…_bg.wasm' })");
-const wasmSri = sri(readFileSync(join(staging, wasmMatch[2])));
-const staticImport = /^import init, \* as bindings from '([^']+\.js)';$/m;
-const importMatch = inline[0][1].match(staticImport);
-if (!importMatch) throw new Error("Trunk's loader no longer starts with import init, * as bindings from './….js'");
-// A loader that fails (a file missing, changed or cut off) says so on the page instead of
-// leaving it blank: the import becomes dynamic so that the failure can be caught.
-const body = inline[0][1]
-  .trim()
-  .replace(staticImport, `const bindings = await import('${importMatch[1]}');\nconst init = bindings.default;`)
-  .replace(wasmCall, `init({ module_or_path: fetch('${wasmMatch[1]}${wasmMatch[2]}', { integrity: '${wasmSri}' }) })`);
+// 1. The app's wasm, built here rather than by Trunk (its <link> in index.html is
+//    data-trunk-skip). A release build is split: every page but the start page is a split point
+//    (src/ui/pages.rs, the `split` feature), and wasm-split-cli moves each page's code into
+//    files fetched when the page first opens. Trunk 0.21 cannot run the splitter between
+//    `cargo build` and wasm-bindgen, so the whole pipeline is here:
+//      cargo rustc --features split -- -Clink-arg=--emit-relocs   (relocations for the splitter)
+//      wasm-split-cli          → the main module, split_<page>.wasm, shared chunk_<n>.wasm, and
+//                                __wasm_split.js, which fetches and links them
+//      wasm-bindgen --keep-lld-exports   (the exports the split modules link against)
+//      wasm-opt -Oz            on every module, two at a time
+//    A debug build (`trunk serve`) is one module, as before: cargo build and wasm-bindgen.
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const work = join(targetDir, 'preflight-web', release ? 'release' : 'debug');
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: source });
+rmSync(work, { recursive: true, force: true });
+const cargo = ['--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'preflight-web'];
+const bindgen = ['--target', 'web', '--no-typescript', '--out-dir', join(work, 'bindgen'), '--out-name', 'preflight-web'];
+const chunks = new Map(); // file name → bytes, for the split modules
+if (release) {
+  run('cargo', ['rustc', '--release', ...cargo, '--features', 'split', '--', '-Clink-arg=--emit-relocs']);
+  const split = join(work, 'split');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', 'preflight-web', join(targetDir, 'wasm32-unknown-unknown/release/preflight-web.wasm'), split]);
+  run('wasm-bindgen', [...bindgen, '--keep-lld-exports', join(split, 'preflight-web.wasm')]);
+  const modules = [join(work, 'bindgen/preflight-web_bg.wasm')];
+  for (const name of readdirSync(split).sort()) {
+    if (name.endsWith('.wasm') && name !== 'preflight-web.wasm') modules.push(join(split, name));
+  }
+  await optimise(modules);
+  for (const path of modules.slice(1)) chunks.set(path.slice(split.length + 1), readFileSync(path));
+} else {
+  run('cargo', ['build', ...cargo]);
+  run('wasm-bindgen', [...bindgen, join(targetDir, 'wasm32-unknown-unknown/debug/preflight-web.wasm')]);
+}
+
+/** `wasm-opt -Oz` on every file, in place, as many at a time as there are cores. */
+async function optimise(paths) {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift()) {
+      await new Promise((resolve, reject) => {
+        // (Its only output is a warning per module about the name section's newer subsections.)
+        const child = spawn('wasm-opt', ['-Oz', path, '-o', path], { stdio: ['ignore', 'inherit', 'ignore'] });
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`wasm-opt failed on ${path}`))));
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), 4) }, worker));
+}
+
+// Names: every wasm file is named after its contents; the two JavaScript modules import each
+// other, so they are named after the release (all of its wasm and JavaScript). An old page can
+// never load a new release's chunk, nor a new page an old one.
+const mainWasm = readFileSync(join(work, 'bindgen/preflight-web_bg.wasm'));
+let mainJs = readFileSync(join(work, 'bindgen/preflight-web.js'), 'utf8');
+let splitJs = release ? readFileSync(join(work, 'split/__wasm_split.js'), 'utf8') : '';
+const releaseId = short([mainWasm, mainJs, splitJs, ...[...chunks.values()].map(short)].map((x) => short(x)).join('\n'));
+const mainWasmName = `preflight-web-${short(mainWasm)}_bg.wasm`;
+const mainJsName = `preflight-web-${releaseId}.js`;
+const splitJsName = `split-${releaseId}.js`;
+if (release) {
+  // Each chunk is fetched with its integrity, under its hashed name.
+  const fetched = new Set();
+  splitJs = splitJs.replace(/fetch\(new URL\("\.\/([\w-]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => {
+    const bytes = chunks.get(name);
+    if (!bytes) throw new Error(`__wasm_split.js fetches ${name}, which wasm-split-cli did not write`);
+    fetched.add(name);
+    const hashed = name.replace(/\.wasm$/, `-${short(bytes)}.wasm`);
+    writeFileSync(join(staging, hashed), bytes);
+    return `fetch(new URL("./${hashed}", import.meta.url), { integrity: "${sri(bytes)}" })`;
+  });
+  const unused = [...chunks.keys()].filter((n) => !fetched.has(n));
+  if (unused.length) throw new Error(`__wasm_split.js no longer fetches its modules as expected (${unused.length} not found, e.g. ${unused[0]})`);
+  const importsMain = 'import { initSync } from "./preflight-web.js";';
+  if (!splitJs.includes(importsMain)) throw new Error('__wasm_split.js no longer imports initSync from ./preflight-web.js');
+  splitJs = splitJs.replace(importsMain, `import { initSync } from "./${mainJsName}";`);
+  const importsSplit = / from "\.\/__wasm_split\.js"/g;
+  if (!importsSplit.test(mainJs)) throw new Error('preflight-web.js no longer imports ./__wasm_split.js');
+  mainJs = mainJs.replace(importsSplit, ` from "./${splitJsName}"`);
+  writeFileSync(join(staging, splitJsName), splitJs);
+}
+writeFileSync(join(staging, mainWasmName), mainWasm);
+writeFileSync(join(staging, mainJsName), mainJs);
+
+// The loader. A loader that fails (a file missing, changed or cut off) says so on the page
+// instead of leaving it blank, so the module is imported dynamically, where failure is caught.
+// The wasm is fetched by the loader, not by a tag, and browsers ignore integrity on a preload
+// of a fetch(), so the fetch itself carries it.
+const prefix = process.env.TRUNK_PUBLIC_URL ?? './';
 const loader = `try {
-${body}
+  const bindings = await import('${prefix}${mainJsName}');
+  await bindings.default({ module_or_path: fetch('${prefix}${mainWasmName}', { integrity: '${sri(mainWasm)}' }) });
 } catch (error) {
   const boot = document.getElementById('boot');
   if (boot) {
@@ -80,11 +154,22 @@ ${body}
 `;
 const bootName = `boot-${short(loader)}.js`;
 writeFileSync(join(staging, bootName), loader);
-const prefix = wasmMatch[1];
-html = html.replace(
-  inline[0][0],
-  `<script type="module" src="${prefix}${bootName}" integrity="${sri(loader)}" crossorigin="anonymous"></script>`,
-);
+const cors = 'crossorigin="anonymous"';
+const modulePreload = (name, body) => `<link rel="modulepreload" href="${prefix}${name}" ${cors} integrity="${sri(body)}">`;
+const tags = [
+  modulePreload(mainJsName, mainJs),
+  ...(release ? [modulePreload(splitJsName, splitJs)] : []),
+  // No integrity here: Chromium ignores it on a fetch preload and logs a warning saying so; the
+  // loader's fetch, which carries it, still uses this download.
+  `<link rel="preload" href="${prefix}${mainWasmName}" ${cors} as="fetch" type="application/wasm">`,
+  `<script type="module" src="${prefix}${bootName}" integrity="${sri(loader)}" ${cors}></script>`,
+];
+// Trunk leaves the skipped link as it is.
+const rustLink = /\s*<link data-trunk rel="rust" data-bin="preflight-web" data-trunk-skip[^>]*>/;
+if (!rustLink.test(html)) throw new Error("index.html lost the app's data-trunk-skip rust link");
+html = html.replace(rustLink, '');
+if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+html = html.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
 // `trunk serve` adds its live-reload script inline, with placeholders it fills in when it
 // serves the page; such a development page gets no policy and no service worker. What is
 // built for hosting (`trunk build`) must have no inline script at all.
@@ -125,7 +210,9 @@ if (release && !devServer) {
     }
   };
   walk(staging);
-  const precache = files.filter((f) => f !== 'sw.js' && !f.endsWith('.example.json'));
+  // Not the config: it is the sales team's, edited without a new release, so it is fetched from
+  // the network first (sw.template.js) rather than pinned to the release.
+  const precache = files.filter((f) => f !== 'sw.js' && f !== 'config.json' && !f.endsWith('.example.json'));
   const version = short(precache.map((f) => `${f}:${short(readFileSync(join(staging, f)))}`).join('\n'));
   const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
   if (!template.includes("'__VERSION__'") || !template.includes('__PRECACHE__')) throw new Error('sw.template.js lost its placeholders');

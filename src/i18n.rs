@@ -55,6 +55,11 @@ messages! {
     OtherLanguageShort => "中文", "EN";
     Footer => "Preflight runs entirely in your browser. Nothing you enter leaves this device unless you export it.", "Preflight 完全在您的浏览器中运行。除非您主动导出，填写的内容不会离开本设备。";
 
+    PageLoading => "Opening the page…", "正在打开页面……";
+    PageFailedTitle => "This page could not be opened", "无法打开此页面";
+    PageFailed => "This page could not be downloaded. Check your connection and try again; if it keeps failing, reload Preflight (your work is kept).", "无法下载此页面。请检查网络连接后重试；如果仍然失败，请重新加载 Preflight（您的内容会保留）。";
+    PageRetry => "Try again", "重试";
+
     StartTitle => "Get ready for your Well-Architected review", "为卓越架构（Well-Architected）评审做好准备";
     StartLead => "Answer a short questionnaire on the five Well-Architected pillars — security, reliability, cost optimization, operational excellence and performance efficiency — and see where your risks are before the engagement begins.", "回答覆盖卓越架构五大支柱（安全、稳定性、成本优化、卓越运营和性能效率）的简短问卷，在项目启动前了解您的风险所在。";
     StartPrivacyTitle => "Your data stays in this browser", "数据只保存在您的浏览器中";

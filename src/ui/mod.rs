@@ -12,6 +12,7 @@ pub mod download;
 pub mod format;
 pub mod lenses;
 pub mod offline;
+pub mod pages;
 pub mod route;
 pub mod state;
 pub mod store;
@@ -21,21 +22,12 @@ pub mod workbook;
 
 use crate::i18n::Msg;
 use leptos::prelude::*;
+use pages::lazy_page;
 use route::Route;
 use state::{AppState, Notice};
 use views::localized;
-use views::milestones::MilestonesPage;
-use views::plan::PlanPage;
-use views::profile::ProfilePage;
-use views::questionnaire::PillarPage;
-use views::report::ReportPage;
-use views::results::ResultsPage;
-use views::schedule::SchedulePage;
-use views::services::ServicesPage;
 use views::shell::{Footer, Header, Notices, focus_main, sync_document};
 use views::start::StartPage;
-use views::workloads::WorkloadsPage;
-use views::workspace::WorkspacePage;
 
 /// Reads the runtime config, then mounts the app on `<body>`.
 pub fn mount() {
@@ -105,6 +97,7 @@ pub fn App(
         };
         sync_document(lang, &format!("{page} · {}", app.app_name(lang)));
         if previous.is_some_and(|p| p != route) {
+            pages::focus_on_arrival(true);
             request_animation_frame(focus_main);
         }
         route
@@ -112,29 +105,24 @@ pub fn App(
 
     // Pages keep their texts as plain strings (much smaller wasm than a reactive closure per
     // text), so a language switch renders the page again. Pages where the user may be in the
-    // middle of something (a draft, a selection, an open rename) are built once per route and
-    // render their body again themselves, keeping that state (`views::localized`); the others
-    // are simply built again. The header, which holds the switch and keeps focus, updates in
-    // place.
+    // middle of something (a draft, a selection, an open rename) keep that state in signals
+    // made outside their `views::localized` body; the others are simply built again. Every
+    // page but the start page is loaded on first use (`pages`). The header, which holds the
+    // switch and keeps focus, updates in place.
     let view = views::dynamic(Box::new(move || match app.route.get() {
-        Route::Workloads => view! { <WorkloadsPage/> }.into_any(),
-        Route::Workspace => view! { <WorkspacePage/> }.into_any(),
-        Route::Plan(id) => view! { <PlanPage workload_id=id/> }.into_any(),
-        Route::Milestones(id) => view! { <MilestonesPage workload_id=id/> }.into_any(),
-        route => localized(move |_| match route.clone() {
-            Route::Start => view! { <StartPage/> }.into_any(),
-            Route::Profile(id) => view! { <ProfilePage workload_id=id/> }.into_any(),
-            Route::Pillar(id, pillar) => {
-                view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
-            }
-            Route::Results(id) => view! { <ResultsPage workload_id=id/> }.into_any(),
-            Route::Report(id) => view! { <ReportPage workload_id=id/> }.into_any(),
-            Route::Services(id) => view! { <ServicesPage workload_id=id/> }.into_any(),
-            Route::Schedule(id) => view! { <SchedulePage workload_id=id/> }.into_any(),
-            Route::Workloads | Route::Workspace | Route::Plan(_) | Route::Milestones(_) => {
-                ().into_any()
-            }
+        Route::Start => localized(|_| view! { <StartPage/> }.into_any()),
+        Route::Workloads => lazy_page(false, || Box::pin(pages::workloads())),
+        Route::Workspace => lazy_page(false, || Box::pin(pages::workspace())),
+        Route::Plan(id) => lazy_page(false, move || Box::pin(pages::plan(id.clone()))),
+        Route::Milestones(id) => lazy_page(false, move || Box::pin(pages::milestones(id.clone()))),
+        Route::Profile(id) => lazy_page(true, move || Box::pin(pages::profile(id.clone()))),
+        Route::Pillar(id, pillar) => lazy_page(true, move || {
+            Box::pin(pages::pillar(id.clone(), pillar.clone()))
         }),
+        Route::Results(id) => lazy_page(true, move || Box::pin(pages::results(id.clone()))),
+        Route::Report(id) => lazy_page(true, move || Box::pin(pages::report(id.clone()))),
+        Route::Services(id) => lazy_page(true, move || Box::pin(pages::services(id.clone()))),
+        Route::Schedule(id) => lazy_page(true, move || Box::pin(pages::schedule(id.clone()))),
     }));
     view! {
         <Header/>

@@ -119,6 +119,7 @@ pub fn focus_main() {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+        crate::ui::pages::focus_on_arrival(false);
     }
 }
 

@@ -238,6 +238,29 @@ test('the built page carries a strict policy, and a full run breaks none of it',
   expect([...origins].filter((o) => o !== 'http://127.0.0.1:8765' && o !== 'null')).toEqual([]);
 });
 
+test.describe('a first visit', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('to a default site logs nothing in the console and gets no error response', async ({ page }) => {
+    const logged: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') logged.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => logged.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) logged.push(`${r.status()} ${r.url()}`);
+    });
+    const app = new Preflight(page);
+    await app.open();
+    await expect(page.getByTestId('start-new')).toBeVisible();
+    // The shipped config.json holds only defaults: nothing is reported about it.
+    await expect(page.locator('div.notices')).toBeEmpty();
+    await app.newWorkload({ workload: 'Quiet' });
+    await page.waitForLoadState('networkidle');
+    expect(logged).toEqual([]);
+  });
+});
+
 test('a changed or missing file is refused by its integrity check, and the page says so', async ({ page }) => {
   // One byte of the app's wasm changed on the way (a broken CDN, a tampered copy).
   await page.route('**/preflight-web-*_bg.wasm', async (route) => {

@@ -1,0 +1,143 @@
+//! The pages that load on first use.
+//!
+//! The start page is in the app's main WebAssembly module; every other page is a split point.
+//! In a release build (`scripts/postbuild.mjs` builds with the `split` feature),
+//! `wasm-split-cli` moves each page's code, and the code only it uses, out of the main module
+//! into files fetched the first time the page opens; code two pages share goes into chunks of
+//! its own. Without the feature (`trunk serve`, native builds) the same functions are plain
+//! calls, so development and the native tests see one module.
+//!
+//! [`lazy_page`] renders a page: at once when its code is there, a "loading" line while it is
+//! fetched, and a message with a retry button when it cannot be (offline on a first visit, a
+//! file missing or changed on the server). A failed fetch is not remembered: the retry fetches
+//! again.
+
+use crate::i18n::Msg;
+use crate::ui::state::use_app;
+use crate::ui::views::dynamic;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A page's code could not be fetched (the splitter's loader logs the cause to the console).
+#[derive(Debug)]
+pub struct PageFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PageFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PageFailed
+    }
+}
+
+/// What opening a page waits for.
+pub type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, PageFailed>>>>;
+
+/// Declares pages as split points: `chunk: fn name(args) { body }` becomes
+/// `async fn name(args) -> Result<AnyView, PageFailed>`, whose code is in the split module
+/// `chunk` in a split build. Pages that name the same chunk share one module.
+macro_rules! pages {
+    ($($chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<AnyView, PageFailed> {
+            let page = $body;
+            Ok(page)
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unused_async)]
+        pub async fn $name($($arg: $ty),*) -> Result<AnyView, PageFailed> {
+            let page = $body;
+            Ok(page)
+        }
+    )*};
+}
+
+use crate::ui::views::{
+    milestones::MilestonesPage, plan::PlanPage, profile::ProfilePage, questionnaire::PillarPage,
+    report::ReportPage, results::ResultsPage, schedule::SchedulePage, services::ServicesPage,
+    workloads::WorkloadsPage, workspace::WorkspacePage,
+};
+
+pages! {
+    workloads: fn workloads() { view! { <WorkloadsPage/> }.into_any() }
+    workspace: fn workspace() { view! { <WorkspacePage/> }.into_any() }
+    questionnaire: fn profile(id: String) { view! { <ProfilePage workload_id=id/> }.into_any() }
+    questionnaire: fn pillar(id: String, pillar: String) {
+        view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
+    }
+    results: fn results(id: String) { view! { <ResultsPage workload_id=id/> }.into_any() }
+    plan: fn plan(id: String) { view! { <PlanPage workload_id=id/> }.into_any() }
+    milestones: fn milestones(id: String) { view! { <MilestonesPage workload_id=id/> }.into_any() }
+    report: fn report(id: String) { view! { <ReportPage workload_id=id/> }.into_any() }
+    services: fn services(id: String) { view! { <ServicesPage workload_id=id/> }.into_any() }
+    schedule: fn schedule(id: String) { view! { <SchedulePage workload_id=id/> }.into_any() }
+}
+
+thread_local! {
+    /// Set when a navigation wanted to focus the page's heading while the page was still
+    /// loading: the heading is focused when it arrives.
+    static FOCUS_ON_ARRIVAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks for the page heading to be focused when the page arrives, if it is still loading when
+/// [`crate::ui::views::shell::focus_main`] looks for it.
+pub fn focus_on_arrival(wanted: bool) {
+    FOCUS_ON_ARRIVAL.with(|f| f.set(wanted));
+}
+
+/// Renders the page `load` gives. A page whose texts are plain strings is built again when the
+/// language changes (`follow_language`, as [`crate::ui::views::localized`] does); a page that
+/// keeps what the user is in the middle of is built once and follows the language itself.
+pub fn lazy_page(
+    follow_language: bool,
+    load: impl Fn() -> PageLoad + Send + Sync + 'static,
+) -> AnyView {
+    let lang = use_app().lang;
+    let attempt = RwSignal::new(0u32);
+    dynamic(Box::new(move || {
+        attempt.track();
+        if follow_language {
+            lang.track();
+        }
+        let page = leptos::__reexports::send_wrapper::SendWrapper::new(load());
+        let loading = move || {
+            view! {
+                <p class="card page-loading" role="status">
+                    {move || Msg::PageLoading.text(lang.get())}
+                </p>
+            }
+        };
+        view! {
+            <Suspense fallback=loading>
+                {Suspend::new(async move {
+                    match page.await {
+                        Ok(view) => {
+                            if FOCUS_ON_ARRIVAL.with(|f| f.replace(false)) {
+                                request_animation_frame(crate::ui::views::shell::focus_main);
+                            }
+                            view
+                        }
+                        Err(PageFailed) => failed(lang, attempt),
+                    }
+                })}
+            </Suspense>
+        }
+        .into_any()
+    }))
+}
+
+/// The message shown when a page's code cannot be fetched.
+fn failed(lang: RwSignal<crate::domain::text::Lang>, attempt: RwSignal<u32>) -> AnyView {
+    let text = move |msg: Msg| move || msg.text(lang.get());
+    view! {
+        <section class="card page-failed" role="alert" data-testid="page-failed">
+            <h1 id="page-title" tabindex="-1">{text(Msg::PageFailedTitle)}</h1>
+            <p>{text(Msg::PageFailed)}</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                {text(Msg::PageRetry)}
+            </button>
+        </section>
+    }
+    .into_any()
+}

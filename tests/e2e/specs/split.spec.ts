@@ -1,0 +1,218 @@
+// The release build's wasm is split by page (issue 11; src/ui/pages.rs, scripts/postbuild.mjs):
+// the start page comes with the main module, every other page's code is fetched the first time
+// it opens. These tests are about what that must not break.
+import { test, expect, type Page, type Request } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Preflight } from './preflight';
+
+const PAGE_CODE = /\/(split|chunk)_[\w-]+\.wasm$/;
+
+/** Every page of a workload, with what shows that it opened. */
+const PAGES: [string, string][] = [
+  ['profile', '#profile-workload'],
+  ['assess/security', '[data-testid=question]'],
+  ['results', '[data-testid=risk-chart-well_architected]'],
+  ['plan', '[data-testid=plan-total-well_architected]'],
+  ['milestones', '[data-testid=save-milestone]'],
+  ['report', '[data-testid=report]'],
+  ['services', '[data-testid=choose-consulting]'],
+  ['schedule', '[data-testid=provider-today]'],
+];
+
+test('the start page needs no page code; each page fetches its own on first opening, once', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r: Request) => {
+    if (PAGE_CODE.test(r.url())) fetched.push(r.url());
+  });
+  const app = new Preflight(page);
+  await app.open();
+  await expect(page.getByTestId('start-new')).toBeVisible();
+  expect(fetched).toEqual([]);
+
+  const id = await app.newWorkload({ workload: 'Split' });
+  expect(fetched.length, 'the profile page fetched no code').toBeGreaterThan(0);
+  for (const [path, shown] of PAGES) {
+    await page.goto(`./#/w/${id}/${path}`);
+    await expect(page.locator(shown).first()).toBeVisible();
+    await expect(page.getByTestId('page-failed')).toHaveCount(0);
+    // Opened again: its code is in hand, nothing more is fetched.
+    const after = fetched.length;
+    await page.goto('./#/');
+    await page.goto(`./#/w/${id}/${path}`);
+    await expect(page.locator(shown).first()).toBeVisible();
+    expect(fetched.length, `${path} fetched its code again`).toBe(after);
+  }
+  const once = new Set(fetched);
+  expect(fetched.length, 'a module was fetched twice').toBe(once.size);
+  await page.goto('./#/workloads');
+  await expect(page.getByTestId('workload-row')).toHaveCount(1);
+  await page.goto('./#/workspace');
+  await expect(page.getByTestId('import-files')).toBeAttached();
+});
+
+test('page code that cannot be fetched shows a message with a retry, in the user language', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ workload: 'Offline train' });
+  // The network drops before the results page's code has been fetched.
+  await page.route(PAGE_CODE, (route) => route.abort('internetdisconnected'));
+  await page.goto(`./#/w/${id}/results`);
+  const failed = page.getByTestId('page-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toHaveAttribute('role', 'alert');
+  await expect(failed).toContainText('This page could not be opened');
+  await expect(failed).toContainText('your work is kept');
+  await expect(page.locator('header')).toBeVisible();
+  await app.switchLanguage();
+  await expect(failed).toContainText('无法打开此页面');
+  await expect(failed.getByRole('button')).toHaveText('重试');
+  await app.switchLanguage();
+  await app.expectAccessible();
+
+  // Back online, the retry fetches it again and the page opens; the work was never touched.
+  await page.unroute(PAGE_CODE);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('risk-chart-well_architected')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await page.goto('./#/workloads');
+  await expect(page.getByRole('link', { name: 'Offline train', exact: true })).toBeVisible();
+});
+
+test('page code changed on the way is refused by its integrity check', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ workload: 'Tampered' });
+  await page.route(PAGE_CODE, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`./#/w/${id}/report`);
+  await expect(page.getByTestId('page-failed')).toBeVisible();
+  await expect(page.getByTestId('report')).toHaveCount(0);
+});
+
+test('focus moves to the heading of a page that arrives after the navigation', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ workload: 'Focus' });
+  await page.goto('./#/');
+  // The page's code is slow to come.
+  await page.route(PAGE_CODE, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 400));
+    await route.continue();
+  });
+  await page.getByRole('link', { name: /Focus/ }).first().click();
+  await page.goto(`./#/w/${id}/plan`);
+  await expect(page.getByTestId('plan-total-well_architected')).toBeVisible();
+  await expect(app.heading).toBeFocused();
+});
+
+/** Resolves once a service worker controls the page. */
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after the first visit every page opens offline, though none was opened online', async ({ page, context }) => {
+    const app = new Preflight(page);
+    await app.open();
+    await controlled(page);
+    const id = await app.newWorkload({ workload: 'Ferry' });
+    // Wait for the whole release to be cached, then cut the network.
+    await page.waitForFunction(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active?.state === 'activated';
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await expect(app.heading).toBeVisible();
+    for (const [path, shown] of PAGES) {
+      await page.goto(`./#/w/${id}/${path}`);
+      await expect(page.locator(shown).first(), path).toBeVisible();
+    }
+    await page.goto('./#/workspace');
+    await expect(page.getByTestId('import-files')).toBeAttached();
+    await context.setOffline(false);
+  });
+
+  test('a page left open during a release update keeps loading its own release', async ({ page }) => {
+    const site = test.info().outputPath('site');
+    cpSync(join(__dirname, '../../../dist'), site, { recursive: true });
+    const { serve } = await import('../serve.mjs');
+    const server = await serve({ root: site, prefixes: ['/up/'] });
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/up/`;
+      await page.goto(url);
+      const app = new Preflight(page);
+      await expect(app.heading).toBeVisible();
+      await controlled(page);
+      const id = await app.newWorkload({ workload: 'Night bus' });
+
+      // A new release goes up: every page module under a new name (the old names are gone),
+      // the linker and the service worker changed to match.
+      publishNextRelease(site);
+
+      // The open page still loads pages it never opened, from its own release.
+      for (const [path, shown] of PAGES.slice(2)) {
+        await page.goto(`${url}#/w/${id}/${path}`);
+        await expect(page.locator(shown).first(), path).toBeVisible();
+      }
+      expect(missing).toEqual([]);
+
+      // The new release is offered; after the reload, its pages open.
+      await page.reload();
+      const notice = page.getByTestId('update-ready');
+      await expect(notice).toBeVisible();
+      await notice.getByRole('button', { name: 'Reload now' }).click();
+      await expect(notice).toHaveCount(0);
+      await page.waitForFunction(async () => (await caches.keys()).some((k) => k.endsWith('next')));
+      for (const [path, shown] of PAGES) {
+        await page.goto(`${url}#/w/${id}/${path}`);
+        await expect(page.locator(shown).first(), path).toBeVisible();
+      }
+      await expect(page.getByTestId('page-failed')).toHaveCount(0);
+      expect(missing).toEqual([]);
+    } finally {
+      await page.close();
+      server.close();
+    }
+  });
+});
+
+/** Rewrites the site in `dir` as a release would differ: each page module renamed, the linker
+ * (`split-*.js`) fetching the new names, its integrity in index.html, and the service worker's
+ * list and version. */
+function publishNextRelease(dir: string) {
+  const sri = (body: Buffer | string) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
+  const linker = readdirSync(dir).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
+  if (!linker) throw new Error('no split-*.js in the release');
+  let js = readFileSync(join(dir, linker), 'utf8');
+  let sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+  for (const name of readdirSync(dir).filter((f) => PAGE_CODE.test(`/${f}`))) {
+    const next = name.replace(/\.wasm$/, 'n.wasm');
+    renameSync(join(dir, name), join(dir, next));
+    js = js.replaceAll(`"./${name}"`, `"./${next}"`);
+    sw = sw.replaceAll(`"${name}"`, `"${next}"`);
+  }
+  const before = readFileSync(join(dir, linker));
+  writeFileSync(join(dir, linker), js);
+  const index = readFileSync(join(dir, 'index.html'), 'utf8').replace(sri(before), sri(js));
+  writeFileSync(join(dir, 'index.html'), index);
+  writeFileSync(join(dir, 'sw.js'), sw.replace(/const VERSION = "([0-9a-f]+)";/, 'const VERSION = "$1next";'));
+}
