@@ -1,13 +1,16 @@
 //! Which lenses the app has in hand: the embedded Well-Architected lens, and optional lenses
 //! fetched from beside the page the first time a workload needs one.
 //!
+//! The Well-Architected lens is embedded, but in a split release build its text and parser
+//! come with the page code ([`crate::ui::pages::builtin_lens`]): the start page does not need
+//! it, and it is 157 KB. Every page waits for it before it shows; the header and the title,
+//! which are there before any page, ask [`Lenses::builtin`] and follow when it arrives.
+//!
 //! A fetched lens goes through the same validating parser as any other; a missing or broken file
 //! is a visible failure ([`LensState::Failed`]), never a crash, and the workload's answers to it
 //! are kept untouched until it loads.
 
-use crate::domain::builtin::{
-    OPTIONAL_LENSES, OptionalLens, well_architected, well_architected_sha256,
-};
+use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens};
 use crate::domain::bundle::sha256_hex;
 use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
@@ -28,20 +31,41 @@ pub enum LensState {
     Failed([String; 2]),
 }
 
-/// The optional lenses fetched so far, by id.
+/// The Well-Architected lens and the SHA-256 of its file.
+type Builtin = (&'static Lens, &'static str);
+
+/// The Well-Architected lens once in hand, and the optional lenses fetched so far, by id.
 #[derive(Clone, Copy)]
-pub struct Lenses(RwSignal<HashMap<&'static str, LensState>>);
+pub struct Lenses(
+    RwSignal<HashMap<&'static str, LensState>>,
+    RwSignal<Option<Builtin>>,
+);
 
 impl Lenses {
-    /// No optional lens fetched yet.
+    /// No lens in hand yet.
     pub fn new() -> Lenses {
-        Lenses(RwSignal::new(HashMap::new()))
+        Lenses(RwSignal::new(HashMap::new()), RwSignal::new(None))
+    }
+
+    /// The Well-Architected lens, once its code is in hand (reactive).
+    pub fn builtin(self) -> Option<&'static Lens> {
+        self.1.with(|b| b.map(|(lens, _)| lens))
+    }
+
+    /// Makes the Well-Architected lens available (at once unless its code must be fetched).
+    pub async fn load_builtin(self) -> Result<&'static Lens, crate::ui::pages::PageFailed> {
+        if let Some(lens) = self.1.with_untracked(|b| b.map(|(lens, _)| lens)) {
+            return Ok(lens);
+        }
+        let builtin = crate::ui::pages::builtin_lens().await?;
+        self.1.set(Some(builtin));
+        Ok(builtin.0)
     }
 
     /// The lens with this id, if it is in hand (reactive).
     pub fn get(self, id: &str) -> Option<&'static Lens> {
-        if id == well_architected().id {
-            return Some(well_architected());
+        if id == crate::domain::builtin::WELL_ARCHITECTED_ID {
+            return self.builtin();
         }
         self.0.with(|m| match m.get(id) {
             Some(LensState::Ready(lens, _)) => Some(*lens),
@@ -75,8 +99,8 @@ impl Lenses {
 
     /// The SHA-256 of a lens file in hand.
     pub fn sha256(self, id: &str) -> Option<&'static str> {
-        if id == well_architected().id {
-            return Some(well_architected_sha256());
+        if id == crate::domain::builtin::WELL_ARCHITECTED_ID {
+            return self.1.with(|b| b.map(|(_, sha)| sha));
         }
         self.0.with(|m| match m.get(id) {
             Some(LensState::Ready(_, sha)) => Some(*sha),
@@ -86,8 +110,9 @@ impl Lenses {
 
     /// The lens and index of a pillar, among the lenses in hand (reactive).
     pub fn pillar(self, pillar_id: &str) -> Option<(&'static Lens, usize)> {
-        let main = well_architected();
-        if let Some(i) = main.pillars.iter().position(|p| p.id == pillar_id) {
+        if let Some(main) = self.builtin()
+            && let Some(i) = main.pillars.iter().position(|p| p.id == pillar_id)
+        {
             return Some((main, i));
         }
         self.0.with(|m| {

@@ -7,11 +7,14 @@
 //! its own. Without the feature (`trunk serve`, native builds) the same functions are plain
 //! calls, so development and the native tests see one module.
 //!
-//! [`lazy_page`] renders a page: at once when its code is there, a "loading" line while it is
+//! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]) and the page's
+//! code are in hand: at once when they are there, a "loading" line while it is
 //! fetched, and a message with a retry button when it cannot be (offline on a first visit, a
 //! file missing or changed on the server). A failed fetch is not remembered: the retry fetches
 //! again.
 
+use crate::domain::builtin::{well_architected, well_architected_sha256};
+use crate::domain::lens::Lens;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::dynamic;
@@ -74,6 +77,21 @@ pages! {
     schedule: fn schedule(id: String) { view! { <SchedulePage workload_id=id/> }.into_any() }
 }
 
+/// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are
+/// page code, not start-page code.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(lens, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
+    Ok((well_architected(), well_architected_sha256()))
+}
+
+/// The Well-Architected lens and the SHA-256 of its file.
+#[cfg(not(feature = "split"))]
+#[allow(clippy::unused_async)]
+pub async fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
+    Ok((well_architected(), well_architected_sha256()))
+}
+
 thread_local! {
     /// Set when a navigation wanted to focus the page's heading while the page was still
     /// loading: the heading is focused when it arrives.
@@ -93,14 +111,20 @@ pub fn lazy_page(
     follow_language: bool,
     load: impl Fn() -> PageLoad + Send + Sync + 'static,
 ) -> AnyView {
-    let lang = use_app().lang;
+    let app = use_app();
+    let lang = app.lang;
     let attempt = RwSignal::new(0u32);
     dynamic(Box::new(move || {
         attempt.track();
         if follow_language {
             lang.track();
         }
-        let page = leptos::__reexports::send_wrapper::SendWrapper::new(load());
+        // Every page may read the Well-Architected lens, so it comes first.
+        let page = load();
+        let page = leptos::__reexports::send_wrapper::SendWrapper::new(async move {
+            app.lenses.load_builtin().await?;
+            page.await
+        });
         let loading = move || {
             view! {
                 <p class="card page-loading" role="status">

@@ -34,9 +34,8 @@ pub fn Header() -> impl IntoView {
     let workload_nav = move || {
         let route = app.route.get();
         let id = route.workload()?.to_owned();
-        let first_pillar = crate::domain::builtin::well_architected().pillars[0]
-            .id
-            .clone();
+        // (Until the lens is in hand, which every page waits for, the link leads to the profile.)
+        let first_pillar = app.lenses.builtin().map(|lens| lens.pillars[0].id.clone());
         let in_questionnaire = matches!(route, Route::Pillar(..));
         let banner = app.is_read_only(&id).then(|| {
             let lang = app.lang.get();
@@ -66,7 +65,9 @@ pub fn Header() -> impl IntoView {
                 <div class="bar">
                     {link(Route::Profile(id.clone()), Msg::NavProfile)}
                     <a
-                        href=Route::Pillar(id.clone(), first_pillar).href()
+                        href=first_pillar
+                            .map_or_else(|| Route::Profile(id.clone()), |p| Route::Pillar(id.clone(), p))
+                            .href()
                         aria-current=in_questionnaire.then_some("page")
                     >
                         {app.tr(Msg::NavQuestionnaire)}
