@@ -164,6 +164,16 @@ const tags = [
   `<link rel="preload" href="${prefix}${mainWasmName}" ${cors} as="fetch" type="application/wasm">`,
   `<script type="module" src="${prefix}${bootName}" integrity="${sri(loader)}" ${cors}></script>`,
 ];
+// The first paint: the start page as plain HTML, in the visitor's language, before the wasm
+// (src/prerender.rs; the small script that picks the language must be a file, for the policy).
+const emptyBoot = '<div id="boot" class="boot-page"></div>';
+if (!html.includes(emptyBoot)) throw new Error(`index.html has no ${emptyBoot}`);
+html = html.replace(emptyBoot, `<div id="boot" class="boot-page">${readFileSync(join(source, 'src/content/start.html'), 'utf8').trim()}</div>`);
+const langJs = readFileSync(join(source, 'scripts/lang.js'));
+const langName = `lang-${short(langJs)}.js`;
+writeFileSync(join(staging, langName), langJs);
+if (!html.includes('<meta charset="utf-8" />')) throw new Error('no <meta charset> to put the language script after');
+html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <script src="${prefix}${langName}" integrity="${sri(langJs)}" ${cors}></script>`);
 // Trunk leaves the skipped link as it is.
 const rustLink = /\s*<link data-trunk rel="rust" data-bin="preflight-web" data-trunk-skip[^>]*>/;
 if (!rustLink.test(html)) throw new Error("index.html lost the app's data-trunk-skip rust link");

@@ -11,3 +11,7 @@ pub mod ui;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+
+/// The start page as plain HTML for the first paint (written at build time, so native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;

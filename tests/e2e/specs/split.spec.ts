@@ -53,6 +53,54 @@ test('the start page needs no page code; each page fetches its own on first open
   await expect(page.getByTestId('import-files')).toBeAttached();
 });
 
+for (const [locale, lang, title] of [
+  ['en-GB', 'en', 'Get ready for your Well-Architected review'],
+  ['zh-CN', 'zh-CN', '为卓越架构（Well-Architected）评审做好准备'],
+] as const) {
+  test.describe(`a ${locale} browser`, () => {
+    test.use({ locale });
+
+    test('sees the start page before the wasm arrives, in its language, as the app then shows it', async ({ page }) => {
+      // The app's wasm is held back until the first paint has been looked at.
+      let release: () => void = () => {};
+      const held = new Promise<void>((ok) => (release = ok));
+      await page.route('**/preflight-web-*_bg.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto('./');
+      const first = page.locator(`#boot > [lang="${lang}"]`);
+      await expect(first.locator('h1')).toHaveText(title);
+      await expect(page.locator('#boot > div:visible')).toHaveCount(1);
+      const before = {
+        header: await first.locator('header').innerText(),
+        main: await first.locator('main').innerText(),
+        footer: await first.locator('footer').innerText(),
+      };
+      await expect(first.getByRole('button').first()).toBeDisabled();
+
+      release();
+      await expect(page.getByTestId('start-new')).toBeEnabled();
+      await expect(page.locator('#boot')).toHaveCount(0);
+      expect({
+        header: await page.locator('header').innerText(),
+        main: await page.locator('main').innerText(),
+        footer: await page.locator('footer').innerText(),
+      }).toEqual(before);
+    });
+  });
+}
+
+test('the first paint follows the language the visitor chose before', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  await app.switchLanguage();
+  await page.route('**/preflight-web-*_bg.wasm', () => {});
+  await page.reload();
+  await expect(page.locator('#boot > [lang="zh-CN"] h1')).toBeVisible();
+  await expect(page.locator('#boot > [lang="en"]')).toBeHidden();
+});
+
 test('page code that cannot be fetched shows a message with a retry, in the user language', async ({ page }) => {
   const app = new Preflight(page);
   await app.open();
