@@ -54,6 +54,7 @@ pub fn App(
     let app = AppState::load(&config, issues);
     provide_context(app);
     offline::register(app);
+    pages::prefetch_first_page();
 
     // A route naming a workload this browser does not have goes to the list, with a notice
     // (an imported bundle's to the workspace). Only the route triggers this check.

@@ -63,18 +63,18 @@ use crate::ui::views::{
 };
 
 pages! {
-    workloads: fn workloads() { view! { <WorkloadsPage/> }.into_any() }
+    workspace: fn workloads() { view! { <WorkloadsPage/> }.into_any() }
     workspace: fn workspace() { view! { <WorkspacePage/> }.into_any() }
     questionnaire: fn profile(id: String) { view! { <ProfilePage workload_id=id/> }.into_any() }
     questionnaire: fn pillar(id: String, pillar: String) {
         view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
     }
-    results: fn results(id: String) { view! { <ResultsPage workload_id=id/> }.into_any() }
-    plan: fn plan(id: String) { view! { <PlanPage workload_id=id/> }.into_any() }
-    milestones: fn milestones(id: String) { view! { <MilestonesPage workload_id=id/> }.into_any() }
-    report: fn report(id: String) { view! { <ReportPage workload_id=id/> }.into_any() }
+    review: fn results(id: String) { view! { <ResultsPage workload_id=id/> }.into_any() }
+    review: fn plan(id: String) { view! { <PlanPage workload_id=id/> }.into_any() }
+    review: fn milestones(id: String) { view! { <MilestonesPage workload_id=id/> }.into_any() }
+    review: fn report(id: String) { view! { <ReportPage workload_id=id/> }.into_any() }
     services: fn services(id: String) { view! { <ServicesPage workload_id=id/> }.into_any() }
-    schedule: fn schedule(id: String) { view! { <SchedulePage workload_id=id/> }.into_any() }
+    services: fn schedule(id: String) { view! { <SchedulePage workload_id=id/> }.into_any() }
 }
 
 /// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are
@@ -90,6 +90,25 @@ pub fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
 #[allow(clippy::unused_async)]
 pub async fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
     Ok((well_architected(), well_architected_sha256()))
+}
+
+/// Fetches the code of the page the start page leads to (the profile and the questionnaire,
+/// and the lens) once the browser has been idle for a moment after the start page is up, so
+/// that "Start a new assessment" opens at once. The other pages load when opened. A failure is
+/// ignored here: the page's own opening tries again and says so.
+pub fn prefetch_first_page() {
+    #[cfg(feature = "split")]
+    set_timeout(
+        || {
+            request_idle_callback(|| {
+                leptos::task::spawn_local(async {
+                    let _ = __wasm_split_preload_builtin_lens().await;
+                    let _ = __wasm_split_preload_profile().await;
+                });
+            })
+        },
+        std::time::Duration::from_millis(1000),
+    );
 }
 
 thread_local! {
@@ -119,11 +138,17 @@ pub fn lazy_page(
         if follow_language {
             lang.track();
         }
-        // Every page may read the Well-Architected lens, so it comes first.
+        // Every page may read the Well-Architected lens: it is fetched alongside the page's
+        // code (the loader shares one fetch between the two calls), and the page shows when
+        // both are in hand.
         let page = load();
         let page = leptos::__reexports::send_wrapper::SendWrapper::new(async move {
+            leptos::task::spawn_local(async move {
+                let _ = app.lenses.load_builtin().await;
+            });
+            let view = page.await?;
             app.lenses.load_builtin().await?;
-            page.await
+            Ok::<_, PageFailed>(view)
         });
         let loading = move || {
             view! {
