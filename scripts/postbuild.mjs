@@ -1,18 +1,21 @@
-// Trunk post-build hook (Trunk.toml): makes the built page pass a strict Content-Security-Policy
-// and work offline.
+// Trunk post-build hook (Trunk.toml): builds the app's wasm, and makes the built page start
+// fast, pass a strict Content-Security-Policy and work offline.
 //
-// 1. Trunk writes its wasm loader as an inline <script type="module"> (trunk-rs/trunk#288). It
-//    is moved into a file named after its hash and loaded with Subresource Integrity, so the
-//    policy needs no 'unsafe-inline' and no hash that changes with every build.
-// 2. A <meta http-equiv="Content-Security-Policy"> goes first in <head>: only this origin, no
+// 1. The app's wasm, split by page in a release build (see step 1 below and ARCHITECTURE.md,
+//    "How the wasm is split"), every file named after its contents and fetched with
+//    Subresource Integrity; its loader is a file (`boot-<hash>.js`), so the policy needs no
+//    'unsafe-inline'.
+// 2. The first paint: the start page as plain HTML in both languages (src/content/start.html)
+//    and the small script that shows the visitor's language (scripts/lang.js).
+// 3. A <meta http-equiv="Content-Security-Policy"> goes first in <head>: only this origin, no
 //    inline script or style, no eval beyond 'wasm-unsafe-eval' (WebAssembly compilation).
-// 3. The service worker (scripts/sw.template.js) is written with the list of every file of the
+// 4. The service worker (scripts/sw.template.js) is written with the list of every file of the
 //    build and a version derived from their contents, so that a new release installs cleanly
 //    beside the old one (release builds only: it would get in the way of `trunk serve`, which
 //    gets a worker that removes itself instead, and no policy, because Trunk's live-reload
 //    script is inline).
 //
-// Any surprise in Trunk's output is a build error rather than a page that silently breaks.
+// Any surprise in the tools' output is a build error rather than a page that silently breaks.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, existsSync, rmSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
@@ -202,13 +205,13 @@ writeFileSync(shimPath, shim.replace(
   `wasm_bindgen({ module_or_path: fetch("${shimMatch[1]}${shimMatch[2]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[2])))}" }) });`,
 ));
 
-// 2. The policy, before anything it governs.
+// 3. The policy, before anything it governs.
 const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`;
 if (!html.includes('<meta charset="utf-8" />')) throw new Error('no <meta charset> to put the policy after');
 if (!devServer) html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
 writeFileSync(indexPath, html);
 
-// 3. The service worker.
+// 4. The service worker.
 const swPath = join(staging, 'sw.js');
 if (release && !devServer) {
   const files = [];

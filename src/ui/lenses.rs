@@ -14,7 +14,7 @@ use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens};
 use crate::domain::bundle::sha256_hex;
 use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
-use crate::i18n::issue_text;
+use crate::i18n::{Msg, issue_text};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -136,16 +136,20 @@ impl Default for Lenses {
 
 async fn load(meta: OptionalLens) -> LensState {
     match fetch_text(meta.path).await {
-        Ok(text) => match Lens::from_json(&text) {
-            Ok(lens) if lens.id == meta.id => {
+        Ok(text) => match crate::ui::pages::read_lens(text.clone()).await {
+            Err(crate::ui::pages::PageFailed) => LensState::Failed([
+                format!("{}: {}", meta.path, Msg::PageFailed.text(Lang::En)),
+                format!("{}：{}", meta.path, Msg::PageFailed.text(Lang::ZhCn)),
+            ]),
+            Ok(Ok(lens)) if lens.id == meta.id => {
                 let sha = sha256_hex(text.as_bytes());
                 LensState::Ready(Box::leak(Box::new(lens)), Box::leak(sha.into_boxed_str()))
             }
-            Ok(lens) => LensState::Failed([
+            Ok(Ok(lens)) => LensState::Failed([
                 format!("{}: the file holds lens “{}”", meta.path, lens.id),
                 format!("{}：文件中是评估模型“{}”", meta.path, lens.id),
             ]),
-            Err(issues) => {
+            Ok(Err(issues)) => {
                 let first = |lang| {
                     issues
                         .first()

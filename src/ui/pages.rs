@@ -15,6 +15,7 @@
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
 use crate::domain::lens::Lens;
+use crate::domain::validate::Issue;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::dynamic;
@@ -109,6 +110,21 @@ pub fn prefetch_first_page() {
         },
         std::time::Duration::from_millis(1000),
     );
+}
+
+/// Reads an optional lens file: the lens parser comes with the lens code, not the start
+/// page's.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(lens, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_lens(text: String) -> Result<Result<Lens, Vec<Issue>>, PageFailed> {
+    Ok(Lens::from_json(&text))
+}
+
+/// Reads an optional lens file.
+#[cfg(not(feature = "split"))]
+#[allow(clippy::unused_async)]
+pub async fn read_lens(text: String) -> Result<Result<Lens, Vec<Issue>>, PageFailed> {
+    Ok(Lens::from_json(&text))
 }
 
 thread_local! {

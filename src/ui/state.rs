@@ -80,8 +80,10 @@ pub struct AppState {
     pub rate: RwSignal<Option<Rate>>,
     /// The service catalogue.
     pub catalogue: CatalogueLoader,
-    /// The provider's working-day calendar.
-    pub calendar: RwSignal<std::sync::Arc<Calendar>>,
+    /// The config, for the provider's working-day calendar (see [`AppState::calendar`]).
+    calendar_config: StoredValue<Config>,
+    /// The provider's working-day calendar, once a page has needed it.
+    calendar: StoredValue<Option<std::sync::Arc<Calendar>>>,
     /// Scheduling rules.
     pub rules: RwSignal<Rules>,
     /// Bundles the consultant imported (read-only).
@@ -135,9 +137,8 @@ impl AppState {
             lenses: Lenses::new(),
             rate: RwSignal::new(config.rate.clone()),
             catalogue: CatalogueLoader::default(),
-            calendar: RwSignal::new(std::sync::Arc::new(
-                config.calendar(&Calendar::cn_mainland()),
-            )),
+            calendar_config: StoredValue::new(config.clone()),
+            calendar: StoredValue::new(None),
             rules: RwSignal::new(config.rules.clone()),
             imported: RwSignal::new(opened.imported),
             refused: RwSignal::new(opened.refused),
@@ -350,14 +351,28 @@ impl AppState {
     }
 
     /// The schedule of a workload's service selection as of [`AppState::as_of`] (`None` when
-    /// nothing is chosen or the workload is unknown). Tracks the selection, calendar and rules.
+    /// nothing is chosen or the workload is unknown). Tracks the selection and rules.
     pub fn schedule(self, workload_id: &str) -> Option<Result<Schedule, CountError>> {
         let selection = self.with_workload(workload_id, |w| w.services.clone())?;
         let when = self.as_of(workload_id);
-        self.calendar.with(|cal| {
-            self.rules
-                .with(|rules| schedule::of_selection(cal, rules, &selection, when))
-        })
+        let cal = self.calendar();
+        self.rules
+            .with(|rules| schedule::of_selection(&cal, rules, &selection, when))
+    }
+
+    /// The provider's working-day calendar: the built-in one with the config's official years
+    /// and closures. Computed the first time a page needs it, so that its data (20 KB) and
+    /// parser come with the page code rather than the start page's.
+    pub fn calendar(self) -> std::sync::Arc<Calendar> {
+        if let Some(cal) = self.calendar.get_value() {
+            return cal;
+        }
+        let cal = std::sync::Arc::new(
+            self.calendar_config
+                .with_value(|config| config.calendar(&Calendar::cn_mainland())),
+        );
+        self.calendar.set_value(Some(cal.clone()));
+        cal
     }
 
     /// Whether an id names an imported bundle, which every view shows read-only.

@@ -137,7 +137,7 @@ pub fn SchedulePage(
         }
         .into_any(),
         1 => {
-            let (first, last) = app.calendar.with_untracked(|c| c.covered_years());
+            let (first, last) = app.calendar().covered_years();
             let text = Msg::ScheduleTooFar.fill(lang, &[("first", &first.to_string()), ("last", &last.to_string())]);
             view! { <p class="notice error" role="alert" data-testid="schedule-too-far">{text}</p> }.into_any()
         }
