@@ -94,22 +94,17 @@ pub async fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed>
 }
 
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,
-/// and the lens) once the browser has been idle for a moment after the start page is up, so
-/// that "Start a new assessment" opens at once. The other pages load when opened. A failure is
-/// ignored here: the page's own opening tries again and says so.
+/// and the lens) as soon as the browser is idle after the start page is up, so that "Start a
+/// new assessment" opens at once. The other pages load when opened. A failure is ignored
+/// here: the page's own opening tries again and says so.
 pub fn prefetch_first_page() {
     #[cfg(feature = "split")]
-    set_timeout(
-        || {
-            request_idle_callback(|| {
-                leptos::task::spawn_local(async {
-                    let _ = __wasm_split_preload_builtin_lens().await;
-                    let _ = __wasm_split_preload_profile().await;
-                });
-            })
-        },
-        std::time::Duration::from_millis(1000),
-    );
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            let _ = __wasm_split_preload_builtin_lens().await;
+            let _ = __wasm_split_preload_profile().await;
+        });
+    });
 }
 
 /// Reads an optional lens file: the lens parser comes with the lens code, not the start
