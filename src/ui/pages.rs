@@ -1,16 +1,18 @@
 //! The pages that load on first use.
 //!
-//! The start page is in the app's main WebAssembly module; every other page is a split point.
-//! In a release build (`scripts/postbuild.mjs` builds with the `split` feature),
-//! `wasm-split-cli` moves each page's code, and the code only it uses, out of the main module
-//! into files fetched the first time the page opens; code two pages share goes into chunks of
-//! its own. Without the feature (`trunk serve`, native builds) the same functions are plain
-//! calls, so development and the native tests see one module.
+//! The start page is in the app's main WebAssembly module; every other page is a split point,
+//! grouped with the pages it belongs with (`questionnaire`, `review`, `services`,
+//! `workspace`), and the Well-Architected lens is one of its own (`lens`). In a release build
+//! (`scripts/postbuild.mjs` builds with the `split` feature), `wasm-split-cli` moves each
+//! group's code, and the code only it uses, out of the main module into a file fetched the
+//! first time one of its pages opens; code two groups share goes into chunks of its own.
+//! Without the feature (`trunk serve`, native builds) the same functions are plain calls, so
+//! development and the native tests see one module.
 //!
 //! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]) and the page's
-//! code are in hand: at once when they are there, a "loading" line while it is
-//! fetched, and a message with a retry button when it cannot be (offline on a first visit, a
-//! file missing or changed on the server). A failed fetch is not remembered: the retry fetches
+//! code are in hand: at once when they are there, a "loading" line while they are fetched,
+//! and a message with a retry button when they cannot be (offline on a first visit, a file
+//! missing or changed on the server). A failed fetch is not remembered: the retry fetches
 //! again.
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
