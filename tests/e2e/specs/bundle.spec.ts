@@ -39,6 +39,8 @@ test('round trip: a customer exports, a consultant imports, the figures are the 
   await page.goto(`./#/w/${id}/services`);
   await page.getByTestId('choose-consulting').check();
   await page.goto(`./#/w/${id}/results`);
+  // The results page's code may still be on its way (it loads on first use): wait for the page.
+  await expect(page.getByTestId('row-overall-well_architected')).toBeVisible();
   const overall = await page.getByTestId('row-overall-well_architected').locator('td').allTextContents();
   const security = await page.getByTestId('row-security').locator('td').allTextContents();
   const totals = await page.getByTestId('plan-totals-well_architected').textContent();
