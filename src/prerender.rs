@@ -10,7 +10,7 @@
 //! appear when the app takes over. Its buttons are disabled until then.
 //!
 //! No ids and no test ids: the app's own elements carry them, so nothing can mistake this copy
-//! for the running app. `tests/e2e/specs/hosting.spec.ts` checks that its text is the app's.
+//! for the running app. `tests/e2e/specs/split.spec.ts` checks that its text is the app's.
 
 use crate::domain::text::Lang;
 use crate::i18n::Msg;

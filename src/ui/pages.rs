@@ -38,23 +38,26 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageFailed {
 /// What opening a page waits for.
 pub type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, PageFailed>>>>;
 
-/// Declares pages as split points: `chunk: fn name(args) { body }` becomes
-/// `async fn name(args) -> Result<AnyView, PageFailed>`, whose code is in the split module
-/// `chunk` in a split build. Pages that name the same chunk share one module.
-macro_rules! pages {
-    ($($chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) $body:block)*) => {$(
+/// Declares split points: `chunk: fn name(args) -> T { body }` becomes
+/// `async fn name(args) -> Result<T, PageFailed>`, whose code (and the code and data only it
+/// uses) is in the split module `chunk` in a split build. Functions that name the same chunk
+/// share one module.
+macro_rules! split_points {
+    ($($(#[$attr:meta])* $chunk:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block)*) => {$(
+        $(#[$attr])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, PageFailed> {
-            let page = $body;
-            Ok(page)
+        pub fn $name($($arg: $ty),*) -> Result<$ret, PageFailed> {
+            let value: $ret = $body;
+            Ok(value)
         }
 
+        $(#[$attr])*
         #[cfg(not(feature = "split"))]
         #[allow(clippy::unused_async)]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, PageFailed> {
-            let page = $body;
-            Ok(page)
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, PageFailed> {
+            let value: $ret = $body;
+            Ok(value)
         }
     )*};
 }
@@ -65,34 +68,36 @@ use crate::ui::views::{
     workloads::WorkloadsPage, workspace::WorkspacePage,
 };
 
-pages! {
-    workspace: fn workloads() { view! { <WorkloadsPage/> }.into_any() }
-    workspace: fn workspace() { view! { <WorkspacePage/> }.into_any() }
-    questionnaire: fn profile(id: String) { view! { <ProfilePage workload_id=id/> }.into_any() }
-    questionnaire: fn pillar(id: String, pillar: String) {
+split_points! {
+    workspace: fn workloads() -> AnyView { view! { <WorkloadsPage/> }.into_any() }
+    workspace: fn workspace() -> AnyView { view! { <WorkspacePage/> }.into_any() }
+    questionnaire: fn profile(id: String) -> AnyView {
+        view! { <ProfilePage workload_id=id/> }.into_any()
+    }
+    questionnaire: fn pillar(id: String, pillar: String) -> AnyView {
         view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
     }
-    review: fn results(id: String) { view! { <ResultsPage workload_id=id/> }.into_any() }
-    review: fn plan(id: String) { view! { <PlanPage workload_id=id/> }.into_any() }
-    review: fn milestones(id: String) { view! { <MilestonesPage workload_id=id/> }.into_any() }
-    review: fn report(id: String) { view! { <ReportPage workload_id=id/> }.into_any() }
-    services: fn services(id: String) { view! { <ServicesPage workload_id=id/> }.into_any() }
-    services: fn schedule(id: String) { view! { <SchedulePage workload_id=id/> }.into_any() }
-}
+    review: fn results(id: String) -> AnyView { view! { <ResultsPage workload_id=id/> }.into_any() }
+    review: fn plan(id: String) -> AnyView { view! { <PlanPage workload_id=id/> }.into_any() }
+    review: fn milestones(id: String) -> AnyView {
+        view! { <MilestonesPage workload_id=id/> }.into_any()
+    }
+    review: fn report(id: String) -> AnyView { view! { <ReportPage workload_id=id/> }.into_any() }
+    services: fn services(id: String) -> AnyView {
+        view! { <ServicesPage workload_id=id/> }.into_any()
+    }
+    services: fn schedule(id: String) -> AnyView {
+        view! { <SchedulePage workload_id=id/> }.into_any()
+    }
 
-/// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are
-/// page code, not start-page code.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(lens, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
-    Ok((well_architected(), well_architected_sha256()))
-}
-
-/// The Well-Architected lens and the SHA-256 of its file.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-pub async fn builtin_lens() -> Result<(&'static Lens, &'static str), PageFailed> {
-    Ok((well_architected(), well_architected_sha256()))
+    /// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are
+    /// page code, not start-page code.
+    lens: fn builtin_lens() -> (&'static Lens, &'static str) {
+        (well_architected(), well_architected_sha256())
+    }
+    /// Reads an optional lens file: the lens parser comes with the lens code, not the start
+    /// page's.
+    lens: fn read_lens(text: String) -> Result<Lens, Vec<Issue>> { Lens::from_json(&text) }
 }
 
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,
@@ -107,21 +112,6 @@ pub fn prefetch_first_page() {
             let _ = __wasm_split_preload_profile().await;
         });
     });
-}
-
-/// Reads an optional lens file: the lens parser comes with the lens code, not the start
-/// page's.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(lens, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn read_lens(text: String) -> Result<Result<Lens, Vec<Issue>>, PageFailed> {
-    Ok(Lens::from_json(&text))
-}
-
-/// Reads an optional lens file.
-#[cfg(not(feature = "split"))]
-#[allow(clippy::unused_async)]
-pub async fn read_lens(text: String) -> Result<Result<Lens, Vec<Issue>>, PageFailed> {
-    Ok(Lens::from_json(&text))
 }
 
 thread_local! {
