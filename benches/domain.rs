@@ -87,10 +87,12 @@ fn full_schedule(bencher: divan::Bencher) {
     let request = Request {
         consulting: true,
         onsite_days: 2,
+        implementation_onsite_days: 1,
         implementation_days: vec![10.0, 8.0, 6.0, 12.0, 5.0],
         consultants: 2,
         managed_services: true,
         preferred_start: None,
+        recommended_order: true,
     };
     let today = parse_date("2026-11-21").unwrap();
     let rules = Rules::default();
@@ -129,10 +131,12 @@ fn validate_and_summarise_1000_bundles(bencher: divan::Bencher) {
     let request = Request {
         consulting: true,
         onsite_days: 2,
+        implementation_onsite_days: 1,
         implementation_days: vec![10.0, 8.0, 6.0, 12.0, 5.0],
         consultants: 2,
         managed_services: true,
         preferred_start: None,
+        recommended_order: true,
     };
     let plan_dates = schedule(
         &Calendar::cn_mainland(),
@@ -156,6 +160,7 @@ fn validate_and_summarise_1000_bundles(bencher: divan::Bencher) {
                 &[(lens, sha)],
                 Some(&plan_dates),
                 None,
+                &Rules::default(),
                 "0.1.0",
                 "2026-11-21T10:00:00.000Z",
             )

@@ -255,12 +255,21 @@ messages! {
     SuggestPackage => "{high} high risks; {days} man-days of priority 1–2 improvements", "{high} 个高风险；优先级 1–2 的改进共 {days} 人天";
     ChooseConsulting => "Choose Well-Architected Consulting", "选择卓越架构咨询服务";
     OnsiteDays => "On-site assessment (man-days, 0–2)", "现场评估（人天，0–2）";
+    ImplementationOnsiteDays => "On-site visit (man-days, 0–2)", "现场服务（人天，0–2）";
+    OnsiteHint => "On-site man-days are the first days of the service, spent at your site.", "现场人天为服务的最初几天，在您的现场进行。";
+    DeliverableLanguage => "Deliverable language", "交付物语言";
+    DeliverableLanguageFixed => "Deliverables and work records in English, as the service description requires.", "按服务说明要求，交付物及工作记录使用英文。";
+    LanguageNotChosen => "Choose…", "请选择……";
+    LanguageEnglish => "English", "英文";
+    LanguageChinese => "Chinese", "中文";
+    SuggestModule => "{high} high risks in the managed-services assessment", "托管服务评估中有 {high} 个高风险";
     PackageDays => "Man-days", "人天";
     PackageFocus => "Investigation focus:", "调研重点：";
     PackageDesign => "Example solution design:", "方案设计示例：";
     Consultants => "Consultants on implementation", "实施顾问人数";
     NothingChosen => "No service chosen yet.", "尚未选择任何服务。";
-    CautionNoRecommendations => "Implementation builds on improvement recommendations that already exist. This assessment has none yet: add consulting, or answer the questionnaire first.", "实施服务基于已有的改进建议。本评估尚无改进建议：请添加咨询服务，或先完成问卷。";
+    CautionNoRecommendations => "{pillar}: implementation builds on improvement recommendations for this pillar that already exist, and this assessment has none for it. Add consulting, answer the pillar's questions, or confirm an earlier consulting report in the implementation checklist.", "{pillar}：实施服务基于该支柱已有的改进建议，而本评估尚无该支柱的改进建议。请添加咨询服务、回答该支柱的问题，或在实施服务的准备清单中确认已有的咨询报告。";
+    CautionLanguage => "{service}: choose the language of its deliverables.", "{service}：请选择交付物语言。";
     CautionExclusions => "{service}: please read and acknowledge what is not included.", "{service}：请阅读并确认不包含的内容。";
     CautionPrerequisites => "{service}: {n} items to prepare before the start.", "{service}：开始前还有 {n} 项需要准备。";
     ChoiceStatus => "Before you go on", "继续之前";
@@ -310,6 +319,30 @@ messages! {
     TimelineTitle => "Timeline", "时间线";
     LeadTime => "Apply at least {days} working days before ordering: the earliest order date is {date}.", "需至少提前 {days} 个工作日申请：最早下单日期为 {date}。";
     LargeEngagement => "This engagement is large ({days} man-days), so applying one month ahead is recommended: order on or after {date}.", "本次项目规模较大（{days} 人天），建议提前一个月申请：在 {date} 或之后下单。";
+    OrderOn => "Plan the order on", "计划下单日期";
+    OrderRecommended => "the recommended date, {date} (one month ahead)", "建议日期 {date}（提前一个月）";
+    OrderEarliest => "the earliest date, {date} (the lead time only)", "最早日期 {date}（仅满足提前申请时间）";
+    QuoteTitle => "Quote", "报价";
+    QuoteEstimate => "This is an estimate, not an offer: the provider confirms scope and prices in its quotation.", "此为估算，并非要约：范围和价格以服务商的正式报价为准。";
+    QuoteValidUntil => "Estimate valid until {date}.", "估算有效期至 {date}。";
+    QuoteNoPrices => "No prices are configured, so the quote shows man-days only.", "未配置价格，报价仅显示人天。";
+    QuoteNothing => "Choose services to see their quote.", "选择服务后即可查看报价。";
+    ColItem => "Item", "项目";
+    ColManDays => "Man-days", "人天";
+    ColDayRate => "Day rate", "人天单价";
+    ColAmount => "Amount", "金额";
+    QuoteSubtotal => "Subtotal", "小计";
+    QuoteTax => "Tax ({percent} %)", "税费（{percent}%）";
+    QuoteTaxNamed => "{name} ({percent} %)", "{name}（{percent}%）";
+    QuoteTotal => "Total", "合计";
+    ColQuoteTotal => "Quote total", "报价合计";
+    QuoteManDays => "Man-days in all", "总人天";
+    OnRequest => "On request", "另行报价";
+    QuoteOnRequest => "{n} items are priced on request and are not in the total.", "{n} 项需另行报价，未计入合计。";
+    QuoteOnsiteConsulting => "On-site assessment (consulting)", "现场评估（咨询服务）";
+    ServiceConsulting => "Well-Architected Consulting Service", "卓越架构咨询服务";
+    QuoteOnsiteImplementation => "On-site visit (implementation)", "现场服务（实施服务）";
+    QuotePackageDays => "within the service's man-days", "包含在服务人天内";
     ProvisionalWarning => "Some dates fall in a year whose official holiday arrangement is not published yet. They are provisional, computed from the statutory holidays, and may move.", "部分日期所在年份的官方放假安排尚未发布。这些日期依据法定节假日推算，属于暂定，可能调整。";
     ProvisionalNote => "Provisional: the official holiday arrangement for this year is not published yet.", "暂定：该年度官方放假安排尚未发布。";
     Provisional => "Provisional", "暂定";
@@ -319,6 +352,8 @@ messages! {
     EvEarliestOrder => "Earliest order date", "最早下单日期";
     EvRecommendedOrder => "Recommended order date", "建议下单日期";
     EvStart => "Engagement starts", "项目开始";
+    EvConsultingOnsite => "On-site assessment begins", "现场评估开始";
+    EvImplementationOnsite => "Implementation on-site visit begins", "实施现场服务开始";
     EvInvestigationReport => "Investigation Report", "调研报告";
     EvConsultingReport => "Well-Architected Consulting Report", "卓越架构咨询报告";
     EvConsultingAcceptance => "Confirm the Consulting Report (acceptance due)", "确认咨询报告（验收截止）";
@@ -371,6 +406,22 @@ messages! {
 
     ReportTitle => "Well-Architected pre-engagement report", "卓越架构（Well-Architected）项目启动前评估报告";
     PrintButton => "Print or save as PDF", "打印或另存为 PDF";
+    NavProposal => "Proposal", "建议书";
+    SeeProposal => "Open the proposal", "打开服务建议书";
+    ProposalTitle => "Proposal", "服务建议书";
+    ProposalIntro => "The services chosen for this workload: why, what each includes and excludes, what must be ready, when it happens and what it costs. Print it or save it as PDF for procurement.", "为该工作负载选择的服务：选择原因、各项服务包含与不包含的内容、需要准备的事项、时间安排和费用。可打印或另存为 PDF，供采购使用。";
+    ProposalNothing => "No services are chosen yet: choose them first.", "尚未选择任何服务，请先选择服务。";
+    ProposalWhy => "Why", "选择原因";
+    ProposalConsultingWhy => "The assessment so far: {high} high and {medium} medium risks, {open} questions still open. Consulting turns them into prioritised, costed recommendations.", "目前的评估结果：{high} 个高风险、{medium} 个中风险，尚有 {open} 个问题未回答。咨询服务会据此给出带优先级和费用评估的改进建议。";
+    ProposalNoRisks => "No high or medium risk is recorded for it in the assessment.", "评估中尚未记录与之相关的高风险或中风险。";
+    ProposalOnsite => "On-site man-days: {n}", "现场人天：{n}";
+    ProposalLanguage => "Deliverable language: {language}", "交付物语言：{language}";
+    ProposalLanguageOpen => "not chosen yet", "尚未选择";
+    ProposalAcknowledged => "The customer has read and acknowledged what is not included.", "客户已阅读并确认不包含的内容。";
+    ProposalNotAcknowledged => "What is not included is not acknowledged yet.", "尚未确认不包含的内容。";
+    ProposalOpenPrerequisites => "Still to prepare before the start", "开始前仍需准备";
+    ProposalAllReady => "Every item of the checklist is ready.", "准备清单中的所有事项均已就绪。";
+    ProposalOpenCautions => "Open points", "待处理事项";
     ReportDate => "Prepared on", "生成日期";
     ReportExportedOn => "Exported by the customer on", "客户导出日期";
     ReportResults => "{lens}: results", "{lens}：评估结果";
@@ -396,6 +447,7 @@ messages! {
     PNotSha256 => "not a SHA-256 (64 hexadecimal digits)", "不是 SHA-256 值（64 位十六进制数字）";
     PNotWhole => "{value} is not a whole number", "{value} 不是整数";
     POnsiteWithoutConsulting => "on-site days are part of consulting, which is not chosen", "现场天数属于咨询服务，但未选择咨询服务";
+    POnsiteWithoutImplementation => "on-site visit days are part of implementation, and no package is chosen", "现场服务天数属于实施服务，但未选择任何实施服务包";
     PDuplicate => "duplicate id “{id}” (first used at {first})", "标识“{id}”重复（首次出现在 {first}）";
     POutOfRange => "{value} is out of range; expected {min} to {max}", "{value} 超出范围，应在 {min} 到 {max} 之间";
     PNotOneOf => "“{found}” is not one of {allowed}", "“{found}”不是以下值之一：{allowed}";
@@ -585,12 +637,41 @@ pub fn integrity_msg(i: Integrity) -> Msg {
     }
 }
 
+/// The name of a quote line: the offering, package or module it is for.
+pub fn quote_item(
+    item: &crate::domain::quote::Item,
+    cat: Option<&crate::domain::catalogue::Catalogue>,
+    lens: &Lens,
+    lang: Lang,
+) -> String {
+    use crate::domain::catalogue::{CONSULTING, MANAGED};
+    use crate::domain::quote::Item;
+    match item {
+        Item::Consulting => cat.and_then(|c| c.offering(CONSULTING)).map_or_else(
+            || Msg::ServiceConsulting.text(lang).to_owned(),
+            |o| o.name.get(lang).to_owned(),
+        ),
+        Item::ConsultingOnsite => Msg::QuoteOnsiteConsulting.text(lang).to_owned(),
+        Item::Package(p) => {
+            let name = lens.pillar(p).map_or(p.as_str(), |x| x.name.get(lang));
+            Msg::PackageFor.fill(lang, &[("pillar", name)])
+        }
+        Item::ImplementationOnsite => Msg::QuoteOnsiteImplementation.text(lang).to_owned(),
+        Item::Module(m) => cat
+            .and_then(|c| c.offering(MANAGED))
+            .and_then(|o| o.modules.iter().find(|x| &x.id == m))
+            .map_or_else(|| m.clone(), |x| x.name.get(lang).to_owned()),
+    }
+}
+
 /// The message naming an event.
 pub fn event_msg(e: Event) -> Msg {
     match e {
         Event::EarliestOrder => Msg::EvEarliestOrder,
         Event::RecommendedOrder => Msg::EvRecommendedOrder,
         Event::Start => Msg::EvStart,
+        Event::ConsultingOnsite => Msg::EvConsultingOnsite,
+        Event::ImplementationOnsite => Msg::EvImplementationOnsite,
         Event::InvestigationReport => Msg::EvInvestigationReport,
         Event::ConsultingReport => Msg::EvConsultingReport,
         Event::ConsultingAcceptance => Msg::EvConsultingAcceptance,
@@ -630,6 +711,10 @@ pub fn summary_header(column: Column, lens: &Lens, lang: Lang) -> String {
         Column::Services => Msg::NavServices,
         Column::Start => Msg::EvStart,
         Column::Provisional => Msg::Provisional,
+        Column::QuoteManDays => Msg::QuoteManDays,
+        Column::QuoteTotal => Msg::ColQuoteTotal,
+        Column::Currency => Msg::ColCurrency,
+        Column::OnRequest => Msg::OnRequest,
     };
     msg.text(lang).to_owned()
 }
@@ -776,6 +861,9 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Msg::PNotWhole.fill(lang, &[("value", &format_number(*value))])
         }
         Problem::OnsiteWithoutConsulting => Msg::POnsiteWithoutConsulting.text(lang).to_owned(),
+        Problem::OnsiteWithoutImplementation => {
+            Msg::POnsiteWithoutImplementation.text(lang).to_owned()
+        }
         Problem::UnknownMember { known } => {
             Msg::PUnknownMember.fill(lang, &[("known", &known.join(", "))])
         }

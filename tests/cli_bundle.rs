@@ -193,12 +193,13 @@ fn summary_as_csv_has_a_header_and_one_row_per_valid_bundle() {
          high_reliability,score_cost_optimization,high_cost_optimization,\
          score_operational_excellence,high_operational_excellence,\
          score_performance_efficiency,high_performance_efficiency,plan_items,\
-         plan_effort_man_days,services,start,provisional"
+         plan_effort_man_days,services,start,provisional,quote_man_days,quote_total,currency,\
+         quote_on_request"
     );
     assert_eq!(
         lines[1],
         format!(
-            "{},Acme Retail,Web shop,Li Wei,2026-11-21T02:00:00.000Z,intact,5,1,2,1,1,30,50,75,0,0,1,50,0,,0,,0,11,59.0,wa_consulting wa_implementation,2026-12-11,false",
+            "{},Acme Retail,Web shop,Li Wei,2026-11-21T02:00:00.000Z,intact,5,1,2,1,1,30,50,75,0,0,1,50,0,,0,,0,11,59.0,wa_consulting wa_implementation,2026-12-11,false,10.0,,,",
             good.display()
         )
     );

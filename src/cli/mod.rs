@@ -562,7 +562,7 @@ fn config_check<W: Write>(files: &[PathBuf], out: &mut Out<W>) -> bool {
         if let Some(name) = &config.brand.name {
             parts.push(out.msg(Msg::CliBrand, &[("name", name.get(out.lang))]));
         }
-        match &config.rate {
+        match config.rate() {
             Some(rate) => {
                 let mut value = format!("{} {}", rate.currency, rate.per_day);
                 if !rate.per_pillar.is_empty() {

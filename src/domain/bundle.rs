@@ -16,8 +16,11 @@
 
 use crate::domain::assessment::{Counts, summarize};
 use crate::domain::calendar::{Date, format_date};
+use crate::domain::config::{pricing_to_value, read_pricing};
 use crate::domain::lens::Lens;
-use crate::domain::plan::{Rate, plan};
+use crate::domain::plan::plan;
+use crate::domain::quote::{Amount, Item, PriceList, Quote, quote};
+use crate::domain::schedule::Rules;
 use crate::domain::schedule::Schedule;
 use crate::domain::sheet::{Cell, Format};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
@@ -85,6 +88,9 @@ pub struct Bundle {
     pub workload: Workload,
     /// The schedule as exported: event id, date, provisional.
     pub schedule: Vec<(String, Date, bool)>,
+    /// The price list the customer's quote was computed with (`None`: man-days only). The
+    /// quote itself is recomputed from it and the selection, never read from the file.
+    pub pricing: Option<PriceList>,
     /// Whether the content is intact.
     pub integrity: Integrity,
     /// The format it was read from, when migrated (e.g. `preflight-workloads 3`).
@@ -92,7 +98,11 @@ pub struct Bundle {
 }
 
 /// The derived results of one lens, as written into a bundle for readers without the app.
-fn results_value(lens: &Lens, workload: &Workload, rate: Option<&Rate>) -> Value {
+fn results_value(
+    lens: &Lens,
+    workload: &Workload,
+    rate: Option<&crate::domain::plan::Rate>,
+) -> Value {
     let answers = workload.answers(&lens.id).cloned().unwrap_or_default();
     let ranking = workload
         .priorities
@@ -136,17 +146,74 @@ fn results_value(lens: &Lens, workload: &Workload, rate: Option<&Rate>) -> Value
     Value::Object(m)
 }
 
+/// The quote as a bundle writes it, for readers without the app (derived, never read back).
+pub fn quote_value(q: &Quote) -> Value {
+    let money = |m: crate::domain::quote::Money| Value::from(m.amount());
+    let lines: Vec<Value> = q
+        .lines
+        .iter()
+        .map(|l| {
+            let mut m = Map::new();
+            m.insert("offering".into(), l.offering.into());
+            let (item, of) = match &l.item {
+                Item::Consulting => ("consulting", None),
+                Item::ConsultingOnsite => ("consulting_onsite", None),
+                Item::Package(p) => ("package", Some(p)),
+                Item::ImplementationOnsite => ("implementation_onsite", None),
+                Item::Module(x) => ("module", Some(x)),
+            };
+            m.insert("item".into(), item.into());
+            if let Some(id) = of {
+                m.insert("id".into(), id.as_str().into());
+            }
+            m.insert(
+                "man_days".into(),
+                l.man_days.map_or(Value::Null, |d| d.days().into()),
+            );
+            m.insert("day_rate".into(), l.day_rate.map_or(Value::Null, money));
+            let amount = match l.amount {
+                Amount::Priced(x) => money(x),
+                Amount::OnRequest => "on_request".into(),
+                Amount::Unpriced => Value::Null,
+            };
+            m.insert("amount".into(), amount);
+            Value::Object(m)
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("lines".into(), Value::Array(lines));
+    out.insert("man_days".into(), q.man_days.days().into());
+    if let Some(p) = &q.priced {
+        out.insert("currency".into(), p.currency.as_str().into());
+        out.insert("subtotal".into(), money(p.subtotal));
+        if let Some((t, amount)) = &p.tax {
+            let mut tax = Map::new();
+            tax.insert("percent".into(), t.percent.into());
+            tax.insert("amount".into(), money(*amount));
+            out.insert("tax".into(), Value::Object(tax));
+        }
+        out.insert("total".into(), money(p.total));
+        out.insert("on_request".into(), p.on_request.into());
+        out.insert("valid_until".into(), format_date(p.valid_until).into());
+    }
+    Value::Object(out)
+}
+
 /// Writes a bundle: pretty JSON whose `sha256` covers the canonical content.
 ///
-/// `lenses` are the lenses the workload uses with the SHA-256 of their files.
+/// `lenses` are the lenses the workload uses with the SHA-256 of their files; `pricing` is the
+/// price list of the customer's quote, which is written with the bundle and priced as of the
+/// provider's date at `exported_at` (the date the consultant will see it as of).
 pub fn export(
     workload: &Workload,
     lenses: &[(&Lens, &str)],
     schedule: Option<&Schedule>,
-    rate: Option<&Rate>,
+    pricing: Option<&PriceList>,
+    rules: &Rules,
     app_version: &str,
     exported_at: &str,
 ) -> String {
+    let rate = pricing.map(|p| &p.rate);
     let mut doc = Map::new();
     doc.insert("format".into(), FORMAT.into());
     doc.insert("version".into(), VERSION.into());
@@ -196,6 +263,14 @@ pub fn export(
         .map(|(l, _)| results_value(l, workload, rate))
         .collect();
     doc.insert("results".into(), Value::Array(results));
+    if let Some(p) = pricing {
+        doc.insert("pricing".into(), pricing_to_value(p));
+    }
+    if !workload.services.is_empty() {
+        let day = crate::domain::calendar::provider_date_at(exported_at).unwrap_or_default();
+        let q = quote(&workload.services, pricing, rules, day);
+        doc.insert("quote".into(), quote_value(&q));
+    }
     let hash = sha256_hex(canonical(&Value::Object(doc.clone())).as_bytes());
     doc.insert("sha256".into(), hash.into());
     serde_json::to_string_pretty(&Value::Object(doc)).unwrap_or_default()
@@ -320,10 +395,19 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
         .required(obj, "workload", &root)
         .and_then(|v| Workload::from_value(&mut c, v, &root.key("workload")));
     let schedule = schedule_events(&mut c, obj, &root);
-    // `results` are derived: checked for shape only, never read back.
+    // `results` and `quote` are derived: checked for shape only, never read back.
     if let Some(v) = obj.get("results") {
         c.array(v, &root.key("results"));
     }
+    if let Some(v) = obj.get("quote") {
+        c.object(v, &root.key("quote"));
+    }
+    // The price list is read strictly: a bundle whose prices are damaged is refused, rather
+    // than shown with a quote the customer never saw.
+    let pricing = match obj.get("pricing") {
+        None | Some(Value::Null) => None,
+        Some(v) => read_pricing(&mut c, v, &root.key("pricing")),
+    };
     let sha = c
         .required(obj, "sha256", &root)
         .and_then(|v| c.string(v, &root.key("sha256"), 64));
@@ -346,6 +430,7 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
                 lenses,
                 workload,
                 schedule,
+                pricing,
                 integrity,
                 migrated_from: None,
             }])
@@ -498,6 +583,7 @@ fn import_legacy(value: &Value) -> Result<Vec<Bundle>, Vec<Issue>> {
                 lenses: Vec::new(),
                 workload: w,
                 schedule: Vec::new(),
+                pricing: None,
                 integrity: Integrity::Unchecked,
                 migrated_from: Some(format!("{LEGACY_FORMAT} {}", schema.unwrap_or(0))),
             });
@@ -544,9 +630,13 @@ pub struct SummaryRow {
     pub start: Option<Date>,
     /// Whether the exported schedule had provisional dates.
     pub provisional: bool,
+    /// The quote, priced with the bundle's own price list as of its export day.
+    pub quote: Quote,
 }
 
-/// The summary of a bundle, recomputed from its answers with `lens` (the Well-Architected lens).
+/// The summary of a bundle, recomputed from its answers with `lens` (the Well-Architected lens),
+/// and its quote from its selection and price list. The quote takes the default rules: of the
+/// rules it reads only `consulting_days`, which no config changes.
 pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
     let w = &bundle.workload;
     let answers = w.answers(&lens.id).cloned().unwrap_or_default();
@@ -574,6 +664,12 @@ pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
             .find(|(e, _, _)| e == "start")
             .map(|(_, d, _)| *d),
         provisional: bundle.schedule.iter().any(|(_, _, p)| *p),
+        quote: quote(
+            &w.services,
+            bundle.pricing.as_ref(),
+            &Rules::default(),
+            crate::domain::calendar::provider_date_at(&bundle.exported_at).unwrap_or_default(),
+        ),
     }
 }
 
@@ -689,6 +785,14 @@ summary_columns! {
         Start => "start", Date;
         /// Whether the exported schedule had provisional dates.
         Provisional => "provisional", Text;
+        /// The services' man-days in the quote.
+        QuoteManDays => "quote_man_days", Days;
+        /// The quote's total (tax included), priced with the bundle's price list.
+        QuoteTotal => "quote_total", Money;
+        /// The quote's currency.
+        Currency => "currency", Text;
+        /// Quote lines on request (not in the total).
+        OnRequest => "quote_on_request", Integer;
     }
 }
 
@@ -720,6 +824,31 @@ impl Column {
             Column::Services => row.services.join(" ").into(),
             Column::Start => row.start.map_or(Value::Null, |d| format_date(d).into()),
             Column::Provisional => row.provisional.into(),
+            Column::QuoteManDays => {
+                if row.services.is_empty() {
+                    Value::Null
+                } else {
+                    row.quote.man_days.days().into()
+                }
+            }
+            Column::QuoteTotal => row
+                .quote
+                .priced
+                .as_ref()
+                .filter(|_| !row.services.is_empty())
+                .map_or(Value::Null, |p| p.total.amount().into()),
+            Column::Currency => row
+                .quote
+                .priced
+                .as_ref()
+                .filter(|_| !row.services.is_empty())
+                .map_or(Value::Null, |p| p.currency.as_str().into()),
+            Column::OnRequest => row
+                .quote
+                .priced
+                .as_ref()
+                .filter(|_| !row.services.is_empty())
+                .map_or(Value::Null, |p| p.on_request.into()),
         }
     }
 
@@ -819,10 +948,74 @@ mod tests {
     }
 
     #[test]
+    fn the_quote_survives_export_and_import_and_is_recomputed_not_trusted() {
+        use crate::domain::catalogue::ManDays;
+        use crate::domain::quote::{PriceList, Tax};
+        let mut w = workload();
+        w.services.consulting = true;
+        w.services.onsite_days = 1;
+        w.services
+            .packages
+            .insert("security".into(), ManDays::from_tenths(40));
+        w.services.modules.insert("it_governance".into());
+        let mut prices = PriceList::from_rate(crate::domain::plan::Rate {
+            currency: "CNY".into(),
+            per_day: 4800.0,
+            per_pillar: [("security".to_owned(), 5600.0)].into_iter().collect(),
+        });
+        prices.onsite_day_rate = Some(1500.0);
+        prices.tax = Some(Tax {
+            percent: 6.0,
+            label: None,
+        });
+        let lens = well_architected();
+        let sha = sha256_hex(WELL_ARCHITECTED_JSON.as_bytes());
+        let text = export(
+            &w,
+            &[(lens, &sha)],
+            None,
+            Some(&prices),
+            &Rules::default(),
+            "0.1.0",
+            "2026-12-02T01:00:00Z",
+        );
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        // 5 × 4,800 + 1 × 1,500 + 4 × 5,600 = 47,900; 6 % = 2,874; 50,774; one module on request.
+        assert_eq!(doc["quote"]["total"], 50774.0);
+        assert_eq!(doc["quote"]["on_request"], 1);
+        assert_eq!(doc["quote"]["valid_until"], "2027-01-01");
+        let b = &import(&text).unwrap()[0];
+        assert_eq!(b.integrity, Integrity::Intact);
+        assert_eq!(b.pricing.as_ref(), Some(&prices));
+        let row = summary(b, lens);
+        assert_eq!(
+            row.quote.priced.as_ref().unwrap().total.grouped(),
+            "50,774.00"
+        );
+        // A quote edited in the file changes nothing: it is recomputed from the prices.
+        let mut edited = doc.clone();
+        edited["quote"]["total"] = 1.0.into();
+        let b = &import(&edited.to_string()).unwrap()[0];
+        assert_eq!(b.integrity, Integrity::Changed);
+        assert_eq!(
+            summary(b, lens).quote.priced.unwrap().total.grouped(),
+            "50,774.00"
+        );
+        // Damaged prices refuse the bundle, by path.
+        let mut broken = doc;
+        broken["pricing"]["day_rate"] = "a lot".into();
+        let issues = import(&broken.to_string()).unwrap_err();
+        assert_eq!(
+            crate::domain::validate::paths(&issues),
+            ["$.pricing.day_rate"]
+        );
+    }
+
+    #[test]
     fn every_summary_column_has_one_key_a_format_and_a_cell() {
         let lens = well_architected();
         let columns = Column::all(lens);
-        assert_eq!(columns.len(), 13 + 2 * lens.pillars.len() + 5);
+        assert_eq!(columns.len(), 13 + 2 * lens.pillars.len() + 9);
         let keys: std::collections::BTreeSet<String> =
             columns.iter().map(|c| c.key(lens)).collect();
         assert_eq!(keys.len(), columns.len(), "keys are unique");
@@ -840,9 +1033,14 @@ mod tests {
         );
         assert_eq!(cells[7], Cell::Number(1.0), "one high risk");
         assert_eq!(
-            *cells.last().unwrap(),
+            cells[cells.len() - 5],
             Cell::Text("no".into()),
             "not provisional"
+        );
+        assert_eq!(
+            cells[cells.len() - 4..],
+            [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty],
+            "no services, no quote"
         );
         for c in &columns {
             let header = crate::i18n::summary_header(*c, lens, Lang::ZhCn);
@@ -858,6 +1056,7 @@ mod tests {
             &[(lens, &sha)],
             None,
             None,
+            &crate::domain::schedule::Rules::default(),
             "0.1.0",
             "2026-11-21T10:00:00Z",
         )

@@ -10,7 +10,8 @@
 use crate::domain::assessment::{Answers, Status, status};
 use crate::domain::lens::{Lens, Risk};
 use crate::domain::plan::{Priority, plan};
-use crate::domain::text::Text;
+use crate::domain::rules::PLACEHOLDERS;
+use crate::domain::text::{Lang, Text};
 use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem, parse_json};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,6 +29,8 @@ pub const CONSULTING: &str = "wa_consulting";
 pub const IMPLEMENTATION: &str = "wa_implementation";
 /// Offering ids.
 pub const MANAGED: &str = "managed_services";
+/// Every offering id, in catalogue order.
+pub const OFFERINGS: &[&str] = &[CONSULTING, IMPLEMENTATION, MANAGED];
 
 /// A phase of a service.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,13 +161,19 @@ pub struct Offering {
     pub modules: Vec<Module>,
     /// Milestones (managed services only).
     pub milestones: Vec<MilestoneInfo>,
+    /// Working terms: support, hours, channels, languages and formats, lead time.
+    pub terms: Terms,
+    /// The languages its deliverables can be written in: two where the customer chooses, one
+    /// where the contract fixes it.
+    pub languages: Vec<Lang>,
 }
 
-/// Support terms shared by every offering.
+/// An offering's working terms: each offering has its own (the Well-Architected services'
+/// terms are seed 002 §3 and §5; Managed Services' are seed 000 §2).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Support {
-    /// Support terms (5×8, phone and DingTalk).
-    pub terms: Text,
+pub struct Terms {
+    /// Support terms (e.g. 5×8 through phone and DingTalk).
+    pub support: Text,
     /// Service hours.
     pub hours: Text,
     /// Channels.
@@ -180,8 +189,6 @@ pub struct Support {
 pub struct Catalogue {
     /// Version of the catalogue data.
     pub version: String,
-    /// Support terms.
-    pub support: Support,
     /// Offerings, in display order.
     pub offerings: Vec<Offering>,
 }
@@ -258,24 +265,7 @@ fn catalogue(c: &mut Checker, value: &Value) -> Option<Catalogue> {
     let version = c
         .required(obj, "version", &root)
         .and_then(|v| c.string(v, &root.key("version"), 32));
-    let spath = root.key("support");
-    let support = c
-        .required(obj, "support", &root)
-        .and_then(|v| c.object(v, &spath))
-        .and_then(|s| {
-            let terms = req_text(c, s, "terms", &spath);
-            let hours = req_text(c, s, "hours", &spath);
-            let channels = req_text(c, s, "channels", &spath);
-            let languages = req_text(c, s, "languages", &spath);
-            let lead_time = req_text(c, s, "lead_time", &spath);
-            Some(Support {
-                terms: terms?,
-                hours: hours?,
-                channels: channels?,
-                languages: languages?,
-                lead_time: lead_time?,
-            })
-        });
+    check_placeholders(c, value, &root);
     let offerings = c.list(obj, "offerings", &root, true, offering)?;
     for id in [CONSULTING, IMPLEMENTATION, MANAGED] {
         if !offerings.iter().any(|o| o.id == id) {
@@ -287,7 +277,6 @@ fn catalogue(c: &mut Checker, value: &Value) -> Option<Catalogue> {
     }
     Some(Catalogue {
         version: version?,
-        support: support?,
         offerings,
     })
 }
@@ -395,6 +384,45 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
             description: description?,
         })
     });
+    let tpath = path.key("terms");
+    let terms = c
+        .required(o, "terms", path)
+        .and_then(|v| c.object(v, &tpath))
+        .and_then(|t| {
+            let support = req_text(c, t, "support", &tpath);
+            let hours = req_text(c, t, "hours", &tpath);
+            let channels = req_text(c, t, "channels", &tpath);
+            let languages = req_text(c, t, "languages", &tpath);
+            let lead_time = req_text(c, t, "lead_time", &tpath);
+            Some(Terms {
+                support: support?,
+                hours: hours?,
+                channels: channels?,
+                languages: languages?,
+                lead_time: lead_time?,
+            })
+        });
+    let lpath = path.key("deliverable_languages");
+    let languages = c
+        .required(o, "deliverable_languages", path)
+        .and_then(|v| c.array(v, &lpath))
+        .and_then(|items| {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let tag = c.string(item, &lpath.index(i), 8)?;
+                match Lang::from_tag(&tag).filter(|_| ["en", "zh-CN"].contains(&tag.as_str())) {
+                    Some(l) if !out.contains(&l) => out.push(l),
+                    _ => c.report(
+                        &lpath.index(i),
+                        Problem::NotOneOf {
+                            found: tag,
+                            allowed: &["en", "zh-CN"],
+                        },
+                    ),
+                }
+            }
+            (c.count(out.len(), &lpath, 1, 2)).then_some(out)
+        });
     if let (Some(ds), Some(ps)) = (&deliverables, &phases) {
         for (i, d) in ds.iter().enumerate() {
             if !ps.iter().any(|p| p.id == d.phase) {
@@ -425,7 +453,44 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
         packages: packages?,
         modules: modules?,
         milestones: milestones?,
+        terms: terms?,
+        languages: languages?,
     })
+}
+
+/// Reports every `{name}` in the catalogue's strings that is not one of [`PLACEHOLDERS`].
+fn check_placeholders(c: &mut Checker, value: &Value, path: &JsonPath) {
+    match value {
+        Value::String(s) => {
+            let mut rest = s.as_str();
+            while let Some(open) = rest.find('{') {
+                let after = &rest[open + 1..];
+                let name = after.find('}').map_or(after, |close| &after[..close]);
+                if !PLACEHOLDERS.contains(&name) {
+                    c.report(
+                        path,
+                        Problem::NotOneOf {
+                            found: format!("{{{name}}}"),
+                            allowed: PLACEHOLDERS,
+                        },
+                    );
+                    return;
+                }
+                rest = &after[name.len()..];
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_placeholders(c, v, &path.index(i));
+            }
+        }
+        Value::Object(m) => {
+            for (k, v) in m {
+                check_placeholders(c, v, &path.key(k));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// An amount of work in man-days, kept in tenths so that it is exact, comparable and `Eq`
@@ -446,6 +511,11 @@ impl ManDays {
         } else {
             ManDays(0)
         }
+    }
+
+    /// In tenths of a day.
+    pub fn tenths(self) -> u32 {
+        self.0
     }
 
     /// In days.
@@ -470,8 +540,10 @@ impl std::fmt::Display for ManDays {
 pub struct Selection {
     /// Well-Architected Consulting.
     pub consulting: bool,
-    /// On-site assessment man-days, 0–2 (consulting only).
+    /// On-site assessment man-days of consulting, 0–2 (seed 002 §2.1).
     pub onsite_days: u8,
+    /// On-site visit man-days of implementation, 0–2 (seed 002 §2.2).
+    pub implementation_onsite_days: u8,
     /// Implementation packages: pillar id → man-days.
     pub packages: BTreeMap<String, ManDays>,
     /// Managed-services modules chosen.
@@ -484,20 +556,29 @@ pub struct Selection {
     pub acknowledged: BTreeSet<String>,
     /// Prerequisites ticked, as `offering/prerequisite`.
     pub prerequisites: BTreeSet<String>,
+    /// For a large engagement, whether the customer orders on the recommended date (one month
+    /// ahead, seed 002 §3) rather than the earliest one the lead time allows.
+    pub recommended_order: bool,
+    /// The deliverable language chosen per offering where the seed allows a choice (seed 002
+    /// §3: Chinese or English); Managed Services is English (seed 000 §2).
+    pub languages: BTreeMap<String, Lang>,
 }
 
 impl Default for Selection {
-    /// Nothing chosen, one consultant.
+    /// Nothing chosen, one consultant, the recommended order date.
     fn default() -> Selection {
         Selection {
             consulting: false,
             onsite_days: 0,
+            implementation_onsite_days: 0,
             packages: BTreeMap::new(),
             modules: BTreeSet::new(),
             consultants: 1,
             preferred_start: None,
             acknowledged: BTreeSet::new(),
             prerequisites: BTreeSet::new(),
+            recommended_order: true,
+            languages: BTreeMap::new(),
         }
     }
 }
@@ -527,31 +608,94 @@ impl Selection {
     pub fn package_days(&self, pillar: &str) -> Option<ManDays> {
         self.packages.get(pillar).copied()
     }
+
+    /// Chooses consulting or not: off also drops its on-site days; on takes `lang` as its
+    /// deliverable language unless one is chosen.
+    pub fn set_consulting(&mut self, on: bool, lang: Lang) {
+        self.consulting = on;
+        if on {
+            self.languages.entry(CONSULTING.to_owned()).or_insert(lang);
+        } else {
+            self.onsite_days = 0;
+        }
+    }
+
+    /// Adds a package with `days` (keeping the days of one already chosen), or removes it with
+    /// `None`. The first package takes `lang` as implementation's deliverable language unless one
+    /// is chosen; removing the last drops implementation's on-site days.
+    pub fn set_package(&mut self, pillar: &str, days: Option<ManDays>, lang: Lang) {
+        match days {
+            Some(d) => {
+                self.packages.entry(pillar.to_owned()).or_insert(d);
+                self.languages
+                    .entry(IMPLEMENTATION.to_owned())
+                    .or_insert(lang);
+            }
+            None => {
+                self.packages.remove(pillar);
+                if self.packages.is_empty() {
+                    self.implementation_onsite_days = 0;
+                }
+            }
+        }
+    }
+
+    /// The language an offering's deliverables are written in: fixed by the catalogue where
+    /// the offering allows one language, else the customer's choice (`None` until made).
+    pub fn deliverable_language(&self, offering: &Offering) -> Option<Lang> {
+        match offering.languages.as_slice() {
+            [only] => Some(*only),
+            allowed => self
+                .languages
+                .get(&offering.id)
+                .copied()
+                .filter(|l| allowed.contains(l)),
+        }
+    }
 }
 
 /// Something about a selection the customer should know before going on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Caution {
-    /// Implementation without consulting and without any improvement recommendation from the
-    /// assessment: implementation builds on recommendations that already exist.
-    NoRecommendations,
+    /// An implementation package for a pillar that has no improvement recommendations: not from
+    /// this assessment, not from consulting chosen with it, and no earlier consulting report
+    /// confirmed (seed 002 §2.2: implementation builds on recommendations already produced).
+    NoRecommendations(String),
+    /// The customer has not chosen the offering's deliverable language yet.
+    LanguagePending(&'static str),
     /// The exclusions of an offering are not acknowledged yet.
     ExclusionsPending(&'static str),
     /// Prerequisites of an offering are still open (how many).
     PrerequisitesOpen(&'static str, usize),
 }
 
-/// What the customer should know about a selection (in display order).
-pub fn cautions(cat: &Catalogue, sel: &Selection, has_recommendations: bool) -> Vec<Caution> {
+/// The implementation prerequisite by which the customer confirms an earlier consulting report.
+pub const EARLIER_REPORT: &str = "recommendations_exist";
+
+/// What the customer should know about a selection (in display order). `recommended` holds
+/// the pillars this assessment has improvement recommendations for.
+pub fn cautions(cat: &Catalogue, sel: &Selection, recommended: &BTreeSet<String>) -> Vec<Caution> {
     let mut out = Vec::new();
-    if !sel.packages.is_empty() && !sel.consulting && !has_recommendations {
-        out.push(Caution::NoRecommendations);
+    let earlier_report = sel
+        .prerequisites
+        .contains(&format!("{IMPLEMENTATION}/{EARLIER_REPORT}"));
+    if !sel.consulting && !earlier_report {
+        out.extend(
+            sel.packages
+                .keys()
+                .filter(|p| !recommended.contains(*p))
+                .map(|p| Caution::NoRecommendations(p.clone())),
+        );
     }
     for id in sel.offerings() {
+        let offering = cat.offering(id);
+        if offering.is_some_and(|o| sel.deliverable_language(o).is_none()) {
+            out.push(Caution::LanguagePending(id));
+        }
         if !sel.acknowledged.contains(id) {
             out.push(Caution::ExclusionsPending(id));
         }
-        if let Some(o) = cat.offering(id) {
+        if let Some(o) = offering {
             let open = o
                 .prerequisites
                 .iter()
@@ -562,6 +706,47 @@ pub fn cautions(cat: &Catalogue, sel: &Selection, has_recommendations: bool) -> 
             }
         }
     }
+    out
+}
+
+/// The pillars of a lens that the plan has improvement recommendations for.
+pub fn recommended_pillars(lens: &Lens, answers: &Answers, ranking: &[String]) -> BTreeSet<String> {
+    let p = plan(lens, answers, ranking, None);
+    p.items
+        .iter()
+        .filter_map(|it| lens.pillars.get(it.pillar).map(|x| x.id.clone()))
+        .collect()
+}
+
+/// A suggested managed-services module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SuggestedModule {
+    /// The module id (the managed-services lens's pillar of the same id).
+    pub module: String,
+    /// The pillar's high risks.
+    pub high_risks: u32,
+}
+
+/// Managed-services modules the managed-services lens suggests: each module whose pillar has
+/// high risks, most first. Any subset of modules is one project with all five milestones.
+pub fn suggest_modules(lens: &Lens, answers: &Answers, modules: &[Module]) -> Vec<SuggestedModule> {
+    let mut out: Vec<SuggestedModule> = lens
+        .pillars
+        .iter()
+        .filter(|p| modules.iter().any(|m| m.id == p.id))
+        .filter_map(|p| {
+            let high = p
+                .questions
+                .iter()
+                .filter(|q| status(q, answers.get(&q.id)) == Status::Answered(Risk::High))
+                .count() as u32;
+            (high > 0).then(|| SuggestedModule {
+                module: p.id.clone(),
+                high_risks: high,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| std::cmp::Reverse(m.high_risks));
     out
 }
 
@@ -642,6 +827,7 @@ pub fn suggest(lens: &Lens, answers: &Answers, ranking: &[String]) -> Suggestion
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::{Rules, rule_text};
 
     #[test]
     fn man_days_are_exact_tenths() {
@@ -727,15 +913,15 @@ mod tests {
         .unwrap();
         v["offerings"][0]["raci"][0]["customer"] = "boss".into();
         v["offerings"][1]["deliverables"][0]["phase"] = "nowhere".into();
-        v["support"]["hours"] = Value::Null;
+        v["offerings"][2]["terms"]["hours"] = Value::Null;
         let paths =
             crate::domain::validate::paths(&Catalogue::from_json(&v.to_string()).unwrap_err());
         assert_eq!(
             paths,
             [
-                "$.support.hours",
                 "$.offerings[0].raci[0].customer",
-                "$.offerings[1].deliverables[0].phase"
+                "$.offerings[1].deliverables[0].phase",
+                "$.offerings[2].terms.hours"
             ]
         );
     }
@@ -746,18 +932,23 @@ mod tests {
         let mut sel = Selection::default();
         sel.packages
             .insert("security".into(), ManDays::from_tenths(50));
-        let c = cautions(&cat, &sel, false);
-        assert_eq!(c[0], Caution::NoRecommendations);
+        let none = BTreeSet::new();
+        let c = cautions(&cat, &sel, &none);
+        assert_eq!(c[0], Caution::NoRecommendations("security".into()));
         assert!(c.contains(&Caution::ExclusionsPending(IMPLEMENTATION)));
-        assert!(!cautions(&cat, &sel, true).contains(&Caution::NoRecommendations));
+        assert!(c.contains(&Caution::LanguagePending(IMPLEMENTATION)));
         sel.consulting = true;
-        assert!(!cautions(&cat, &sel, false).contains(&Caution::NoRecommendations));
+        assert!(
+            !cautions(&cat, &sel, &none)
+                .iter()
+                .any(|c| matches!(c, Caution::NoRecommendations(_)))
+        );
         sel.acknowledged.insert(IMPLEMENTATION.into());
         for p in &cat.offering(IMPLEMENTATION).unwrap().prerequisites {
             sel.prerequisites
                 .insert(format!("{IMPLEMENTATION}/{}", p.id));
         }
-        let c = cautions(&cat, &sel, false);
+        let c = cautions(&cat, &sel, &none);
         assert!(!c.iter().any(|x| matches!(
             x,
             Caution::ExclusionsPending(IMPLEMENTATION)
@@ -801,5 +992,175 @@ mod tests {
         let q = lens.question("sec_data_encryption").unwrap();
         let enc: f64 = q.choices.iter().filter_map(|c| c.effort).sum();
         assert_eq!(s.packages[0].man_days, 15.0 + enc);
+    }
+
+    #[test]
+    fn seed_002_2_2_implementation_needs_recommendations_for_each_package_pillar() {
+        let cat = shipped();
+        let mut sel = Selection::default();
+        for p in ["security", "reliability"] {
+            sel.packages.insert(p.into(), ManDays::from_tenths(50));
+        }
+        // The assessment has recommendations for security only.
+        let recommended: BTreeSet<String> = ["security".to_owned()].into_iter().collect();
+        let warned = |sel: &Selection| -> Vec<String> {
+            cautions(&cat, sel, &recommended)
+                .into_iter()
+                .filter_map(|c| match c {
+                    Caution::NoRecommendations(p) => Some(p),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(warned(&sel), ["reliability"]);
+        // An earlier consulting report, confirmed by its prerequisite, covers the rest.
+        sel.prerequisites
+            .insert(format!("{IMPLEMENTATION}/{EARLIER_REPORT}"));
+        assert!(warned(&sel).is_empty());
+        assert!(
+            cat.offering(IMPLEMENTATION)
+                .unwrap()
+                .prerequisites
+                .iter()
+                .any(|p| p.id == EARLIER_REPORT),
+            "the catalogue has the prerequisite the rule names"
+        );
+    }
+
+    #[test]
+    fn seed_000_managed_services_has_its_own_terms_in_english() {
+        use crate::domain::text::Lang;
+        let cat = shipped();
+        let managed = cat.offering(MANAGED).unwrap();
+        let wa = cat.offering(CONSULTING).unwrap();
+        assert_eq!(managed.languages, [Lang::En]);
+        assert_eq!(wa.languages, [Lang::En, Lang::ZhCn]);
+        let en = |t: &Text| t.get(Lang::En).to_owned();
+        assert!(en(&managed.terms.languages).contains("in English"));
+        assert!(en(&managed.terms.languages).contains("Project"));
+        assert!(!en(&managed.terms.languages).contains("Visio"));
+        assert!(en(&managed.terms.channels).contains("fax"));
+        assert!(!en(&managed.terms.channels).contains("DingTalk"));
+        assert!(en(&managed.terms.support).contains("site arrival report"));
+        assert!(!en(&managed.terms.support).contains("5×8"));
+        assert!(en(&wa.terms.support).contains("5×8"));
+        assert!(en(&wa.terms.languages).contains("Visio"));
+        // Managed Services is English whatever was stored; the others wait for a choice.
+        let mut sel = Selection::default();
+        sel.languages.insert(MANAGED.into(), Lang::ZhCn);
+        assert_eq!(sel.deliverable_language(managed), Some(Lang::En));
+        assert_eq!(sel.deliverable_language(wa), None);
+        sel.languages.insert(CONSULTING.into(), Lang::ZhCn);
+        assert_eq!(sel.deliverable_language(wa), Some(Lang::ZhCn));
+    }
+
+    #[test]
+    fn seed_002_3_the_catalogue_texts_follow_the_configured_rules() {
+        use crate::domain::text::Lang;
+        let cat = shipped();
+        let rules = Rules {
+            lead_time_days: 10,
+            managed_lead_time_days: 7,
+            acceptance_days: 3,
+            ..Rules::default()
+        };
+        let wa = cat.offering(CONSULTING).unwrap();
+        let lead = rule_text(&wa.terms.lead_time, Lang::En, &rules);
+        assert!(lead.contains("at least 10 working days"), "{lead}");
+        assert!(!lead.contains("15"), "{lead}");
+        let zh = rule_text(&wa.terms.lead_time, Lang::ZhCn, &rules);
+        assert!(zh.contains("10 个工作日"), "{zh}");
+        let managed = cat.offering(MANAGED).unwrap();
+        assert!(rule_text(&managed.terms.lead_time, Lang::En, &rules).contains("7 working days"));
+        let acceptance: Vec<String> = managed
+            .acceptance
+            .iter()
+            .map(|a| rule_text(&a.indicator, Lang::En, &rules))
+            .collect();
+        assert!(
+            acceptance
+                .iter()
+                .any(|a| a.contains("within 3 working days"))
+        );
+        // No text of the shipped catalogue keeps a rule's number of its own.
+        let raw = std::fs::read_to_string(format!(
+            "{}/public/catalogue.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        for fixed in [
+            "15 working days",
+            "five working days",
+            "15 个工作日",
+            "五个工作日",
+        ] {
+            assert!(!raw.contains(fixed), "{fixed}");
+        }
+        // An unknown placeholder is refused by path.
+        let broken = raw.replacen("{lead_time_days}", "{lead_days}", 1);
+        let issues = Catalogue::from_json(&broken).unwrap_err();
+        assert_eq!(
+            crate::domain::validate::paths(&issues),
+            ["$.offerings[0].terms.lead_time.en"]
+        );
+    }
+
+    #[test]
+    fn seed_000_managed_services_is_suggested_from_its_lens_high_risks() {
+        let cat = shipped();
+        let lens = crate::domain::lens::Lens::from_json(include_str!(
+            "../../public/lenses/managed-services.json"
+        ))
+        .unwrap();
+        let modules = &cat.offering(MANAGED).unwrap().modules;
+        assert!(suggest_modules(&lens, &Answers::new(), modules).is_empty());
+        let mut a = Answers::new();
+        let mut high = Vec::new();
+        for pillar in &lens.pillars[2..] {
+            for q in pillar.questions.iter().take(1) {
+                if let Some(none) = q.none_choice() {
+                    a.insert(
+                        q.id.clone(),
+                        crate::domain::assessment::Answer {
+                            selected: vec![q.choices[none].id.clone()],
+                            ..Default::default()
+                        },
+                    );
+                    if status(q, a.get(&q.id)) == Status::Answered(Risk::High) {
+                        high.push(pillar.id.clone());
+                    }
+                }
+            }
+        }
+        assert!(!high.is_empty(), "the fixture gives high risks");
+        let got: Vec<String> = suggest_modules(&lens, &a, modules)
+            .into_iter()
+            .map(|m| m.module)
+            .collect();
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        high.sort();
+        assert_eq!(got_sorted, high);
+    }
+
+    #[test]
+    fn choosing_defaults_the_language_and_unchoosing_drops_on_site_days() {
+        use crate::domain::text::Lang;
+        let mut sel = Selection::default();
+        sel.set_consulting(true, Lang::ZhCn);
+        sel.onsite_days = 2;
+        sel.set_consulting(false, Lang::En);
+        assert_eq!(sel.onsite_days, 0);
+        assert_eq!(sel.languages.get(CONSULTING), Some(&Lang::ZhCn), "kept");
+        sel.set_package("security", Some(ManDays::from_tenths(50)), Lang::En);
+        sel.set_package("security", Some(ManDays::from_tenths(80)), Lang::En);
+        assert_eq!(sel.package_days("security"), Some(ManDays::from_tenths(50)));
+        sel.implementation_onsite_days = 1;
+        sel.set_package("reliability", Some(ManDays::from_tenths(10)), Lang::ZhCn);
+        sel.set_package("security", None, Lang::En);
+        assert_eq!(sel.implementation_onsite_days, 1);
+        sel.set_package("reliability", None, Lang::En);
+        assert_eq!(sel.implementation_onsite_days, 0);
+        assert_eq!(sel.languages.get(IMPLEMENTATION), Some(&Lang::En));
     }
 }

@@ -22,6 +22,7 @@
 
 use crate::domain::calendar::{Calendar, Date, OfficialYear, official_year};
 use crate::domain::plan::Rate;
+use crate::domain::quote::{DEFAULT_VALID_DAYS, PriceList, Tax};
 use crate::domain::schedule::Rules;
 use crate::domain::text::{Lang, Text};
 use crate::domain::validate::{Checker, Issue, JsonPath, Problem, parse_json, type_name};
@@ -48,8 +49,9 @@ pub struct Config {
     pub brand: Brand,
     /// Whom the customer contacts.
     pub contact: Contact,
-    /// Day rates for costing the plan; `None` keeps the plan in man-days.
-    pub rate: Option<Rate>,
+    /// The price list: day rates for costing the plan and prices for the quote; `None` keeps
+    /// both in man-days.
+    pub pricing: Option<PriceList>,
     /// The language of a first visit (before the user picks one).
     pub default_language: Option<Lang>,
     /// Scheduling rules.
@@ -233,7 +235,7 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
         config.contact = contact(&mut c, v, &root.key("contact"));
     }
     if let Some(v) = obj.get("pricing") {
-        config.rate = pricing(&mut c, v, &root.key("pricing"));
+        config.pricing = read_pricing(&mut c, v, &root.key("pricing"));
     }
     if let Some(v) = obj.get("default_language") {
         let path = root.key("default_language");
@@ -276,6 +278,11 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
 }
 
 impl Config {
+    /// The day rates, if any.
+    pub fn rate(&self) -> Option<&Rate> {
+        self.pricing.as_ref().map(|p| &p.rate)
+    }
+
     /// The national calendar with this config's additions.
     pub fn calendar(&self, base: &Calendar) -> Calendar {
         let mut cal = base.clone();
@@ -400,9 +407,31 @@ fn contact(c: &mut Checker, value: &Value, path: &JsonPath) -> Contact {
     out
 }
 
-fn pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Rate> {
+/// The managed-services module ids a price can be set for: those of the shipped catalogue (a
+/// test keeps them in step).
+pub const MODULES: [&str; 4] = [
+    "technology_management",
+    "continuous_improvement",
+    "service_delivery",
+    "it_governance",
+];
+
+const PRICING: &[&str] = &[
+    "currency",
+    "day_rate",
+    "pillar_day_rates",
+    "consulting_price",
+    "onsite_day_rate",
+    "module_prices",
+    "tax",
+    "valid_days",
+];
+
+/// Reads a price list (`config.json`'s `pricing`, and the one a bundle carries): `None` without
+/// a currency and a day rate. Any other member that is wrong is reported and left out alone.
+pub fn read_pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<PriceList> {
     let obj = c.object(value, path)?;
-    c.unknown_members(obj, path, &["currency", "day_rate", "pillar_day_rates"]);
+    c.unknown_members(obj, path, PRICING);
     let currency = c
         .required(obj, "currency", path)
         .and_then(|v| c.string(v, &path.key("currency"), 12));
@@ -423,11 +452,104 @@ fn pricing(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Rate> {
             }
         }
     }
-    Some(Rate {
-        currency: currency?,
-        per_day: per_day?,
-        per_pillar,
+    let price = |c: &mut Checker, key: &str| {
+        obj.get(key)
+            .and_then(|v| c.number(v, &path.key(key), 0.01, 1e11))
+    };
+    let consulting = price(c, "consulting_price");
+    let onsite_day_rate = price(c, "onsite_day_rate");
+    let mut modules = BTreeMap::new();
+    if let Some(v) = obj.get("module_prices") {
+        let mpath = path.key("module_prices");
+        if let Some(m) = c.object(v, &mpath) {
+            c.unknown_members(m, &mpath, &MODULES);
+            for (module, price) in m {
+                if MODULES.contains(&module.as_str())
+                    && let Some(p) = c.number(price, &mpath.key(module), 0.01, 1e11)
+                {
+                    modules.insert(module.clone(), p);
+                }
+            }
+        }
+    }
+    let tax = obj.get("tax").and_then(|v| {
+        let tpath = path.key("tax");
+        let t = c.object(v, &tpath)?;
+        c.unknown_members(t, &tpath, &["percent", "label"]);
+        let percent = c
+            .required(t, "percent", &tpath)
+            .and_then(|v| c.number(v, &tpath.key("percent"), 0.0, 100.0));
+        let label = t
+            .get("label")
+            .and_then(|v| c.text(v, &tpath.key("label"), 40));
+        Some(Tax {
+            percent: percent?,
+            label,
+        })
+    });
+    let valid_days = obj
+        .get("valid_days")
+        .and_then(|v| {
+            let n = c.number(v, &path.key("valid_days"), 1.0, 366.0)?;
+            if n.fract() != 0.0 {
+                c.report(&path.key("valid_days"), Problem::NotWhole { value: n });
+                return None;
+            }
+            Some(n as u32)
+        })
+        .unwrap_or(DEFAULT_VALID_DAYS);
+    Some(PriceList {
+        rate: Rate {
+            currency: currency?,
+            per_day: per_day?,
+            per_pillar,
+        },
+        consulting,
+        onsite_day_rate,
+        modules,
+        tax,
+        valid_days,
     })
+}
+
+/// A price list as `config.json`'s `pricing` writes it (what a bundle carries).
+pub fn pricing_to_value(p: &PriceList) -> Value {
+    let mut m = serde_json::Map::new();
+    m.insert("currency".into(), p.rate.currency.as_str().into());
+    m.insert("day_rate".into(), p.rate.per_day.into());
+    if !p.rate.per_pillar.is_empty() {
+        let rates: serde_json::Map<String, Value> = p
+            .rate
+            .per_pillar
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(*v)))
+            .collect();
+        m.insert("pillar_day_rates".into(), Value::Object(rates));
+    }
+    if let Some(v) = p.consulting {
+        m.insert("consulting_price".into(), v.into());
+    }
+    if let Some(v) = p.onsite_day_rate {
+        m.insert("onsite_day_rate".into(), v.into());
+    }
+    if !p.modules.is_empty() {
+        let prices: serde_json::Map<String, Value> = p
+            .modules
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::from(*v)))
+            .collect();
+        m.insert("module_prices".into(), Value::Object(prices));
+    }
+    if let Some(t) = &p.tax {
+        let mut tax = serde_json::Map::new();
+        tax.insert("percent".into(), t.percent.into());
+        if let Some(l) = &t.label {
+            tax.insert("label".into(), l.to_value());
+        }
+        m.insert("tax".into(), Value::Object(tax));
+    }
+    m.insert("valid_days".into(), p.valid_days.into());
+    Value::Object(m)
 }
 
 fn rules(c: &mut Checker, value: &Value, path: &JsonPath) -> Rules {
@@ -440,6 +562,7 @@ fn rules(c: &mut Checker, value: &Value, path: &JsonPath) -> Rules {
         path,
         &[
             "lead_time_days",
+            "managed_lead_time_days",
             "large_engagement_man_days",
             "acceptance_days",
             "managed_offsets",
@@ -456,6 +579,9 @@ fn rules(c: &mut Checker, value: &Value, path: &JsonPath) -> Rules {
     };
     if let Some(n) = whole(c, "lead_time_days", 0.0, 250.0) {
         out.lead_time_days = n;
+    }
+    if let Some(n) = whole(c, "managed_lead_time_days", 0.0, 250.0) {
+        out.managed_lead_time_days = n;
     }
     if let Some(n) = whole(c, "acceptance_days", 1.0, 60.0) {
         out.acceptance_days = n;
@@ -576,10 +702,26 @@ mod tests {
             config.contact.email.as_deref(),
             Some("presales@example.com")
         );
-        let rate = config.rate.unwrap();
+        let pricing = config.pricing.clone().unwrap();
+        let rate = pricing.rate.clone();
         assert_eq!((rate.currency.as_str(), rate.per_day), ("CNY", 4800.0));
         assert_eq!(rate.for_pillar("security"), 5600.0);
         assert_eq!(rate.for_pillar("reliability"), 4800.0);
+        assert_eq!(pricing.consulting, Some(28000.0));
+        assert_eq!(pricing.onsite_day_rate, Some(1500.0));
+        assert_eq!(pricing.modules.get("service_delivery"), Some(&120_000.0));
+        assert_eq!(pricing.modules.get("it_governance"), None, "on request");
+        let tax = pricing.tax.as_ref().unwrap();
+        assert_eq!(
+            (tax.percent, tax.label.as_ref().unwrap().get(Lang::ZhCn)),
+            (6.0, "增值税")
+        );
+        assert_eq!(pricing.valid_days, 30);
+        // What a bundle carries reads back the same.
+        let mut c = Checker::new();
+        let back = read_pricing(&mut c, &pricing_to_value(&pricing), &JsonPath::root());
+        assert!(c.is_clean());
+        assert_eq!(back.as_ref(), Some(&pricing));
         assert_eq!(config.default_language, Some(Lang::ZhCn));
         assert_eq!(config.rules, Rules::default());
         assert_eq!(config.closures, [d("2026-12-31")]);
@@ -622,7 +764,7 @@ mod tests {
         assert_eq!(config.brand.name, Some(Text::Plain("Acme".into())));
         assert_eq!(config.brand.colour, None);
         assert_eq!(config.contact.phone.as_deref(), Some("+86 10 1234"));
-        assert_eq!(config.rate, None);
+        assert_eq!(config.pricing, None);
         assert_eq!(config.default_language, None);
         assert_eq!(config.rules.lead_time_days, 15);
         assert_eq!(config.rules.acceptance_days, 3);
@@ -733,7 +875,48 @@ mod tests {
                 "$.default_language: “zh-TW” is not one of en, zh-CN",
             ]
         );
-        assert!(config.rate.unwrap().per_pillar.is_empty());
+        assert!(config.pricing.unwrap().rate.per_pillar.is_empty());
+    }
+
+    #[test]
+    fn quote_prices_are_read_member_by_member() {
+        let (config, issues) = read_config(
+            r#"{"pricing": {"currency": "CNY", "day_rate": 4800,
+                "consulting_price": 0, "module_prices": {"itg": 5, "it_governance": 90000},
+                "tax": {"percent": 120}, "valid_days": 7.5},
+                "schedule": {"managed_lead_time_days": 3}}"#,
+        );
+        assert_eq!(
+            messages(&issues),
+            [
+                "$.pricing.consulting_price: 0 is out of range; expected 0.01 to 100000000000",
+                "$.pricing.module_prices.itg: not a known setting (known here: technology_management, continuous_improvement, service_delivery, it_governance)",
+                "$.pricing.tax.percent: 120 is out of range; expected 0 to 100",
+                "$.pricing.valid_days: 7.5 is not a whole number",
+            ]
+        );
+        let p = config.pricing.unwrap();
+        assert_eq!(p.consulting, None);
+        assert_eq!(p.modules.get("it_governance"), Some(&90_000.0));
+        assert_eq!(p.tax, None);
+        assert_eq!(p.valid_days, DEFAULT_VALID_DAYS);
+        assert_eq!(config.rules.managed_lead_time_days, 3);
+    }
+
+    #[test]
+    fn the_module_prices_name_the_catalogue_modules() {
+        let cat = crate::domain::catalogue::Catalogue::from_json(include_str!(
+            "../../public/catalogue.json"
+        ))
+        .unwrap();
+        let ids: Vec<&str> = cat
+            .offering(crate::domain::catalogue::MANAGED)
+            .unwrap()
+            .modules
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, MODULES);
     }
 
     #[test]

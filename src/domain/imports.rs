@@ -142,6 +142,7 @@ mod tests {
             &[(well_architected(), &sha)],
             None,
             None,
+            &crate::domain::schedule::Rules::default(),
             "0.1.0",
             "2026-11-21T03:00:00Z",
         )

@@ -16,6 +16,8 @@ pub mod lens;
 pub mod milestone;
 pub mod plan;
 pub mod plan_book;
+pub mod quote;
+pub mod rules;
 pub mod saving;
 pub mod schedule;
 pub mod sheet;

@@ -21,43 +21,18 @@
 use crate::domain::asof::AsOf;
 use crate::domain::calendar::{Calendar, CountError, Counted, Date};
 use crate::domain::catalogue::Selection;
+pub use crate::domain::rules::Rules;
 use chrono::{Datelike, Months};
-
-/// Scheduling parameters (defaults from the service descriptions; overridable by config).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rules {
-    /// Working days between applying and ordering (15).
-    pub lead_time_days: u32,
-    /// Above this many man-days an engagement is large (one month's notice recommended).
-    pub large_engagement_man_days: f64,
-    /// Working days of the consulting service (5).
-    pub consulting_days: u32,
-    /// Working days the customer has to confirm a report (5).
-    pub acceptance_days: u32,
-    /// Working days from the managed-services contract start to each milestone: kickoff,
-    /// solution report, stage progress report, summary report, project acceptance report.
-    pub managed_offsets: [u32; 5],
-}
-
-impl Default for Rules {
-    fn default() -> Rules {
-        Rules {
-            lead_time_days: 15,
-            large_engagement_man_days: 20.0,
-            consulting_days: 5,
-            acceptance_days: 5,
-            managed_offsets: [5, 20, 60, 100, 110],
-        }
-    }
-}
 
 /// What the customer has chosen, as far as the schedule is concerned.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Request {
     /// Well-Architected Consulting.
     pub consulting: bool,
-    /// On-site assessment man-days (0–2), part of consulting.
+    /// On-site assessment man-days (0–2), the first days of consulting.
     pub onsite_days: u8,
+    /// On-site visit man-days (0–2), the first days of implementation.
+    pub implementation_onsite_days: u8,
     /// Implementation man-days per chosen pillar package.
     pub implementation_days: Vec<f64>,
     /// Consultants staffed on implementation (at least 1).
@@ -66,6 +41,9 @@ pub struct Request {
     pub managed_services: bool,
     /// A start the customer prefers (moved to the earliest possible if too early).
     pub preferred_start: Option<Date>,
+    /// For a large engagement, start no earlier than the recommended order date (one month
+    /// ahead) rather than the earliest one.
+    pub recommended_order: bool,
 }
 
 impl Request {
@@ -85,10 +63,12 @@ impl From<&Selection> for Request {
         Request {
             consulting: s.consulting,
             onsite_days: s.onsite_days,
+            implementation_onsite_days: s.implementation_onsite_days,
             implementation_days: s.packages.values().map(|d| d.days()).collect(),
             consultants: s.consultants,
             managed_services: !s.modules.is_empty(),
             preferred_start: s.preferred_start,
+            recommended_order: s.recommended_order,
         }
     }
 }
@@ -107,12 +87,16 @@ pub fn of_selection(
 /// A dated event of the schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Event {
-    /// The earliest day the order can be placed (lead time).
+    /// The earliest day the order can be placed (the longest lead time of the chosen services).
     EarliestOrder,
     /// The recommended order day for a large engagement (one month).
     RecommendedOrder,
     /// The engagement starts.
     Start,
+    /// Consulting: the on-site assessment begins (its man-days are the first of consulting).
+    ConsultingOnsite,
+    /// Implementation: the on-site visit begins (its man-days are the first of implementation).
+    ImplementationOnsite,
     /// Consulting: the Investigation Report is submitted.
     InvestigationReport,
     /// Consulting: the Well-Architected Consulting Report is submitted.
@@ -146,6 +130,8 @@ impl Event {
             Event::EarliestOrder => "earliest_order",
             Event::RecommendedOrder => "recommended_order",
             Event::Start => "start",
+            Event::ConsultingOnsite => "consulting_onsite",
+            Event::ImplementationOnsite => "implementation_onsite",
             Event::InvestigationReport => "investigation_report",
             Event::ConsultingReport => "consulting_report",
             Event::ConsultingAcceptance => "consulting_acceptance",
@@ -182,6 +168,8 @@ pub struct Schedule {
     pub large: bool,
     /// Total Well-Architected man-days.
     pub man_days: f64,
+    /// The lead time applied: the longest of the chosen services' (working days).
+    pub lead_time_days: u32,
     /// Working days of implementation (0 without it).
     pub implementation_days: u32,
     /// The events, in date order (ties in event order).
@@ -218,15 +206,25 @@ pub fn schedule(
     };
     let man_days = request.man_days(rules);
     let large = man_days > rules.large_engagement_man_days;
-    let earliest = push(
-        Event::EarliestOrder,
-        cal.add(today, i64::from(rules.lead_time_days))?,
-    );
+    let wa = request.consulting || !request.implementation_days.is_empty();
+    let lead = [
+        (wa, rules.lead_time_days),
+        (request.managed_services, rules.managed_lead_time_days),
+    ]
+    .iter()
+    .filter(|(chosen, _)| *chosen)
+    .map(|(_, days)| *days)
+    .max()
+    .unwrap_or(rules.lead_time_days);
+    let earliest = push(Event::EarliestOrder, cal.add(today, i64::from(lead))?);
     let mut first_start = earliest;
     if large {
+        // Seed 002 §3 recommends a month's notice; the lead time is the only floor.
         let month = today.checked_add_months(Months::new(1)).unwrap_or(today);
-        let recommended = cal.add(month, 0)?;
-        first_start = first_start.max(push(Event::RecommendedOrder, recommended));
+        let recommended = push(Event::RecommendedOrder, cal.add(month, 0)?);
+        if request.recommended_order {
+            first_start = first_start.max(recommended);
+        }
     }
     let start_wanted = request
         .preferred_start
@@ -234,11 +232,13 @@ pub fn schedule(
         .unwrap_or(first_start);
     let start = push(Event::Start, cal.add(start_wanted, 0)?);
 
-    let wa = request.consulting || !request.implementation_days.is_empty();
     let mut implementation_days = 0;
     if wa {
         let mut next = start;
         if request.consulting {
+            if request.onsite_days > 0 {
+                push(Event::ConsultingOnsite, cal.add(start, 0)?);
+            }
             push(Event::InvestigationReport, cal.add(start, 1)?);
             let report = push(
                 Event::ConsultingReport,
@@ -255,6 +255,9 @@ pub fn schedule(
             let consultants = f64::from(request.consultants.max(1));
             implementation_days = ((total / consultants).ceil() as u32).max(1);
             let begin = push(Event::ImplementationStart, cal.add(next, 0)?);
+            if request.implementation_onsite_days > 0 {
+                push(Event::ImplementationOnsite, cal.add(begin, 0)?);
+            }
             let plan = push(
                 Event::ImplementationPlan,
                 cal.add(begin, i64::from(implementation_days) - 1)?,
@@ -288,6 +291,7 @@ pub fn schedule(
         today,
         large,
         man_days,
+        lead_time_days: lead,
         implementation_days,
         events,
     })
@@ -433,11 +437,12 @@ mod tests {
     }
 
     #[test]
-    fn a_large_engagement_recommends_a_month_ahead() {
+    fn seed_002_3_a_large_engagement_orders_on_the_recommended_or_the_earliest_date() {
         let cal = Calendar::cn_mainland();
-        let request = Request {
+        let mut request = Request {
             implementation_days: vec![30.0],
             consultants: 1,
+            recommended_order: true,
             ..Request::default()
         };
         let s = schedule(&cal, &Rules::default(), &request, d("2026-11-02")).unwrap();
@@ -453,6 +458,68 @@ mod tests {
         let plan = s.get(Event::ImplementationPlan).unwrap();
         assert!(plan.provisional);
         assert_eq!(plan.date, d("2027-01-13"));
+        // The month is a recommendation, not a floor: the customer may order at the earliest.
+        request.recommended_order = false;
+        let s = schedule(&cal, &Rules::default(), &request, d("2026-11-02")).unwrap();
+        assert_eq!(
+            s.get(Event::RecommendedOrder).unwrap().date,
+            d("2026-12-02"),
+            "still shown"
+        );
+        assert_eq!(s.get(Event::Start).unwrap().date, d("2026-11-23"));
+    }
+
+    #[test]
+    fn seed_000_managed_services_lead_time_is_the_configured_one() {
+        let cal = Calendar::cn_mainland();
+        let managed = Request {
+            managed_services: true,
+            ..Request::default()
+        };
+        let rules = Rules {
+            managed_lead_time_days: 5,
+            ..Rules::default()
+        };
+        // Mon 2 Nov 2026 + 5 working days → Mon 9 Nov.
+        let s = schedule(&cal, &rules, &managed, d("2026-11-02")).unwrap();
+        assert_eq!(s.get(Event::EarliestOrder).unwrap().date, d("2026-11-09"));
+        assert_eq!(s.get(Event::Start).unwrap().date, d("2026-11-09"));
+        assert_eq!(s.lead_time_days, 5);
+        // With consulting too, the longer lead time of the two decides.
+        let both = Request {
+            consulting: true,
+            ..managed
+        };
+        let s = schedule(&cal, &rules, &both, d("2026-11-02")).unwrap();
+        assert_eq!(s.get(Event::EarliestOrder).unwrap().date, d("2026-11-23"));
+    }
+
+    #[test]
+    fn seed_002_2_on_site_days_begin_with_their_service() {
+        let cal = Calendar::cn_mainland();
+        let request = Request {
+            consulting: true,
+            onsite_days: 2,
+            implementation_days: vec![3.0],
+            implementation_onsite_days: 1,
+            consultants: 1,
+            ..Request::default()
+        };
+        let s = schedule(&cal, &Rules::default(), &request, d("2026-11-02")).unwrap();
+        let start = s.get(Event::Start).unwrap().date;
+        assert_eq!(s.get(Event::ConsultingOnsite).unwrap().date, start);
+        assert_eq!(
+            s.get(Event::ImplementationOnsite).unwrap().date,
+            s.get(Event::ImplementationStart).unwrap().date
+        );
+        let none = Request {
+            onsite_days: 0,
+            implementation_onsite_days: 0,
+            ..request
+        };
+        let s = schedule(&cal, &Rules::default(), &none, d("2026-11-02")).unwrap();
+        assert!(s.get(Event::ConsultingOnsite).is_none());
+        assert!(s.get(Event::ImplementationOnsite).is_none());
     }
 
     #[test]

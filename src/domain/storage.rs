@@ -664,6 +664,11 @@ mod tests {
         w.services.preferred_start = crate::domain::calendar::parse_date("2027-01-11");
         w.services.acknowledged.insert("wa_consulting".into());
         w.services.prerequisites.insert("wa_consulting/pm".into());
+        w.services.implementation_onsite_days = 1;
+        w.services.recommended_order = false;
+        w.services
+            .languages
+            .insert("wa_consulting".into(), crate::domain::text::Lang::ZhCn);
         let raw = encode_workload(&w);
         assert_eq!(decode_workload(&raw).unwrap(), w);
         let v: Value = serde_json::from_str(&raw).unwrap();
@@ -676,6 +681,25 @@ mod tests {
         };
         let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
         assert_eq!(paths, ["$.services.consultants", "$.services.onsite_days"]);
+        // Implementation's on-site days need a package; Managed Services is in English.
+        let mut bad = v;
+        bad["services"]["packages"] = serde_json::json!({});
+        bad["services"]["order_on"] = "tomorrow".into();
+        bad["services"]["deliverable_languages"] =
+            serde_json::json!({"managed_services": "zh-CN", "wa_consulting": "fr"});
+        let Err(RecordError::Corrupt(issues)) = decode_workload(&bad.to_string()) else {
+            panic!("accepted");
+        };
+        let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.services.order_on",
+                "$.services.deliverable_languages.managed_services",
+                "$.services.deliverable_languages.wa_consulting",
+                "$.services.implementation_onsite_days"
+            ]
+        );
     }
 
     #[test]

@@ -96,6 +96,23 @@ impl Text {
         }
     }
 
+    /// As JSON, the way files write it: a string, or an object by language tag.
+    pub fn to_value(&self) -> serde_json::Value {
+        match self {
+            Text::Plain(s) => s.as_str().into(),
+            Text::Localized { en, zh_cn } => {
+                let mut m = serde_json::Map::new();
+                if let Some(s) = en {
+                    m.insert("en".into(), s.as_str().into());
+                }
+                if let Some(s) = zh_cn {
+                    m.insert("zh-CN".into(), s.as_str().into());
+                }
+                serde_json::Value::Object(m)
+            }
+        }
+    }
+
     /// A text with both languages (used for built-in labels).
     pub fn both(en: &str, zh_cn: &str) -> Text {
         Text::Localized {

@@ -198,6 +198,8 @@ pub enum Problem {
     },
     /// On-site days are chosen without the consulting they belong to.
     OnsiteWithoutConsulting,
+    /// On-site visit days are chosen without an implementation package.
+    OnsiteWithoutImplementation,
     /// A member this format does not have (a misspelt setting would otherwise do nothing).
     UnknownMember {
         /// The members it has.

@@ -8,9 +8,12 @@
 
 use crate::domain::assessment::{Answer, Answers, MAX_NOTES_CHARS, NaReason};
 use crate::domain::calendar::format_date;
-use crate::domain::catalogue::{MAX_CONSULTANTS, MAX_PACKAGE_DAYS, ManDays, Selection};
+use crate::domain::catalogue::{
+    MANAGED, MAX_CONSULTANTS, MAX_PACKAGE_DAYS, ManDays, OFFERINGS, Selection,
+};
 use crate::domain::lens::{MAX_CHOICES, MAX_PILLARS, Question};
 use crate::domain::milestone::{MAX_MILESTONE_NAME, MAX_MILESTONES, Milestone};
+use crate::domain::text::Lang;
 use crate::domain::validate::{Checker, IdChars, JsonPath, Problem};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -495,6 +498,10 @@ pub fn services_to_value(s: &Selection) -> Value {
     let mut out = Map::new();
     out.insert("consulting".into(), Value::from(s.consulting));
     out.insert("onsite_days".into(), Value::from(s.onsite_days));
+    out.insert(
+        "implementation_onsite_days".into(),
+        Value::from(s.implementation_onsite_days),
+    );
     let packages: Map<String, Value> = s
         .packages
         .iter()
@@ -517,6 +524,20 @@ pub fn services_to_value(s: &Selection) -> Value {
         "prerequisites".into(),
         Value::from(s.prerequisites.iter().cloned().collect::<Vec<_>>()),
     );
+    out.insert(
+        "order_on".into(),
+        Value::from(if s.recommended_order {
+            "recommended"
+        } else {
+            "earliest"
+        }),
+    );
+    let languages: Map<String, Value> = s
+        .languages
+        .iter()
+        .map(|(k, l)| (k.clone(), Value::from(l.tag())))
+        .collect();
+    out.insert("deliverable_languages".into(), Value::Object(languages));
     Value::Object(out)
 }
 
@@ -556,6 +577,68 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
     match small("onsite_days", 0.0, 2.0, c) {
         Some(n) => sel.onsite_days = n,
         None => ok = false,
+    }
+    match small("implementation_onsite_days", 0.0, 2.0, c) {
+        Some(n) => sel.implementation_onsite_days = n,
+        None => ok = false,
+    }
+    if let Some(v) = obj.get("order_on").filter(|v| !v.is_null()) {
+        let opath = path.key("order_on");
+        match c.string(v, &opath, 16).as_deref() {
+            Some("recommended") => sel.recommended_order = true,
+            Some("earliest") => sel.recommended_order = false,
+            Some(other) => {
+                c.report(
+                    &opath,
+                    Problem::NotOneOf {
+                        found: other.to_owned(),
+                        allowed: &["recommended", "earliest"],
+                    },
+                );
+                ok = false;
+            }
+            None => ok = false,
+        }
+    }
+    if let Some(v) = obj.get("deliverable_languages").filter(|v| !v.is_null()) {
+        let lpath = path.key("deliverable_languages");
+        match c.object(v, &lpath) {
+            Some(map) => {
+                for (offering, tag) in map {
+                    let tpath = lpath.key(offering);
+                    if !OFFERINGS.contains(&offering.as_str()) {
+                        c.report(
+                            &tpath,
+                            Problem::NotOneOf {
+                                found: offering.clone(),
+                                allowed: OFFERINGS,
+                            },
+                        );
+                        ok = false;
+                        continue;
+                    }
+                    // Managed Services' documents are in English (seed 000 §2).
+                    let allowed: &'static [&'static str] = if offering == MANAGED {
+                        &["en"]
+                    } else {
+                        &["en", "zh-CN"]
+                    };
+                    match c.string(tag, &tpath, 8) {
+                        Some(t) if allowed.contains(&t.as_str()) => {
+                            if let Some(l) = Lang::from_tag(&t) {
+                                sel.languages.insert(offering.clone(), l);
+                            }
+                        }
+                        Some(t) => {
+                            c.report(&tpath, Problem::NotOneOf { found: t, allowed });
+                            ok = false;
+                        }
+                        None => ok = false,
+                    }
+                }
+            }
+            None => ok = false,
+        }
     }
     match small("consultants", 1.0, f64::from(MAX_CONSULTANTS), c) {
         Some(n) => sel.consultants = n,
@@ -616,6 +699,13 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
     }
     if sel.onsite_days > 0 && !sel.consulting {
         c.report(&path.key("onsite_days"), Problem::OnsiteWithoutConsulting);
+        ok = false;
+    }
+    if sel.implementation_onsite_days > 0 && sel.packages.is_empty() {
+        c.report(
+            &path.key("implementation_onsite_days"),
+            Problem::OnsiteWithoutImplementation,
+        );
         ok = false;
     }
     ok.then_some(sel)
