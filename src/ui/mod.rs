@@ -95,6 +95,7 @@ pub fn App(
             Route::Report(_) => Msg::ReportTitle.text(lang).to_owned(),
             Route::Services(_) => Msg::NavServices.text(lang).to_owned(),
             Route::Schedule(_) => Msg::NavSchedule.text(lang).to_owned(),
+            Route::Proposal(_) => Msg::ProposalTitle.text(lang).to_owned(),
         };
         sync_document(lang, &format!("{page} · {}", app.app_name(lang)));
         if previous.is_some_and(|p| p != route) {
@@ -124,6 +125,7 @@ pub fn App(
         Route::Report(id) => lazy_page(true, move || Box::pin(pages::report(id.clone()))),
         Route::Services(id) => lazy_page(true, move || Box::pin(pages::services(id.clone()))),
         Route::Schedule(id) => lazy_page(true, move || Box::pin(pages::schedule(id.clone()))),
+        Route::Proposal(id) => lazy_page(true, move || Box::pin(pages::proposal(id.clone()))),
     }));
     view! {
         <Header/>

@@ -63,9 +63,9 @@ macro_rules! split_points {
 }
 
 use crate::ui::views::{
-    milestones::MilestonesPage, plan::PlanPage, profile::ProfilePage, questionnaire::PillarPage,
-    report::ReportPage, results::ResultsPage, schedule::SchedulePage, services::ServicesPage,
-    workloads::WorkloadsPage, workspace::WorkspacePage,
+    milestones::MilestonesPage, plan::PlanPage, profile::ProfilePage, proposal::ProposalPage,
+    questionnaire::PillarPage, report::ReportPage, results::ResultsPage, schedule::SchedulePage,
+    services::ServicesPage, workloads::WorkloadsPage, workspace::WorkspacePage,
 };
 
 split_points! {
@@ -88,6 +88,9 @@ split_points! {
     }
     services: fn schedule(id: String) -> AnyView {
         view! { <SchedulePage workload_id=id/> }.into_any()
+    }
+    services: fn proposal(id: String) -> AnyView {
+        view! { <ProposalPage workload_id=id/> }.into_any()
     }
 
     /// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are

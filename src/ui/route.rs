@@ -32,6 +32,8 @@ pub enum Route {
     Services(String),
     /// The engagement schedule.
     Schedule(String),
+    /// The printable proposal: services, reasons, scope, schedule and quote.
+    Proposal(String),
 }
 
 impl Route {
@@ -58,6 +60,7 @@ impl Route {
             ["w", id, "report"] if ok(id) => Route::Report((*id).to_owned()),
             ["w", id, "services"] if ok(id) => Route::Services((*id).to_owned()),
             ["w", id, "schedule"] if ok(id) => Route::Schedule((*id).to_owned()),
+            ["w", id, "proposal"] if ok(id) => Route::Proposal((*id).to_owned()),
             _ => Route::Start,
         }
     }
@@ -76,6 +79,7 @@ impl Route {
             Route::Report(id) => format!("#/w/{id}/report"),
             Route::Services(id) => format!("#/w/{id}/services"),
             Route::Schedule(id) => format!("#/w/{id}/schedule"),
+            Route::Proposal(id) => format!("#/w/{id}/proposal"),
         }
     }
 
@@ -89,7 +93,8 @@ impl Route {
             | Route::Milestones(id)
             | Route::Report(id)
             | Route::Services(id)
-            | Route::Schedule(id) => Some(id),
+            | Route::Schedule(id)
+            | Route::Proposal(id) => Some(id),
             Route::Start | Route::Workloads | Route::Workspace => None,
         }
     }
@@ -113,6 +118,7 @@ mod tests {
             Route::Report("w-1".into()),
             Route::Services("w-1".into()),
             Route::Schedule("w-1".into()),
+            Route::Proposal("w-1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

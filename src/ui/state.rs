@@ -15,6 +15,7 @@ use crate::domain::imports::{ImportedBundle, Refused, is_imported_id};
 use crate::domain::lens::Question;
 use crate::domain::milestone::Milestone;
 use crate::domain::plan::Rate;
+use crate::domain::quote::{PriceList, Quote, quote};
 use crate::domain::saving::{self, Opened, Quarantined, Remote, Saved};
 use crate::domain::schedule::{self, Rules, Schedule};
 use crate::domain::storage::{KeyValueStore, LoadNotice, Settings, StoreError};
@@ -78,6 +79,8 @@ pub struct AppState {
     pub lenses: Lenses,
     /// The day rate for costing the plan; `None` prices the plan in man-days only.
     pub rate: RwSignal<Option<Rate>>,
+    /// The sales team's price list for the quote (runtime config).
+    pricing: StoredValue<Option<PriceList>>,
     /// The service catalogue.
     pub catalogue: CatalogueLoader,
     /// The config, for the provider's working-day calendar (see [`AppState::calendar`]).
@@ -135,7 +138,8 @@ impl AppState {
             quarantined: RwSignal::new(opened.quarantined),
             last_workload: RwSignal::new(opened.settings.active_workload),
             lenses: Lenses::new(),
-            rate: RwSignal::new(config.rate.clone()),
+            rate: RwSignal::new(config.rate().cloned()),
+            pricing: StoredValue::new(config.pricing.clone()),
             catalogue: CatalogueLoader::default(),
             calendar_config: StoredValue::new(config.clone()),
             calendar: StoredValue::new(None),
@@ -348,6 +352,32 @@ impl AppState {
             None => Origin::Own,
         };
         as_of(origin, clock::now_millis())
+    }
+
+    /// The price list a workload is quoted with: the sales team's for the user's own, the one
+    /// an imported bundle carries for it (so the consultant sees the customer's quote).
+    pub fn price_list(self, workload_id: &str) -> Option<PriceList> {
+        if is_imported_id(workload_id) {
+            self.imported.with_untracked(|xs| {
+                xs.iter()
+                    .find(|x| x.id == workload_id)
+                    .and_then(|x| x.bundle.pricing.clone())
+            })
+        } else {
+            self.pricing.get_value()
+        }
+    }
+
+    /// The quote of a workload's selection as of [`AppState::as_of`] (`None` when the workload
+    /// is unknown). Tracks the selection and rules.
+    pub fn quote(self, workload_id: &str) -> Option<Quote> {
+        let selection = self.with_workload(workload_id, |w| w.services.clone())?;
+        let prices = self.price_list(workload_id);
+        let day = self.as_of(workload_id).date();
+        Some(
+            self.rules
+                .with(|rules| quote(&selection, prices.as_ref(), rules, day)),
+        )
     }
 
     /// The schedule of a workload's service selection as of [`AppState::as_of`] (`None` when

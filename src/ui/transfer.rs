@@ -81,7 +81,8 @@ impl AppState {
             &w,
             &refs,
             sched.as_ref(),
-            self.rate.get_untracked().as_ref(),
+            self.price_list(workload_id).as_ref(),
+            &self.rules.get_untracked(),
             env!("CARGO_PKG_VERSION"),
             &now,
         );

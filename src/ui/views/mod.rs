@@ -3,6 +3,7 @@
 pub mod milestones;
 pub mod plan;
 pub mod profile;
+pub mod proposal;
 pub mod questionnaire;
 pub mod report;
 pub mod results;

@@ -3,7 +3,7 @@
 
 use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
-use crate::domain::schedule::{Dated, Event, Rules, Schedule, hhmm, service_hours};
+use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::display_name;
@@ -145,6 +145,43 @@ pub fn SchedulePage(
     }
     };
     let has_impl = move || !sel().packages.is_empty();
+    // For a large engagement: the recommended order date (one month) or the earliest (the lead
+    // time), the customer's choice (seed 002 §3). A memo of the two dates, so that choosing
+    // does not redraw the choice (and move the focus).
+    let order_dates = Memo::new(move |_| {
+        current.with(|s| {
+            let s = s.as_ref()?;
+            Some((
+                s.get(Event::EarliestOrder)?.date,
+                s.get(Event::RecommendedOrder)?.date,
+            ))
+        })
+    });
+    let read_only = app.is_read_only(&wid.get_value());
+    let order_choice = move || {
+        order_dates.get().map(|(earliest, recommended)| {
+            let choose = move |on: bool| {
+                app.update_services(&wid.get_value(), |s| s.recommended_order = on);
+            };
+            view! {
+                <fieldset class="choices" data-testid="order-on" disabled=read_only>
+                    <legend>{Msg::OrderOn.text(lang)}</legend>
+                    <div class="check-row">
+                        <input type="radio" name="order-on" id="order-recommended" data-testid="order-recommended"
+                            prop:checked=move || sel().recommended_order
+                            on:change=move |_| choose(true)/>
+                        <label for="order-recommended">{Msg::OrderRecommended.fill(lang, &[("date", &format_date(recommended))])}</label>
+                    </div>
+                    <div class="check-row">
+                        <input type="radio" name="order-on" id="order-earliest" data-testid="order-earliest"
+                            prop:checked=move || !sel().recommended_order
+                            on:change=move |_| choose(false)/>
+                        <label for="order-earliest">{Msg::OrderEarliest.fill(lang, &[("date", &format_date(earliest))])}</label>
+                    </div>
+                </fieldset>
+            }
+        })
+    };
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
@@ -183,6 +220,7 @@ pub fn SchedulePage(
                     </div>
                 </Show>
             </div>
+            {order_choice}
             <div class="actions no-print">
                 <button type="button" class="button secondary" data-testid="download-ics" on:click=ics
                     prop:disabled=move || !matches!(computed.get(), Some(Ok(_)))>
@@ -201,17 +239,14 @@ const TIMELINE_WIDTH: u32 = 940;
 
 /// When to order: the lead time's earliest order date, and for a large engagement the
 /// recommended one.
-fn lead_time(s: &Schedule, rules: &Rules, lang: Lang) -> String {
+fn lead_time(s: &Schedule, lang: Lang) -> String {
     let earliest = s
         .get(Event::EarliestOrder)
         .map(|e| format_date(e.date))
         .unwrap_or_default();
     let mut line = Msg::LeadTime.fill(
         lang,
-        &[
-            ("days", &rules.lead_time_days.to_string()),
-            ("date", &earliest),
-        ],
+        &[("days", &s.lead_time_days.to_string()), ("date", &earliest)],
     );
     if let Some(r) = s.get(Event::RecommendedOrder) {
         line.push(' ');
@@ -234,8 +269,7 @@ fn ScheduleView(
 ) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
-    let rules = app.rules.get_untracked();
-    let lead = move || schedule.with(|s| s.as_ref().map(|s| lead_time(s, &rules, lang)));
+    let lead = move || schedule.with(|s| s.as_ref().map(|s| lead_time(s, lang)));
     let is_provisional = move || schedule.with(|s| s.as_ref().is_some_and(Schedule::provisional));
     // Timeline: calendar days from today to the last event, one marker per event.
     let ends = Memo::new(move |_| {

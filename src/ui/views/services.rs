@@ -2,12 +2,14 @@
 //! what must be ready before the start, who does what, what is delivered and accepted.
 
 use crate::domain::assessment::Answers;
+use crate::domain::builtin::MANAGED_SERVICES;
 use crate::domain::builtin::well_architected;
 use crate::domain::catalogue::{
     CONSULTING, Catalogue, Caution, IMPLEMENTATION, MANAGED, MAX_CONSULTANTS, MAX_PACKAGE_DAYS,
-    ManDays, Offering, Selection, cautions, suggest,
+    ManDays, Offering, Selection, cautions, recommended_pillars, suggest, suggest_modules,
 };
-use crate::domain::plan::plan;
+use crate::domain::quote::Amount;
+use crate::domain::rules::rule_text;
 use crate::domain::text::{Lang, Text};
 use crate::i18n::Msg;
 use crate::ui::catalogue::CatalogueState;
@@ -92,7 +94,6 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
         cat,
         selection,
     };
-    let support = &cat.support;
     // A disabled fieldset disables every control inside it: an imported bundle is shown only.
     let ro = app.is_read_only(&wid.get_value());
     view! {
@@ -108,18 +109,10 @@ fn Catalog(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
             <div role="status">{choice_status(cx)}</div>
             <div class="actions">
                 <a class="button" href=Route::Schedule(wid.get_value()).href() data-testid="to-schedule">{Msg::SeeSchedule.text(lang)}</a>
+                <a class="button secondary" href=Route::Proposal(wid.get_value()).href() data-testid="to-proposal">{Msg::SeeProposal.text(lang)}</a>
             </div>
         </section>
-        <section class="card" aria-labelledby="support-title">
-            <h2 id="support-title">{Msg::SupportTitle.text(lang)}</h2>
-            <dl class="facts">
-                <dt>{Msg::SupportTerms.text(lang)}</dt><dd>{t(&support.terms, lang)}</dd>
-                <dt>{Msg::SupportHours.text(lang)}</dt><dd>{t(&support.hours, lang)}</dd>
-                <dt>{Msg::SupportChannels.text(lang)}</dt><dd>{t(&support.channels, lang)}</dd>
-                <dt>{Msg::SupportLanguages.text(lang)}</dt><dd>{t(&support.languages, lang)}</dd>
-                <dt>{Msg::SupportLeadTime.text(lang)}</dt><dd>{t(&support.lead_time, lang)}</dd>
-            </dl>
-        </section>
+        {quote_card(cx)}
     }
 }
 
@@ -145,7 +138,7 @@ fn suggestions(cx: Ctx) -> impl IntoView {
                     " — "{reason}" "
                     {(!current.consulting).then(|| view! {
                         <button type="button" class="button secondary small" data-testid="add-consulting"
-                            on:click=move |_| app.update_services(&wid.get_value(), |s| s.consulting = true)>
+                            on:click=move |_| app.update_services(&wid.get_value(), |s| s.set_consulting(true, lang))>
                             {Msg::Add.text(lang)}
                         </button>
                     })}
@@ -169,7 +162,7 @@ fn suggestions(cx: Ctx) -> impl IntoView {
                         {(!chosen).then(|| view! {
                             <button type="button" class="button secondary small" data-testid=format!("add-package-{pillar}")
                                 on:click=move |_| app.update_services(&wid.get_value(), |s| {
-                                    s.packages.insert(pillar.clone(), ManDays::from_days(man_days));
+                                    s.set_package(&pillar, Some(ManDays::from_days(man_days)), lang);
                                 })>
                                 {Msg::Add.text(lang)}
                             </button>
@@ -178,13 +171,118 @@ fn suggestions(cx: Ctx) -> impl IntoView {
                 }
             })
             .collect_view();
+        let modules = managed_suggestions(cx, &current);
         view! {
             <section class="card" aria-labelledby="suggest-title" data-testid="suggestions">
                 <h2 id="suggest-title">{Msg::SuggestionsTitle.text(lang)}</h2>
                 <p class="muted">{Msg::SuggestionsIntro.text(lang)}</p>
-                <ul>{consulting}{packages}</ul>
+                <ul>{consulting}{packages}{modules}</ul>
             </section>
         }
+    }
+}
+
+/// Managed-services modules the managed-services lens's high risks suggest (reactive: the
+/// lens arrives when it is fetched).
+fn managed_suggestions(cx: Ctx, current: &Selection) -> Option<impl IntoView + use<>> {
+    let (app, lang, wid, cat) = (cx.app, cx.lang, cx.wid, cx.cat);
+    let uses = app
+        .with_workload(&wid.get_value(), |w| {
+            w.lenses.iter().any(|l| l == MANAGED_SERVICES.id)
+        })
+        .unwrap_or(false);
+    if !uses {
+        return None;
+    }
+    app.lenses.ensure(MANAGED_SERVICES.id);
+    let lens = app.lenses.get(MANAGED_SERVICES.id)?;
+    let offering = cat.offering(MANAGED)?;
+    let answers = app
+        .answers(&wid.get_value(), MANAGED_SERVICES.id)
+        .unwrap_or_default();
+    let items = suggest_modules(lens, &answers, &offering.modules)
+        .into_iter()
+        .filter_map(|m| {
+            let module = offering.modules.iter().find(|x| x.id == m.module)?;
+            let mid: &'static str = &module.id;
+            let chosen = current.modules.contains(mid);
+            Some(view! {
+                <li>
+                    <strong>{t(&offering.name, lang)}": "{t(&module.name, lang)}</strong>
+                    " — "{Msg::SuggestModule.fill(lang, &[("high", &m.high_risks.to_string())])}" "
+                    {(!chosen).then(|| view! {
+                        <button type="button" class="button secondary small" data-testid=format!("add-module-{mid}")
+                            on:click=move |_| app.update_services(&wid.get_value(), |s| {
+                                s.modules.insert(mid.to_owned());
+                            })>
+                            {Msg::Add.text(lang)}
+                        </button>
+                    })}
+                </li>
+            })
+        })
+        .collect_view();
+    Some(items)
+}
+
+/// The deliverable language of an offering: a choice where the seed allows one, else the fixed
+/// language stated.
+fn language_control(cx: Ctx, o: &'static Offering) -> impl IntoView {
+    let (app, lang, wid) = (cx.app, cx.lang, cx.wid);
+    let oid: &'static str = &o.id;
+    if o.languages.len() < 2 {
+        return view! { <p class="small" data-testid=format!("language-{oid}")>{Msg::DeliverableLanguageFixed.text(lang)}</p> }
+            .into_any();
+    }
+    let sel = cx.selection;
+    let id = format!("language-{oid}");
+    view! {
+        <div class="field inline">
+            <label for=id.clone()>{Msg::DeliverableLanguage.text(lang)}</label>
+            <select id=id.clone() data-testid=id
+                prop:value=move || sel.with(|s| s.deliverable_language(o).map_or("", |l| l.tag()))
+                on:change:target=move |ev| {
+                    let chosen = Lang::from_tag(&ev.target().value());
+                    app.update_services(&wid.get_value(), |s| match chosen {
+                        Some(l) => { s.languages.insert(oid.to_owned(), l); }
+                        None => { s.languages.remove(oid); }
+                    });
+                }>
+                <option value="">{Msg::LanguageNotChosen.text(lang)}</option>
+                <option value="en">{Msg::LanguageEnglish.text(lang)}</option>
+                <option value="zh-CN">{Msg::LanguageChinese.text(lang)}</option>
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// On-site man-days (0–2) of an offering, enabled while it is chosen.
+fn onsite_control(
+    cx: Ctx,
+    key: &'static str,
+    label: Msg,
+    enabled: impl Fn() -> bool + Send + Sync + 'static,
+    get: fn(&Selection) -> u8,
+    set: fn(&mut Selection, u8),
+) -> impl IntoView {
+    let (app, lang, wid) = (cx.app, cx.lang, cx.wid);
+    let sel = cx.selection;
+    view! {
+        <div class="field inline">
+            <label for=key>{label.text(lang)}</label>
+            <select id=key data-testid=key prop:disabled=move || !enabled()
+                aria-describedby="onsite-hint"
+                prop:value=move || sel.with(|s| get(s).to_string())
+                on:change:target=move |ev| {
+                    let n: u8 = ev.target().value().parse().unwrap_or(0);
+                    app.update_services(&wid.get_value(), |s| set(s, n.min(2)));
+                }>
+                <option value="0">"0"</option>
+                <option value="1">"1"</option>
+                <option value="2">"2"</option>
+            </select>
+        </div>
     }
 }
 
@@ -200,26 +298,12 @@ fn consulting_card(cx: Ctx) -> impl IntoView {
                         prop:checked=consulting_on
                         on:change:target=move |ev| {
                             let on = ev.target().checked();
-                            app.update_services(&wid.get_value(), |s| {
-                                s.consulting = on;
-                                if !on { s.onsite_days = 0; }
-                            })
+                            app.update_services(&wid.get_value(), |s| s.set_consulting(on, lang))
                         }/>
                     <label for="choose-consulting">{Msg::ChooseConsulting.text(lang)}</label>
                 </div>
-                <div class="field inline">
-                    <label for="onsite-days">{Msg::OnsiteDays.text(lang)}</label>
-                    <select id="onsite-days" data-testid="onsite-days" prop:disabled=move || !consulting_on()
-                        prop:value=move || sel().onsite_days.to_string()
-                        on:change:target=move |ev| {
-                            let n: u8 = ev.target().value().parse().unwrap_or(0);
-                            app.update_services(&wid.get_value(), |s| s.onsite_days = n.min(2));
-                        }>
-                        <option value="0">"0"</option>
-                        <option value="1">"1"</option>
-                        <option value="2">"2"</option>
-                    </select>
-                </div>
+                {onsite_control(cx, "onsite-days", Msg::OnsiteDays, consulting_on, |s| s.onsite_days, |s, n| s.onsite_days = n)}
+                <Show when=consulting_on>{language_control(cx, o)}</Show>
         };
         offering_card(cx, o, "consulting", controls, consulting_on)
     })
@@ -247,7 +331,7 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
                                 on:change:target=move |ev| {
                                     let on = ev.target().checked();
                                     app.update_services(&wid.get_value(), |s| {
-                                        if on { s.packages.entry(pid.to_owned()).or_insert(ManDays::from_tenths(50)); } else { s.packages.remove(pid); }
+                                        s.set_package(pid, on.then_some(ManDays::from_tenths(50)), lang);
                                     })
                                 }/>
                             <label for=box_id>{Msg::PackageFor.fill(lang, &[("pillar", name)])}</label>
@@ -286,6 +370,8 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
                         {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
                     </select>
                 </div>
+                {onsite_control(cx, "implementation-onsite-days", Msg::ImplementationOnsiteDays, any, |s| s.implementation_onsite_days, |s, n| s.implementation_onsite_days = n)}
+                <Show when=any>{language_control(cx, o)}</Show>
         };
         offering_card(cx, o, "implementation", controls, any)
     })
@@ -330,9 +416,120 @@ fn managed_card(cx: Ctx) -> impl IntoView {
                 <ul class="modules">{modules}</ul>
                 <h3>{Msg::MilestonesTitle.text(lang)}</h3>
                 <ol>{milestones}</ol>
+                {language_control(cx, o)}
         };
         offering_card(cx, o, "managed", controls, any)
     })
+}
+
+/// The live quote of the selection.
+fn quote_card(cx: Ctx) -> impl IntoView {
+    let lang = cx.lang;
+    view! {
+        <section class="card" aria-labelledby="quote-title" data-testid="quote-card">
+            <h2 id="quote-title">{Msg::QuoteTitle.text(lang)}</h2>
+            <QuoteTable workload_id=cx.wid.get_value() cat=cx.cat/>
+        </section>
+    }
+}
+
+/// A workload's quote (reactive): line items, man-days, subtotal, tax, total and validity, or
+/// man-days only without a price list; and the sentence that it is an estimate.
+#[component]
+pub fn QuoteTable(
+    /// The workload's id.
+    workload_id: String,
+    /// The catalogue (for the names of offerings and modules).
+    cat: &'static Catalogue,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let lens = well_architected();
+    move || {
+        let Some(q) = app.quote(&wid.get_value()) else {
+            return ().into_any();
+        };
+        if q.lines.is_empty() {
+            return view! { <p>{Msg::QuoteNothing.text(lang)}</p> }.into_any();
+        }
+        let priced = q.priced.clone();
+        let currency = priced.as_ref().map(|p| p.currency.clone());
+        let money = |m: crate::domain::quote::Money| m.grouped();
+        let rows = q
+            .lines
+            .iter()
+            .map(|l| {
+                let label = crate::i18n::quote_item(&l.item, Some(cat), lens, lang);
+                let amount = match l.amount {
+                    Amount::Priced(m) => money(m),
+                    Amount::OnRequest => Msg::OnRequest.text(lang).to_owned(),
+                    Amount::Unpriced => "—".to_owned(),
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        <td class="num">{l.man_days.map(|d| d.to_string()).unwrap_or_default()}</td>
+                        <td class="num">{l.day_rate.map(money).unwrap_or_default()}</td>
+                        <td class="num">{amount}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let amount_head = match &currency {
+            Some(c) => format!("{} ({c})", Msg::ColAmount.text(lang)),
+            None => Msg::ColAmount.text(lang).to_owned(),
+        };
+        let foot = priced.as_ref().map(|p| {
+            let tax = p.tax.as_ref().map(|(t, amount)| {
+                let name = match &t.label {
+                    Some(l) => Msg::QuoteTaxNamed.fill(lang, &[("name", l.get(lang)), ("percent", &crate::domain::validate::format_number(t.percent))]),
+                    None => Msg::QuoteTax.fill(lang, &[("percent", &crate::domain::validate::format_number(t.percent))]),
+                };
+                view! { <tr><th scope="row" colspan="3">{name}</th><td class="num" data-testid="quote-tax">{money(*amount)}</td></tr> }
+            });
+            view! {
+                <tr><th scope="row" colspan="3">{Msg::QuoteSubtotal.text(lang)}</th><td class="num" data-testid="quote-subtotal">{money(p.subtotal)}</td></tr>
+                {tax}
+                <tr class="total"><th scope="row" colspan="3">{Msg::QuoteTotal.text(lang)}</th><td class="num" data-testid="quote-total">{money(p.total)}</td></tr>
+            }
+        });
+        let notes = match &priced {
+            Some(p) => {
+                let on_request = (p.on_request > 0).then(|| {
+                    view! { <p>{Msg::QuoteOnRequest.fill(lang, &[("n", &p.on_request.to_string())])}</p> }
+                });
+                view! {
+                    {on_request}
+                    <p data-testid="quote-valid">{Msg::QuoteValidUntil.fill(lang, &[("date", &crate::domain::calendar::format_date(p.valid_until))])}</p>
+                }
+                .into_any()
+            }
+            None => view! { <p data-testid="quote-unpriced">{Msg::QuoteNoPrices.text(lang)}</p> }
+                .into_any(),
+        };
+        view! {
+            <div class="table-wrap">
+                <table data-testid="quote">
+                    <caption class="visually-hidden">{Msg::QuoteTitle.text(lang)}</caption>
+                    <thead><tr>
+                        <th scope="col">{Msg::ColItem.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::ColManDays.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::ColDayRate.text(lang)}</th>
+                        <th scope="col" class="num">{amount_head}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot>
+                        <tr><th scope="row">{Msg::QuoteManDays.text(lang)}</th><td class="num" data-testid="quote-man-days">{q.man_days.to_string()}</td><td></td><td></td></tr>
+                        {foot}
+                    </tfoot>
+                </table>
+            </div>
+            {notes}
+            <p class="small muted">{Msg::QuoteEstimate.text(lang)}</p>
+        }
+        .into_any()
+    }
 }
 
 /// What the customer should know about the choice so far.
@@ -347,19 +544,25 @@ fn choice_status(cx: Ctx) -> impl IntoView {
     let lens = well_architected();
     let answers = move || cx.answers();
     let ranking = move || cx.ranking();
-    let has_recommendations = move || !plan(lens, &answers(), &ranking(), None).items.is_empty();
+    let recommended = move || recommended_pillars(lens, &answers(), &ranking());
     move || {
         let s = sel();
         if s.is_empty() {
             return view! { <p>{Msg::NothingChosen.text(lang)}</p> }.into_any();
         }
-        let items = cautions(cat, &s, has_recommendations())
+        let items = cautions(cat, &s, &recommended())
             .into_iter()
             .map(|c| {
                 let name = |id: &str| cat.offering(id).map_or("", |o| o.name.get(lang));
                 let text = match c {
-                    Caution::NoRecommendations => {
-                        Msg::CautionNoRecommendations.text(lang).to_owned()
+                    Caution::NoRecommendations(pillar) => {
+                        let p = lens
+                            .pillar(&pillar)
+                            .map_or(pillar.as_str(), |x| x.name.get(lang));
+                        Msg::CautionNoRecommendations.fill(lang, &[("pillar", p)])
+                    }
+                    Caution::LanguagePending(id) => {
+                        Msg::CautionLanguage.fill(lang, &[("service", name(id))])
                     }
                     Caution::ExclusionsPending(id) => {
                         Msg::CautionExclusions.fill(lang, &[("service", name(id))])
@@ -384,12 +587,23 @@ fn offering_card(
     chosen: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
     let (lang, wid) = (cx.lang, cx.wid);
+    let rules = cx.app.rules.get_untracked();
     view! {
         <section class="card offering" aria-labelledby=format!("offer-{key}") data-testid=format!("offering-{key}")>
             <h2 id=format!("offer-{key}")>{t(&o.name, lang)}</h2>
-            <p>{t(&o.summary, lang)}</p>
-            <p class="muted">{t(&o.duration, lang)}</p>
+            <p>{rule_text(&o.summary, lang, &rules)}</p>
+            <p class="muted">{rule_text(&o.duration, lang, &rules)}</p>
             {controls}
+            <details data-testid=format!("terms-{key}")>
+                <summary>{Msg::SupportTitle.text(lang)}</summary>
+                <dl class="facts">
+                    <dt>{Msg::SupportTerms.text(lang)}</dt><dd>{rule_text(&o.terms.support, lang, &rules)}</dd>
+                    <dt>{Msg::SupportHours.text(lang)}</dt><dd>{rule_text(&o.terms.hours, lang, &rules)}</dd>
+                    <dt>{Msg::SupportChannels.text(lang)}</dt><dd>{rule_text(&o.terms.channels, lang, &rules)}</dd>
+                    <dt>{Msg::SupportLanguages.text(lang)}</dt><dd>{rule_text(&o.terms.languages, lang, &rules)}</dd>
+                    <dt>{Msg::SupportLeadTime.text(lang)}</dt><dd>{rule_text(&o.terms.lead_time, lang, &rules)}</dd>
+                </dl>
+            </details>
             <Show when=chosen>
                 <OfferingDetails workload_id=wid.get_value() offering=o/>
             </Show>
@@ -405,12 +619,13 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let oid: &'static str = &offering.id;
+    let rules = app.rules.get_untracked();
     let selection = app.selection(&wid.get_value());
     let sel = move || selection.get();
     let list = |items: &'static [Text]| {
         items
             .iter()
-            .map(|x| view! { <li>{x.get(lang)}</li> })
+            .map(|x| view! { <li>{rule_text(x, lang, &rules)}</li> })
             .collect_view()
     };
     let ack_id = format!("ack-{oid}");
@@ -432,7 +647,7 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
                                 if on { s.prerequisites.insert(k); } else { s.prerequisites.remove(&k); }
                             })
                         }/>
-                    <label for=id>{p.text.get(lang)}</label>
+                    <label for=id>{rule_text(&p.text, lang, &rules)}</label>
                 </li>
             }
         })
@@ -443,9 +658,9 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
         .map(|r| {
             view! {
                 <tr>
-                    <td>{r.phase.get(lang)}</td>
-                    <th scope="row">{r.task.get(lang)}</th>
-                    <td>{r.details.get(lang)}</td>
+                    <td>{rule_text(&r.phase, lang, &rules)}</td>
+                    <th scope="row">{rule_text(&r.task, lang, &rules)}</th>
+                    <td>{rule_text(&r.details, lang, &rules)}</td>
                     <td>{r.customer.clone()}</td>
                     <td>{r.provider.clone()}</td>
                 </tr>
@@ -467,7 +682,7 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
     let acceptance = offering
         .acceptance
         .iter()
-        .map(|a| view! { <tr><th scope="row">{a.milestone.get(lang)}</th><td>{a.content.get(lang)}</td><td>{a.indicator.get(lang)}</td></tr> })
+        .map(|a| view! { <tr><th scope="row">{rule_text(&a.milestone, lang, &rules)}</th><td>{rule_text(&a.content, lang, &rules)}</td><td>{rule_text(&a.indicator, lang, &rules)}</td></tr> })
         .collect_view();
     view! {
         <div class="offering-details" data-testid=format!("details-{oid}")>

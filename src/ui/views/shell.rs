@@ -76,6 +76,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Plan(id.clone()), Msg::NavPlan)}
                     {link(Route::Services(id.clone()), Msg::NavServices)}
                     {link(Route::Schedule(id.clone()), Msg::NavSchedule)}
+                    {link(Route::Proposal(id.clone()), Msg::NavProposal)}
                     {link(Route::Milestones(id.clone()), Msg::NavMilestones)}
                     {link(Route::Report(id), Msg::NavReport)}
                 </div>

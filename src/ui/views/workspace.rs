@@ -261,6 +261,7 @@ fn imported_list(
                         <th scope="col" class="num">{Msg::High.text(lang)}</th>
                         <th scope="col" class="num">{Msg::Score.text(lang)}</th>
                         <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
+                        <th scope="col" class="num">{Msg::ColQuoteTotal.text(lang)}</th>
                         <th scope="col"><span class="visually-hidden">{Msg::Remove.text(lang)}</span></th>
                     </tr></thead>
                     <tbody>
@@ -390,6 +391,7 @@ fn import_row(
             <td class="num" data-testid="high">{row.overall.high}</td>
             <td class="num" data-testid="score">{score_text(&row.overall)}</td>
             <td class="num" data-testid="items">{row.plan_items}</td>
+            <td class="num" data-testid="quote-total">{quote_cell(&row, lang)}</td>
             <td>
                 <button type="button" class="button danger small" on:click=move |_| {
                     selected.update(|s| { s.remove(&id_rm); });
@@ -401,4 +403,22 @@ fn import_row(
         </tr>
     }
     .into_any()
+}
+
+/// A bundle's quote in the workspace: its total with the currency, man-days where it has no
+/// prices, and a dash without services.
+fn quote_cell(row: &crate::domain::bundle::SummaryRow, lang: Lang) -> String {
+    if row.services.is_empty() {
+        return "—".to_owned();
+    }
+    match &row.quote.priced {
+        Some(p) if p.on_request > 0 => format!(
+            "{} {} + {}",
+            p.currency,
+            p.total.grouped(),
+            Msg::OnRequest.text(lang)
+        ),
+        Some(p) => format!("{} {}", p.currency, p.total.grouped()),
+        None => format!("{} {}", row.quote.man_days, Msg::ColManDays.text(lang)),
+    }
 }
