@@ -18,11 +18,13 @@ fuzz_target!(|data: &[u8]| {
             &b.workload,
             &[(lens, well_architected_sha256())],
             None,
-            None,
+            b.pricing.as_ref(),
+            &preflight::domain::schedule::Rules::default(),
             "fuzz",
             "2026-11-21T00:00:00.000Z",
         );
         let again = import(&text).expect("a re-export is valid");
         assert_eq!(again[0].workload, b.workload);
+        assert_eq!(again[0].pricing, b.pricing);
     }
 });
