@@ -673,6 +673,16 @@ pub fn summary(bundle: &Bundle, lens: &Lens) -> SummaryRow {
     }
 }
 
+impl SummaryRow {
+    /// The quote's amounts, when services are chosen and the bundle has prices.
+    pub fn priced(&self) -> Option<&crate::domain::quote::Priced> {
+        self.quote
+            .priced
+            .as_ref()
+            .filter(|_| !self.services.is_empty())
+    }
+}
+
 impl Integrity {
     /// As written in summaries.
     pub fn as_str(&self) -> &'static str {
@@ -832,23 +842,12 @@ impl Column {
                 }
             }
             Column::QuoteTotal => row
-                .quote
-                .priced
-                .as_ref()
-                .filter(|_| !row.services.is_empty())
+                .priced()
                 .map_or(Value::Null, |p| p.total.amount().into()),
             Column::Currency => row
-                .quote
-                .priced
-                .as_ref()
-                .filter(|_| !row.services.is_empty())
+                .priced()
                 .map_or(Value::Null, |p| p.currency.as_str().into()),
-            Column::OnRequest => row
-                .quote
-                .priced
-                .as_ref()
-                .filter(|_| !row.services.is_empty())
-                .map_or(Value::Null, |p| p.on_request.into()),
+            Column::OnRequest => row.priced().map_or(Value::Null, |p| p.on_request.into()),
         }
     }
 
