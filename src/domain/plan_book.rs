@@ -1,16 +1,21 @@
-//! The Excel workbook of a workload: sheets Summary, Improvement plan and Answers.
+//! The Excel workbook of a workload: sheets Summary, Improvement plan and Answers, and Quote
+//! when services are chosen.
 //!
 //! [`plan_book`] builds the sheets as a [`Book`] in the user's language (pure, tested natively
 //! by writing a real file and reading it back); the web app hands the book to its spreadsheet
 //! worker (`crate::ui::workbook`). Like every document, its words come from `crate::i18n`.
 
 use crate::domain::assessment::{Answers, status, summarize};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Rate, plan, ranks};
+use crate::domain::quote::{Amount, Quote};
 use crate::domain::sheet::{Book, Cell, Column, Format, Sheet};
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
-use crate::i18n::{Msg, cost_class_msg, reason_msg, risk_msg, status_msg};
+use crate::i18n::{
+    Msg, cost_class_msg, quote_item, quote_tax_label, reason_msg, risk_msg, status_msg,
+};
 
 /// What the workbook needs of one lens.
 pub struct LensInput<'a> {
@@ -20,6 +25,14 @@ pub struct LensInput<'a> {
     pub answers: Answers,
     /// The workload's ranking of its pillars.
     pub ranking: Vec<String>,
+}
+
+/// What the workbook needs to write the Quote sheet.
+pub struct QuoteInput<'a> {
+    /// The quote of the workload's selection.
+    pub quote: &'a Quote,
+    /// The catalogue, for the names of offerings and modules (generic names without it).
+    pub catalogue: Option<&'a Catalogue>,
 }
 
 /// The columns of each sheet: header, width (characters) and format.
@@ -66,6 +79,88 @@ const ANSWER_COLUMNS: &[(Msg, f64, Format)] = &[
     (Msg::Notes, 50.0, Format::Text),
 ];
 
+const QUOTE_COLUMNS: &[(Msg, f64, Format)] = &[
+    (Msg::ColItem, 44.0, Format::Text),
+    (Msg::ColManDays, 10.0, Format::Days),
+    (Msg::ColDayRate, 14.0, Format::Money),
+    (Msg::ColAmount, 16.0, Format::Money),
+    (Msg::ColCurrency, 9.0, Format::Text),
+    (Msg::ColNote, 40.0, Format::Text),
+];
+
+/// The Quote sheet: one row per line, then the man-days, subtotal, tax and total, then the
+/// validity and the sentence that it is an estimate. Amounts are numbers; a line priced on
+/// request has no amount and says so in its note; without prices only man-days are filled.
+fn quote_sheet(input: &QuoteInput<'_>, lang: Lang) -> Sheet {
+    let q = input.quote;
+    let mut sheet = sheet(Msg::SheetQuote, QUOTE_COLUMNS, lang);
+    let lens = crate::domain::builtin::well_architected();
+    let currency = q.priced.as_ref().map_or("", |p| p.currency.as_str());
+    let money = |m: crate::domain::quote::Money| Cell::Number(m.amount());
+    for l in &q.lines {
+        let mut notes = Vec::new();
+        let amount = match l.amount {
+            Amount::Priced(m) => money(m),
+            Amount::OnRequest => {
+                notes.push(Msg::OnRequest.text(lang));
+                Cell::Empty
+            }
+            Amount::Unpriced => Cell::Empty,
+        };
+        if l.item.is_onsite() {
+            notes.push(Msg::QuotePackageDays.text(lang));
+        }
+        let priced = amount != Cell::Empty;
+        sheet.rows.push(vec![
+            text(&quote_item(&l.item, input.catalogue, lens, lang)),
+            l.man_days.map_or(Cell::Empty, |d| Cell::Number(d.days())),
+            l.day_rate.map_or(Cell::Empty, money),
+            amount,
+            text(if priced { currency } else { "" }),
+            text(&notes.join("; ")),
+        ]);
+    }
+    sheet.rows.push(vec![
+        text(Msg::QuoteManDays.text(lang)),
+        Cell::Number(q.man_days.days()),
+    ]);
+    let total = |label: String, m| {
+        vec![
+            text(&label),
+            Cell::Empty,
+            Cell::Empty,
+            money(m),
+            text(currency),
+        ]
+    };
+    match &q.priced {
+        Some(p) => {
+            sheet
+                .rows
+                .push(total(Msg::QuoteSubtotal.text(lang).to_owned(), p.subtotal));
+            if let Some((tax, amount)) = &p.tax {
+                sheet.rows.push(total(quote_tax_label(tax, lang), *amount));
+            }
+            sheet
+                .rows
+                .push(total(Msg::QuoteTotal.text(lang).to_owned(), p.total));
+            if p.on_request > 0 {
+                let n = p.on_request.to_string();
+                sheet
+                    .rows
+                    .push(vec![text(&Msg::QuoteOnRequest.fill(lang, &[("n", &n)]))]);
+            }
+            let date = crate::domain::calendar::format_date(p.valid_until);
+            sheet.rows.push(vec![text(
+                &Msg::QuoteValidUntil.fill(lang, &[("date", &date)]),
+            )]);
+        }
+        None => sheet.rows.push(vec![text(Msg::QuoteNoPrices.text(lang))]),
+    }
+    sheet.rows.push(vec![text(Msg::QuoteEstimate.text(lang))]);
+    sheet
+}
+
 /// An empty sheet named `name` with these `columns`, in `lang`.
 fn sheet(name: Msg, columns: &[(Msg, f64, Format)], lang: Lang) -> Sheet {
     Sheet {
@@ -90,11 +185,13 @@ fn text(s: &str) -> Cell {
     }
 }
 
-/// Builds the workbook of a workload in `lang`, dated `today` (`YYYY-MM-DD`).
+/// Builds the workbook of a workload in `lang`, dated `today` (`YYYY-MM-DD`), with a Quote
+/// sheet when `quote` has lines.
 pub fn plan_book(
     workload: &Workload,
     lenses: &[LensInput<'_>],
     rate: Option<&Rate>,
+    quote: Option<&QuoteInput<'_>>,
     lang: Lang,
     today: &str,
 ) -> Book {
@@ -216,9 +313,13 @@ pub fn plan_book(
     } else {
         format!("Preflight · {org} · {name}")
     };
+    let mut sheets = vec![summary, items, answers_sheet];
+    if let Some(q) = quote.filter(|q| !q.quote.lines.is_empty()) {
+        sheets.push(quote_sheet(q, lang));
+    }
     Book {
         title: title.chars().take(200).collect(),
-        sheets: vec![summary, items, answers_sheet],
+        sheets,
     }
 }
 
@@ -266,7 +367,14 @@ mod tests {
             per_day: 8000.0,
             per_pillar: Default::default(),
         };
-        let book = plan_book(&workload(), &input, Some(&rate), Lang::En, "2026-11-21");
+        let book = plan_book(
+            &workload(),
+            &input,
+            Some(&rate),
+            None,
+            Lang::En,
+            "2026-11-21",
+        );
         let bytes = book.to_xlsx().unwrap();
         let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         assert_eq!(x.sheet_names(), ["Summary", "Improvement plan", "Answers"]);
@@ -318,7 +426,7 @@ mod tests {
             answers: answers(),
             ranking: Vec::new(),
         }];
-        let book = plan_book(&workload(), &input, None, Lang::ZhCn, "2026-11-21");
+        let book = plan_book(&workload(), &input, None, None, Lang::ZhCn, "2026-11-21");
         let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["摘要", "改进计划", "答案"]);
         assert!(
@@ -328,5 +436,132 @@ mod tests {
                 .all(|r| r[9] == Cell::Empty && r[10] == Cell::Empty)
         );
         assert_eq!(book.title, "Preflight · Acme · Shop");
+    }
+
+    #[test]
+    fn the_quote_sheet_has_each_line_the_tax_and_the_total_as_numbers() {
+        use crate::domain::catalogue::{ManDays, Selection};
+        use crate::domain::quote::{PriceList, Tax, quote};
+        use crate::domain::schedule::Rules;
+        let mut sel = Selection {
+            consulting: true,
+            onsite_days: 1,
+            ..Selection::default()
+        };
+        sel.packages
+            .insert("security".into(), ManDays::from_tenths(45));
+        sel.modules.insert("it_governance".into());
+        let mut prices = PriceList::from_rate(Rate {
+            currency: "CNY".into(),
+            per_day: 5000.0,
+            per_pillar: Default::default(),
+        });
+        prices.onsite_day_rate = Some(1500.0);
+        prices.tax = Some(Tax {
+            percent: 6.0,
+            label: None,
+        });
+        let day = crate::domain::calendar::parse_date("2026-12-02").unwrap();
+        let q = quote(&sel, Some(&prices), &Rules::default(), day);
+        let cat = crate::domain::catalogue::Catalogue::from_json(include_str!(
+            "../../public/catalogue.json"
+        ))
+        .unwrap();
+        let input = [LensInput {
+            lens: well_architected(),
+            answers: answers(),
+            ranking: Vec::new(),
+        }];
+        let qi = QuoteInput {
+            quote: &q,
+            catalogue: Some(&cat),
+        };
+        let book = plan_book(
+            &workload(),
+            &input,
+            Some(&prices.rate),
+            Some(&qi),
+            Lang::En,
+            "2026-12-02",
+        );
+        let bytes = book.to_xlsx().unwrap();
+        let mut x: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            x.sheet_names(),
+            ["Summary", "Improvement plan", "Answers", "Quote"]
+        );
+        let r = x.worksheet_range("Quote").unwrap();
+        let row = |label: &str| {
+            r.rows()
+                .find(|row| row[0] == Data::String(label.into()))
+                .unwrap_or_else(|| panic!("no row {label}"))
+                .to_vec()
+        };
+        // Consulting: 5 × 5,000; one on-site day at 1,500; security 4.5 × 5,000 = 22,500;
+        // the module on request. Subtotal 49,000, tax 6 % = 2,940, total 51,940.
+        let consulting = row("Well-Architected Consulting Service");
+        assert_eq!(consulting[1], Data::Float(5.0));
+        assert_eq!(consulting[2], Data::Float(5000.0));
+        assert_eq!(consulting[3], Data::Float(25000.0));
+        assert_eq!(consulting[4], Data::String("CNY".into()));
+        assert_eq!(
+            row("On-site assessment (consulting)")[3],
+            Data::Float(1500.0)
+        );
+        let package = row("Implementation: Security");
+        assert_eq!(
+            (&package[1], &package[3]),
+            (&Data::Float(4.5), &Data::Float(22500.0))
+        );
+        let module = r
+            .rows()
+            .find(|row| row[5] == Data::String("On request".into()))
+            .expect("the module on request");
+        assert_eq!(module[3], Data::Empty);
+        assert_eq!(row("Subtotal")[3], Data::Float(49000.0));
+        assert_eq!(row("Tax (6 %)")[3], Data::Float(2940.0));
+        assert_eq!(row("Total")[3], Data::Float(51940.0));
+        // The on-site day is within consulting's five.
+        assert_eq!(row("Man-days in all")[1], Data::Float(9.5));
+        assert!(
+            r.rows()
+                .any(|row| row[0] == Data::String("Estimate valid until 2027-01-01.".into()))
+        );
+    }
+
+    #[test]
+    fn without_prices_the_quote_sheet_has_man_days_and_says_so() {
+        use crate::domain::catalogue::Selection;
+        use crate::domain::quote::quote;
+        use crate::domain::schedule::Rules;
+        let sel = Selection {
+            consulting: true,
+            ..Selection::default()
+        };
+        let day = crate::domain::calendar::parse_date("2026-12-02").unwrap();
+        let q = quote(&sel, None, &Rules::default(), day);
+        let qi = QuoteInput {
+            quote: &q,
+            catalogue: None,
+        };
+        let book = plan_book(&workload(), &[], None, Some(&qi), Lang::ZhCn, "2026-12-02");
+        let sheet = &book.sheets[3];
+        assert_eq!(sheet.name, "报价");
+        assert_eq!(sheet.rows[0][1], Cell::Number(5.0));
+        assert!(sheet.rows[0][2..].iter().all(|c| *c == Cell::Empty));
+        assert!(
+            sheet
+                .rows
+                .iter()
+                .any(|r| r[0] == Cell::Text(Msg::QuoteNoPrices.text(Lang::ZhCn).into()))
+        );
+        // Nothing chosen: no Quote sheet.
+        let none = quote(&Selection::default(), None, &Rules::default(), day);
+        let qi = QuoteInput {
+            quote: &none,
+            catalogue: None,
+        };
+        let book = plan_book(&workload(), &[], None, Some(&qi), Lang::En, "2026-12-02");
+        assert_eq!(book.sheets.len(), 3);
     }
 }

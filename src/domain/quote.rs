@@ -145,6 +145,14 @@ pub enum Item {
     Module(String),
 }
 
+impl Item {
+    /// Whether the line is on-site days, which are within their service's man-days (so not
+    /// added to the quote's man-days) and priced on top of it.
+    pub fn is_onsite(&self) -> bool {
+        matches!(self, Item::ConsultingOnsite | Item::ImplementationOnsite)
+    }
+}
+
 /// A line's amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Amount {
