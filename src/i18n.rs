@@ -173,7 +173,7 @@ messages! {
     NoRisksYet => "No risks so far — answer some questions first.", "暂无风险——请先回答问题。";
     PlanTitle => "Improvement plan", "改进计划";
     PlanTotals => "{items} improvements, {days} man-days", "{items} 项改进，共 {days} 人天";
-    PlanCost => "estimated cost {cost}", "预估费用 {cost}";
+    PlanCost => "estimated cost {cost}", "估算费用 {cost}";
     QuickWinsCount => "{n} quick wins", "{n} 项速赢";
     SeePlan => "See the full plan", "查看完整计划";
     PlanIntro => "Every practice missing from a question with a risk, with its priority, effort and cost.", "所有存在风险的问题中缺失的实践，以及各自的优先级、工作量和费用。";
@@ -331,6 +331,8 @@ messages! {
     ColManDays => "Man-days", "人天";
     ColDayRate => "Day rate", "人天单价";
     ColAmount => "Amount", "金额";
+    ColNote => "Note", "备注";
+    SheetQuote => "Quote", "报价";
     QuoteSubtotal => "Subtotal", "小计";
     QuoteTax => "Tax ({percent} %)", "税费（{percent}%）";
     QuoteTaxNamed => "{name} ({percent} %)", "{name}（{percent}%）";
@@ -634,6 +636,15 @@ pub fn integrity_msg(i: Integrity) -> Msg {
         Integrity::Intact => Msg::IntegrityIntact,
         Integrity::Changed => Msg::IntegrityChanged,
         Integrity::Unchecked => Msg::IntegrityUnchecked,
+    }
+}
+
+/// The name of a quote's tax line: the config's label or "Tax", with its percentage.
+pub fn quote_tax_label(tax: &crate::domain::quote::Tax, lang: Lang) -> String {
+    let percent = crate::domain::validate::format_number(tax.percent);
+    match &tax.label {
+        Some(l) => Msg::QuoteTaxNamed.fill(lang, &[("name", l.get(lang)), ("percent", &percent)]),
+        None => Msg::QuoteTax.fill(lang, &[("percent", &percent)]),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::Lang;
-use crate::i18n::issue_text;
+use crate::i18n::{Msg, issue_text};
 use crate::ui::lenses::fetch_text;
 use leptos::prelude::*;
 
@@ -60,5 +60,26 @@ impl CatalogueLoader {
             });
         }
         self.0.get().unwrap_or(CatalogueState::Loading)
+    }
+}
+
+/// A view of the catalogue: `ready` once it is fetched, else the loading or failure message
+/// (the same on every page that needs it).
+pub fn catalogue_view(
+    loader: CatalogueLoader,
+    lang: Lang,
+    ready: impl Fn(&'static Catalogue) -> AnyView + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    move || match loader.get() {
+        CatalogueState::Loading => {
+            view! { <p role="status">{Msg::CatalogueLoading.text(lang)}</p> }.into_any()
+        }
+        CatalogueState::Failed(e) => view! {
+            <p class="notice error" role="alert">
+                {Msg::CatalogueFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])])}
+            </p>
+        }
+        .into_any(),
+        CatalogueState::Ready(cat) => ready(cat),
     }
 }

@@ -368,6 +368,18 @@ impl AppState {
         }
     }
 
+    /// The day rate a workload's plan is costed with: the sales team's for the user's own, the
+    /// one its bundle carries for an imported one, as [`AppState::price_list`] (so the
+    /// consultant sees the customer's costs, and a bundle without rates stays in man-days).
+    /// Tracks the sales team's rate.
+    pub fn rate_of(self, workload_id: &str) -> Option<Rate> {
+        if is_imported_id(workload_id) {
+            self.price_list(workload_id).map(|p| p.rate)
+        } else {
+            self.rate.get()
+        }
+    }
+
     /// The quote of a workload's selection as of [`AppState::as_of`] (`None` when the workload
     /// is unknown). Tracks the selection and rules.
     pub fn quote(self, workload_id: &str) -> Option<Quote> {

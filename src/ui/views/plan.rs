@@ -4,11 +4,12 @@
 use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
 use crate::domain::plan::{Plan, QUICK_WIN_DAYS, plan};
-use crate::domain::plan_book::{LensInput, plan_book};
+use crate::domain::plan_book::{LensInput, QuoteInput, plan_book};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::cost_class_msg;
 use crate::i18n::display_name;
+use crate::ui::catalogue::CatalogueState;
 use crate::ui::download::file_slug;
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
@@ -63,10 +64,17 @@ fn plan_body(
             })
             .collect();
         let today = format_date(app.as_of(&wid.get_value()).date());
+        let quote = app.quote(&wid.get_value());
+        let catalogue = match app.catalogue.get() {
+            CatalogueState::Ready(c) => Some(c),
+            _ => None,
+        };
+        let quote_input = quote.as_ref().map(|quote| QuoteInput { quote, catalogue });
         let book = plan_book(
             &workload,
             &inputs,
-            app.rate.get_untracked().as_ref(),
+            untrack(|| app.rate_of(&wid.get_value())).as_ref(),
+            quote_input.as_ref(),
             lang,
             &today,
         );
@@ -82,13 +90,22 @@ fn plan_body(
         download_workbook(book, name, lang, outcome, Some(busy));
     };
 
+    // The workbook's Quote sheet names the services from the catalogue: fetch it beforehand.
+    untrack(|| {
+        let has_services = app
+            .with_workload(&wid.get_value(), |w| !w.services.is_empty())
+            .unwrap_or(false);
+        if has_services {
+            let _ = app.catalogue.get();
+        }
+    });
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::PlanTitle.text(lang)}</h1>
             <p class="muted">{Msg::PlanIntro.text(lang)}</p>
             <p data-testid="priority-rule">{Msg::PriorityRule.text(lang)}</p>
             <p class="muted">{Msg::QuickWinRule.fill(lang, &[("days", &days(QUICK_WIN_DAYS))])}</p>
-            {move || match app.rate.get() {
+            {move || match app.rate_of(&wid.get_value()) {
                 None => view! { <p class="muted" data-testid="no-rate">{Msg::NoRate.text(lang)}</p> }.into_any(),
                 Some(rate) => view! { <p class="muted" data-testid="rate">{rate_note(&rate, &lenses(), lang)}</p> }.into_any(),
             }}
@@ -133,7 +150,12 @@ pub fn LensPlan(
     let plan: Memo<Plan> = Memo::new(move |_| {
         let answers = app.answers(&wid.get_value(), lid).unwrap_or_default();
         let ranking = app.ranking(&wid.get_value(), lid);
-        plan(lens, &answers, &ranking, app.rate.get().as_ref())
+        plan(
+            lens,
+            &answers,
+            &ranking,
+            app.rate_of(&wid.get_value()).as_ref(),
+        )
     });
     let quick_only = move || quick_only.is_some_and(|s| s.get());
     view! {

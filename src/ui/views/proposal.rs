@@ -15,7 +15,7 @@ use crate::domain::lens::{Lens, Risk};
 use crate::domain::rules::rule_text;
 use crate::domain::text::Lang;
 use crate::i18n::{Msg, display_name, event_msg};
-use crate::ui::catalogue::CatalogueState;
+use crate::ui::catalogue::catalogue_view;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::views::services::QuoteTable;
@@ -30,20 +30,9 @@ pub fn ProposalPage(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    move || match app.catalogue.get() {
-        CatalogueState::Loading => {
-            view! { <p role="status">{Msg::CatalogueLoading.text(lang)}</p> }.into_any()
-        }
-        CatalogueState::Failed(e) => view! {
-            <p class="notice error" role="alert">
-                {Msg::CatalogueFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])])}
-            </p>
-        }
-        .into_any(),
-        CatalogueState::Ready(cat) => {
-            view! { <Proposal workload_id=wid.get_value() cat/> }.into_any()
-        }
-    }
+    catalogue_view(app.catalogue, lang, move |cat| {
+        view! { <Proposal workload_id=wid.get_value() cat/> }.into_any()
+    })
 }
 
 /// The high- and medium-risk questions of one pillar of a lens, as list items.

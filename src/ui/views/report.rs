@@ -1,4 +1,5 @@
-//! The printable report: cover, profile, and for each lens its results, answers and plan.
+//! The printable report: cover, profile, for each lens its results, answers and plan, and
+//! when services are chosen, their quote (the proposal page has the rest of the scope).
 //!
 //! It is an ordinary page; the print stylesheet (`@media print` in `style/main.css`) hides the
 //! app's chrome, starts each part on a new page and keeps rows together, so the browser's
@@ -9,10 +10,13 @@ use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
 use crate::i18n::display_name;
 use crate::i18n::{Msg, status_msg};
+use crate::ui::catalogue::catalogue_view;
+use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::views::plan::LensPlan;
 use crate::ui::views::questionnaire::status_class;
 use crate::ui::views::results::{ResultsTable, RiskChart};
+use crate::ui::views::services::QuoteTable;
 use leptos::prelude::*;
 
 /// The report page.
@@ -83,6 +87,7 @@ pub fn ReportPage(
                 })}
             </section>
             {parts}
+            {(!w.services.is_empty()).then(|| view! { <ReportQuote workload_id=wid.get_value()/> })}
         </article>
     }
     .into_any()
@@ -155,6 +160,24 @@ fn AnswersPart(workload_id: String, lens: &'static Lens) -> impl IntoView {
         <section class="report-section card">
             <h2>{Msg::ReportAnswers.fill(lang, &[("lens", lens.name.get(lang))])}</h2>
             {pillars}
+        </section>
+    }
+}
+
+/// The quote of the chosen services, as the services page and the proposal show it.
+#[component]
+fn ReportQuote(workload_id: String) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let wid = StoredValue::new(workload_id);
+    let table = catalogue_view(app.catalogue, lang, move |cat| {
+        view! { <QuoteTable workload_id=wid.get_value() cat/> }.into_any()
+    });
+    view! {
+        <section class="report-section card" data-testid="report-quote">
+            <h2>{Msg::QuoteTitle.text(lang)}</h2>
+            {table}
+            <p class="no-print"><a href=Route::Proposal(wid.get_value()).href()>{Msg::SeeProposal.text(lang)}</a></p>
         </section>
     }
 }

@@ -73,7 +73,7 @@ fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
     let ranking = Memo::new(move |_| app.ranking(&wid.get_value(), lid));
     let summary = Memo::new(move |_| answers.with(|a| summarize(lens, a)));
     let plan: Memo<Plan> = Memo::new(move |_| {
-        let rate = app.rate.get();
+        let rate = app.rate_of(&wid.get_value());
         answers.with(|a| ranking.with(|r| plan(lens, a, r, rate.as_ref())))
     });
     let overall = move || summary.with(|s| s.overall);

@@ -12,7 +12,7 @@ use crate::domain::quote::Amount;
 use crate::domain::rules::rule_text;
 use crate::domain::text::{Lang, Text};
 use crate::i18n::Msg;
-use crate::ui::catalogue::CatalogueState;
+use crate::ui::catalogue::catalogue_view;
 use crate::ui::format::days;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
@@ -27,20 +27,9 @@ pub fn ServicesPage(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let body = move || match app.catalogue.get() {
-        CatalogueState::Loading => {
-            view! { <p role="status">{Msg::CatalogueLoading.text(lang)}</p> }.into_any()
-        }
-        CatalogueState::Failed(e) => view! {
-            <p class="notice error" role="alert">
-                {Msg::CatalogueFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])])}
-            </p>
-        }
-        .into_any(),
-        CatalogueState::Ready(cat) => {
-            view! { <Catalog workload_id=wid.get_value() cat/> }.into_any()
-        }
-    };
+    let body = catalogue_view(app.catalogue, lang, move |cat| {
+        view! { <Catalog workload_id=wid.get_value() cat/> }.into_any()
+    });
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::ServicesTitle.text(lang)}</h1>
@@ -466,9 +455,12 @@ pub fn QuoteTable(
                     Amount::OnRequest => Msg::OnRequest.text(lang).to_owned(),
                     Amount::Unpriced => "—".to_owned(),
                 };
+                let within = l.item.is_onsite().then(|| {
+                    view! { <span class="small muted">" ("{Msg::QuotePackageDays.text(lang)}")"</span> }
+                });
                 view! {
                     <tr>
-                        <th scope="row">{label}</th>
+                        <th scope="row">{label}{within}</th>
                         <td class="num">{l.man_days.map(|d| d.to_string()).unwrap_or_default()}</td>
                         <td class="num">{l.day_rate.map(money).unwrap_or_default()}</td>
                         <td class="num">{amount}</td>
@@ -482,10 +474,7 @@ pub fn QuoteTable(
         };
         let foot = priced.as_ref().map(|p| {
             let tax = p.tax.as_ref().map(|(t, amount)| {
-                let name = match &t.label {
-                    Some(l) => Msg::QuoteTaxNamed.fill(lang, &[("name", l.get(lang)), ("percent", &crate::domain::validate::format_number(t.percent))]),
-                    None => Msg::QuoteTax.fill(lang, &[("percent", &crate::domain::validate::format_number(t.percent))]),
-                };
+                let name = crate::i18n::quote_tax_label(t, lang);
                 view! { <tr><th scope="row" colspan="3">{name}</th><td class="num" data-testid="quote-tax">{money(*amount)}</td></tr> }
             });
             view! {

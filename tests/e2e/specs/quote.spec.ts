@@ -2,6 +2,7 @@
 // days, per-pillar prerequisites, the order date, and a quote from the sales team's config that
 // survives export and import unchanged.
 import { test, expect, type Page, type Route } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { Preflight } from './preflight';
 
@@ -105,7 +106,7 @@ test('from answers to a priced quote: terms, on-site days, prerequisites, order 
   await expect(page.getByTestId('quote-total')).toHaveText('253,340.00');
   expect(await quoteRows(page)).toEqual([
     ['Well-Architected Consulting Service', '5', '4,800.00', '24,000.00'],
-    ['On-site assessment (consulting)', '2', '1,500.00', '3,000.00'],
+    ['On-site assessment (consulting) (within the service\'s man-days)', '2', '1,500.00', '3,000.00'],
     ['Implementation: Cost optimization', '2.5', '4,800.00', '12,000.00'],
     ['Implementation: Reliability', '10', '5,200.00', '52,000.00'],
     ['Implementation: Security', '5', '5,600.00', '28,000.00'],
@@ -188,6 +189,39 @@ test('from answers to a priced quote: terms, on-site days, prerequisites, order 
   await expect(cpage.getByTestId('quote-valid')).toHaveText('Estimate valid until 2027-01-01.');
   expect(await quoteRows(cpage)).toHaveLength(7);
   await expect(cpage.getByTestId('language-wa_consulting')).toHaveValue('zh-CN');
+
+  // The printed report ends with the same quote, and its plan is costed at the bundle's rates,
+  // not the consultant's (who has none).
+  const importedId = new URL(cpage.url()).hash.split('/')[2];
+  await cpage.goto(`./#/w/${importedId}/report`);
+  await expect(cpage.getByTestId('report-quote').getByTestId('quote-total')).toHaveText('253,340.00');
+  await expect(cpage.getByTestId('report-quote')).toContainText('Estimate valid until 2027-01-01.');
+  await cpage.goto(`./#/w/${importedId}/plan`);
+  await expect(cpage.getByTestId('rate')).toContainText('4,800');
+  await expect(cpage.getByTestId('no-rate')).toHaveCount(0);
+
+  // The workbook has a Quote sheet, with numbers as numbers.
+  const xlsx = cpage.waitForEvent('download');
+  await cpage.getByTestId('download-excel').click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await (await xlsx).path()));
+  expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Improvement plan', 'Answers', 'Quote']);
+  const sheet = book.getWorksheet('Quote')!;
+  const byLabel = (label: string) => {
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      if (sheet.getRow(r).getCell(1).value === label) return sheet.getRow(r);
+    }
+    throw new Error(`no row ${label}`);
+  };
+  const reliability = byLabel('Implementation: Reliability');
+  expect(reliability.getCell(2).value).toBe(10);
+  expect(reliability.getCell(3).value).toBe(5200);
+  expect(reliability.getCell(4).value).toBe(52000);
+  expect(reliability.getCell(5).value).toBe('CNY');
+  expect(byLabel('IT governance (ITG)').getCell(6).value).toBe('On request');
+  expect(byLabel('VAT (6 %)').getCell(4).value).toBe(14340);
+  expect(byLabel('Total').getCell(4).value).toBe(253340);
+  expect(byLabel('Man-days in all').getCell(2).value).toBe(22.5);
   await consultant.close();
 });
 
@@ -202,7 +236,7 @@ test('without prices the quote shows man-days only, never an invented price', as
   await expect(page.getByTestId('quote-unpriced')).toHaveText('No prices are configured, so the quote shows man-days only.');
   expect(await quoteRows(page)).toEqual([
     ['Well-Architected Consulting Service', '5', '', '—'],
-    ['On-site assessment (consulting)', '1', '', '—'],
+    ['On-site assessment (consulting) (within the service\'s man-days)', '1', '', '—'],
     ['IT governance (ITG)', '', '', '—'],
   ]);
   await expect(page.getByTestId('quote-total')).toHaveCount(0);
