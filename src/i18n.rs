@@ -172,6 +172,8 @@ messages! {
     TopRisks => "Highest risks", "最高风险";
     NoRisksYet => "No risks so far — answer some questions first.", "暂无风险——请先回答问题。";
     PlanTitle => "Improvement plan", "改进计划";
+    ChoicePlan => "How to improve", "如何改进";
+    LearnMore => "Learn more", "了解详情";
     PlanTotals => "{items} improvements, {days} man-days", "{items} 项改进，共 {days} 人天";
     PlanCost => "estimated cost {cost}", "估算费用 {cost}";
     QuickWinsCount => "{n} quick wins", "{n} 项速赢";
@@ -437,6 +439,8 @@ messages! {
     PWrongType => "expected {expected}, found {found}", "类型错误：应为{expected}，实际为{found}";
     PEmpty => "must not be empty", "不能为空";
     PTooLong => "{len} characters; at most {max} are allowed", "共 {len} 个字符，最多允许 {max} 个";
+    PLongerThanAws => "{len} characters, more than the {max} AWS's tool allows; kept whole", "共 {len} 个字符，超过 AWS 工具允许的 {max} 个；已完整保留";
+    PEmptyLeftOut => "empty; left out", "为空，已略去";
     PTooMany => "{len} entries; at most {max} are allowed", "共 {len} 项，最多允许 {max} 项";
     PTooFew => "{len} entries; at least {min} are required", "共 {len} 项，至少需要 {min} 项";
     PBadId => "invalid id “{id}”: use 1 to {max} {allowed}", "无效的标识“{id}”：请使用 1 到 {max} 个{allowed}";
@@ -453,11 +457,12 @@ messages! {
     PDuplicate => "duplicate id “{id}” (first used at {first})", "标识“{id}”重复（首次出现在 {first}）";
     POutOfRange => "{value} is out of range; expected {min} to {max}", "{value} 超出范围，应在 {min} 到 {max} 之间";
     PNotOneOf => "“{found}” is not one of {allowed}", "“{found}”不是以下值之一：{allowed}";
-    PBadUrl => "not an absolute http(s) URL", "不是以 http(s) 开头的绝对网址";
+    PBadUrl => "not an absolute http(s) URL; shown as text, not as a link", "不是以 http(s) 开头的绝对网址，显示为文字而非链接";
     PNoLanguage => "text object needs an “en” or “zh-CN” entry", "多语言文本需要“en”或“zh-CN”条目";
     PCondition => "invalid condition: {detail}", "条件无效：{detail}";
     PUnknownChoice => "condition names “{id}”, which is not a choice of this question", "条件中的“{id}”不是此问题的选项";
-    PNoDefaultRule => "every question needs a risk rule with the condition “default”", "每个问题都需要一条条件为“default”的风险规则";
+    PNoDefaultRule => "no risk rule with the condition “default”: a selection that no rule matches has no risk", "没有条件为“default”的风险规则：不符合任何规则的选择视为无风险";
+    PNoImprovementPlan => "no improvement plan: the plan shows only the practice's title", "没有改进计划：计划中只显示该实践的标题";
     PSeveralNone => "only one “None of these” choice (id ending in _no) is allowed", "只能有一个“以上都不是”选项（标识以 _no 结尾）";
     PUnsupportedVersion => "version “{found}” is not supported (this program reads {supported})", "不支持版本“{found}”（本程序支持 {supported}）";
     PUnknownQuestion => "unknown question “{id}”", "未知的问题“{id}”";
@@ -532,6 +537,9 @@ messages! {
     #[cfg(not(target_arch = "wasm32"))]
     CliAwsLens => "AWS custom lens", "AWS 自定义评估模型";
     #[cfg(not(target_arch = "wasm32"))]
+    CliWarning => "warning: {problem}", "警告：{problem}";
+    CliLensWarnings => "usable, with {n} warnings (--strict makes them fail the check)", "可以使用，有 {n} 条警告（加 --strict 时警告也视为不通过）";
+    CliLensWarningsStrict => "{n} warnings, which fail the check with --strict", "有 {n} 条警告，使用 --strict 时视为不通过";
     CliValidLens => "valid {format} \"{name}\" (id {id}, version {version}): {pillars} pillars, {questions} questions, {choices} choices", "有效的 {format}“{name}”（标识 {id}，版本 {version}）：{pillars} 个支柱，{questions} 个问题，{choices} 个选项";
     #[cfg(not(target_arch = "wasm32"))]
     CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
@@ -818,6 +826,10 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::TooLong { len, max } => {
             Msg::PTooLong.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
         }
+        Problem::LongerThanAws { len, max } => {
+            Msg::PLongerThanAws.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
+        }
+        Problem::EmptyLeftOut => Msg::PEmptyLeftOut.text(lang).to_owned(),
         Problem::TooMany { len, max } => {
             Msg::PTooMany.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
         }
@@ -861,6 +873,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         }
         Problem::UnknownChoice { id } => Msg::PUnknownChoice.fill(lang, &[("id", id)]),
         Problem::NoDefaultRule => Msg::PNoDefaultRule.text(lang).to_owned(),
+        Problem::NoImprovementPlan => Msg::PNoImprovementPlan.text(lang).to_owned(),
         Problem::SeveralNoneChoices => Msg::PSeveralNone.text(lang).to_owned(),
         Problem::UnsupportedVersion { found, supported } => {
             Msg::PUnsupportedVersion.fill(lang, &[("found", found), ("supported", supported)])

@@ -39,6 +39,52 @@ fn lens_check_prints_one_line_per_problem_and_exits_1() {
 }
 
 #[test]
+fn lens_check_prints_warnings_and_exits_0_unless_strict() {
+    let path = fixture("lenses/warnings/aws-empty-descriptions.json");
+    let p = path.display();
+    let q0 = "$.pillars[0].questions[0]";
+    let warnings = format!(
+        "{p}: {q0}.description: warning: empty; left out\n\
+         {p}: {q0}.choices[0].description: warning: empty; left out\n\
+         {p}: {q0}.choices[2].description: warning: empty; left out\n\
+         {p}: valid AWS custom lens \"Empty Descriptions Lens\" (id empty_descriptions_lens, version 1): 1 pillars, 1 questions, 3 choices\n"
+    );
+    let out = run(&["lens", "check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        format!("{warnings}{p}: usable, with 3 warnings (--strict makes them fail the check)\n")
+    );
+    let out = run(&["lens", "check", "--strict", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "--strict refuses warnings");
+    assert_eq!(
+        stdout(&out),
+        format!("{warnings}{p}: 3 warnings, which fail the check with --strict\n")
+    );
+    let out = run(&[
+        "--lang",
+        "zh-CN",
+        "lens",
+        "check",
+        "--strict",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let zh = stdout(&out);
+    assert!(
+        zh.contains(&format!("{p}: {q0}.description: 警告：为空，已略去\n")),
+        "{zh}"
+    );
+}
+
+#[test]
+fn lens_check_strict_passes_a_lens_without_warnings() {
+    let path = fixture("lenses/aws-reused-choice-ids.json");
+    let out = run(&["lens", "check", "--strict", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
 fn lens_check_of_a_missing_file_exits_1_with_a_message() {
     let out = run(&["lens", "check", "/nonexistent/lens.json"]);
     assert_eq!(out.status.code(), Some(1));
@@ -106,7 +152,7 @@ fn lens_evaluate_refuses_unknown_questions_and_choices() {
 
 #[test]
 fn lens_evaluate_with_a_broken_lens_reports_the_lens() {
-    let lens = fixture("lenses/broken/no-default-rule.json");
+    let lens = fixture("lenses/broken/condition-unknown-choice.json");
     let answers = fixture("answers/fixture-lens.answers.json");
     let out = run(&[
         "lens",
@@ -115,7 +161,7 @@ fn lens_evaluate_with_a_broken_lens_reports_the_lens() {
         answers.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("riskRules: every question needs a risk rule"));
+    assert!(stdout(&out).contains("riskRules[1].condition: condition names “sec_q1_typo”"));
 }
 
 #[test]

@@ -151,6 +151,7 @@ fn a_chinese_run_holds_no_english_problem_text() {
     for dir in [
         "tests/fixtures/bundles/hostile",
         "tests/fixtures/lenses/broken",
+        "tests/fixtures/lenses/warnings",
     ] {
         let mut files: Vec<_> = std::fs::read_dir(repo(dir))
             .unwrap()

@@ -1,7 +1,8 @@
 //! Lens files as users hand them to the app or `preflight lens check`: our format, an AWS custom
-//! lens unchanged, and one file per way of being broken, each refused with its JSON path.
+//! lens unchanged, one file per way of being broken, each refused with its JSON path, and one
+//! file per problem a lens works in spite of, each accepted with a warning at its JSON path.
 
-use preflight::domain::lens::{Lens, LensFormat, Risk};
+use preflight::domain::lens::{Lens, LensFormat, Link, Risk};
 use preflight::domain::text::Lang;
 use std::path::Path;
 
@@ -36,7 +37,7 @@ fn our_format_is_read_with_both_languages_and_extensions() {
     let q = lens.question("sec_q1").unwrap();
     assert_eq!(q.choices[1].effort, Some(2.0));
     assert_eq!(
-        q.helpful_resource.as_ref().unwrap().url.as_deref(),
+        q.helpful_resource.as_ref().unwrap().web_url(),
         Some("https://example.com/encryption")
     );
     let both = q.selection(["sec_q1_kms", "sec_q1_enc"]).unwrap();
@@ -77,12 +78,6 @@ fn every_broken_way_is_refused_with_its_path() {
         ),
         ("too-many-rules", vec![format!("{q0}.riskRules: 4 entries; at most 3 are allowed")]),
         (
-            "no-default-rule",
-            vec![format!(
-                "{q0}.riskRules: every question needs a risk rule with the condition “default”"
-            )],
-        ),
-        (
             "condition-syntax",
             vec![format!(
                 "{q0}.riskRules[0].condition: invalid condition: lone '&' at character 12; use &&"
@@ -122,10 +117,6 @@ fn every_broken_way_is_refused_with_its_path() {
         ),
         ("wrong-types", vec!["$.pillars: expected an array, found an object".into()]),
         (
-            "title-too-long",
-            vec![format!("{q0}.title.en: 129 characters; at most 128 are allowed")],
-        ),
-        (
             "bad-id",
             vec![
                 "$.pillars[0].id: invalid id “sécurité”: use 1 to 64 ASCII letters, digits or underscores"
@@ -139,14 +130,6 @@ fn every_broken_way_is_refused_with_its_path() {
             )],
         ),
         (
-            "bad-url",
-            vec![format!("{q0}.helpfulResource.url: not an absolute http(s) URL")],
-        ),
-        (
-            "missing-improvement-plan",
-            vec![format!("{q0}.choices[0].improvementPlan: required but missing")],
-        ),
-        (
             "bad-effort-and-cost-class",
             vec![
                 format!("{q0}.choices[0].effort: -1 is out of range; expected 0 to 1000"),
@@ -157,7 +140,10 @@ fn every_broken_way_is_refused_with_its_path() {
             "text-without-language",
             vec!["$.pillars[1].name: text object needs an “en” or “zh-CN” entry".into()],
         ),
-        ("empty-text", vec!["$.description.en: must not be empty".into()]),
+        (
+            "blank-title",
+            vec![format!("{q0}.title.en: must not be empty")],
+        ),
     ];
     for (name, expected) in cases {
         assert_eq!(issues(&format!("broken/{name}.json")), expected, "{name}");
@@ -203,4 +189,184 @@ fn several_problems_are_all_reported_at_once() {
     );
     assert!(found[1].starts_with("$.pillars[1].name: expected a string or an object of languages"));
     assert!(found[2].starts_with("$.pillars[1].questions[0].choices[0].id: invalid id “bad id”"));
+}
+
+/// A lens file that is accepted: the lens and its warnings in English.
+fn warnings(name: &str) -> (Lens, Vec<String>) {
+    let report = Lens::read(&read(name));
+    let warnings = report.warnings.iter().map(en).collect();
+    match report.lens {
+        Ok(lens) => (lens, warnings),
+        Err(errors) => panic!(
+            "{name} was refused: {:?}",
+            errors.iter().map(en).collect::<Vec<_>>()
+        ),
+    }
+}
+
+#[test]
+fn every_problem_a_lens_works_in_spite_of_is_a_warning_at_its_path() {
+    let q0 = "$.pillars[0].questions[0]";
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        (
+            "aws-long-texts",
+            vec![format!(
+                "{q0}.choices[1].improvementPlan.displayText: 2101 characters, more than the 2048 AWS's tool allows; kept whole"
+            )],
+        ),
+        (
+            "aws-empty-and-relative-urls",
+            vec![
+                format!("{q0}.helpfulResource.displayText: empty; left out"),
+                format!("{q0}.helpfulResource.url: empty; left out"),
+                format!("{q0}.choices[0].helpfulResource.url: empty; left out"),
+                format!(
+                    "{q0}.choices[0].improvementPlan.url: not an absolute http(s) URL; shown as text, not as a link"
+                ),
+                format!(
+                    "{q0}.choices[1].improvementPlan.url: not an absolute http(s) URL; shown as text, not as a link"
+                ),
+            ],
+        ),
+        (
+            "aws-empty-descriptions",
+            vec![
+                format!("{q0}.description: empty; left out"),
+                format!("{q0}.choices[0].description: empty; left out"),
+                format!("{q0}.choices[2].description: empty; left out"),
+            ],
+        ),
+        (
+            "aws-no-default-rule",
+            vec![format!(
+                "{q0}.riskRules: no risk rule with the condition “default”: a selection that no rule matches has no risk"
+            )],
+        ),
+        (
+            "ours-no-default-rule",
+            vec![format!(
+                "{q0}.riskRules: no risk rule with the condition “default”: a selection that no rule matches has no risk"
+            )],
+        ),
+        (
+            "ours-title-too-long",
+            vec![format!(
+                "{q0}.title.en: 129 characters, more than the 128 AWS's tool allows; kept whole"
+            )],
+        ),
+        (
+            "ours-javascript-url",
+            vec![format!(
+                "{q0}.helpfulResource.url: not an absolute http(s) URL; shown as text, not as a link"
+            )],
+        ),
+        (
+            "ours-missing-improvement-plan",
+            vec![format!(
+                "{q0}.choices[0].improvementPlan: no improvement plan: the plan shows only the practice's title"
+            )],
+        ),
+        (
+            "ours-blank-description",
+            vec!["$.description.en: empty; left out".into()],
+        ),
+    ];
+    for (name, expected) in cases {
+        let (_, found) = warnings(&format!("warnings/{name}.json"));
+        assert_eq!(found, expected, "{name}");
+    }
+}
+
+#[test]
+fn a_lens_in_the_shape_aws_publishes_imports_without_warnings() {
+    // `_version`, `_release_date` and `_teams` at the top, a `url` on each question, and the
+    // same choice ids (`choice1`, `risk_mitigated`, `choice_no`) in every question.
+    let (lens, found) = warnings("aws-reused-choice-ids.json");
+    assert_eq!(found, Vec::<String>::new());
+    let ids: Vec<_> = lens.pillars[0]
+        .questions
+        .iter()
+        .map(|q| q.choices.iter().map(|c| c.id.as_str()).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(ids[0], ids[1], "both questions use the same choice ids");
+    let q2 = lens.question("net_2").unwrap();
+    assert_eq!(
+        q2.risk(q2.selection(["risk_mitigated"]).unwrap()),
+        Some(Risk::None)
+    );
+    assert_eq!(
+        q2.risk(q2.selection(["choice_no"]).unwrap()),
+        Some(Risk::High)
+    );
+}
+
+#[test]
+fn what_the_warnings_leave_is_what_a_reader_is_shown() {
+    let (lens, _) = warnings("warnings/aws-empty-and-relative-urls.json");
+    let q = lens.question("net_1").unwrap();
+    assert_eq!(
+        q.helpful_resource, None,
+        "“-” with an empty URL: nothing to show"
+    );
+    let tgw = &q.choices[0];
+    let help = tgw.helpful_resource.as_ref().unwrap();
+    assert_eq!(
+        (help.text.get(Lang::En), help.web_url()),
+        ("See the guide.", None)
+    );
+    let plan = tgw.improvement_plan.as_ref().unwrap();
+    assert_eq!(plan.web_url(), None, "a relative URL is no link");
+    assert_eq!(
+        plan.link,
+        Some(Link::Text(
+            "/vpc/latest/tgw/what-is-transit-gateway.html".into()
+        )),
+        "but it is still shown, as text"
+    );
+    let http = q.choices[1].helpful_resource.as_ref().unwrap();
+    assert_eq!(
+        http.web_url(),
+        Some("http://example.com/peering"),
+        "http is a link"
+    );
+
+    let (lens, _) = warnings("warnings/aws-long-texts.json");
+    let plan = lens.question("net_1").unwrap().choices[1]
+        .improvement_plan
+        .as_ref()
+        .unwrap();
+    assert_eq!(plan.text.get(Lang::En).chars().count(), 2101, "kept whole");
+
+    let (lens, _) = warnings("warnings/aws-empty-descriptions.json");
+    let q = lens.question("net_1").unwrap();
+    assert_eq!(
+        (q.description.as_ref(), q.choices[0].description.as_ref()),
+        (None, None)
+    );
+    assert_eq!(
+        q.choices[1].description.as_ref().map(|d| d.get(Lang::En)),
+        Some("Logs are kept for a year.")
+    );
+
+    let (lens, _) = warnings("warnings/ours-blank-description.json");
+    assert_eq!(
+        lens.description
+            .as_ref()
+            .map(|d| (d.get(Lang::En), d.get(Lang::ZhCn))),
+        Some(("说明", "说明")),
+        "the blank language is left out; the other serves both"
+    );
+}
+
+#[test]
+fn a_question_without_a_default_rule_has_no_risk_when_no_rule_matches() {
+    let (lens, _) = warnings("warnings/aws-no-default-rule.json");
+    let q = lens.question("NET3").unwrap();
+    let risk = |ids: &[&str]| q.risk(q.selection(ids.iter().copied()).unwrap());
+    // The first rule that holds decides, as in AWS's tool.
+    assert_eq!(risk(&["NET3_3", "NET3_1"]), Some(Risk::None));
+    assert_eq!(risk(&["NET3_2", "NET3_1"]), Some(Risk::Medium));
+    assert_eq!(risk(&["NET3_1"]), Some(Risk::High));
+    // No rule holds: Question::UNMATCHED.
+    assert_eq!(risk(&["NET3_no"]), Some(Risk::None));
 }

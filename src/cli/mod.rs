@@ -129,10 +129,15 @@ enum CalendarCommand {
 
 #[derive(Subcommand)]
 enum LensCommand {
-    /// Validate a lens file; prints every problem with its JSON path.
+    /// Validate a lens file; prints every error and warning with its JSON path. Exit 0 when
+    /// the lens is usable (warnings are only shown), 1 when it is not.
     Check {
         /// The lens file (JSON).
         file: PathBuf,
+        /// Exit 1 on warnings too (overlong texts, bad links, empty descriptions, no default
+        /// rule).
+        #[arg(long)]
+        strict: bool,
     },
     /// Print the risk of every question of LENS for the answers in ANSWERS (JSON:
     /// {"question_id": ["choice_id", …]}); a question left out is UNANSWERED.
@@ -157,7 +162,7 @@ pub fn main() -> ExitCode {
         lang,
     };
     let ok = match cli.command {
-        Command::Lens(LensCommand::Check { file }) => lens_check(&file, &mut out),
+        Command::Lens(LensCommand::Check { file, strict }) => lens_check(&file, strict, &mut out),
         Command::Lens(LensCommand::Evaluate { lens, answers }) => {
             lens_evaluate(&lens, &answers, &mut out)
         }
@@ -245,21 +250,33 @@ fn report<W: Write>(path: &Path, issues: &[Issue], out: &mut Out<W>) {
     }
 }
 
-fn load_lens<W: Write>(path: &Path, out: &mut Out<W>) -> Option<Lens> {
+/// Reads a lens; its errors are printed, its warnings returned.
+fn load_lens<W: Write>(path: &Path, out: &mut Out<W>) -> Option<(Lens, Vec<Issue>)> {
     let text = read(path, out)?;
-    match Lens::from_json(&text) {
-        Ok(lens) => Some(lens),
+    let read = Lens::read(&text);
+    match read.lens {
+        Ok(lens) => Some((lens, read.warnings)),
         Err(issues) => {
             report(path, &issues, out);
+            warn(path, &read.warnings, out);
             None
         }
     }
 }
 
-fn lens_check<W: Write>(path: &Path, out: &mut Out<W>) -> bool {
-    let Some(lens) = load_lens(path, out) else {
+fn warn<W: Write>(path: &Path, warnings: &[Issue], out: &mut Out<W>) {
+    for issue in warnings {
+        let problem = crate::i18n::problem_text(&issue.problem, out.lang);
+        let line = out.msg(Msg::CliWarning, &[("problem", &problem)]);
+        out.line(&format!("{}: {}: {line}", path.display(), issue.path));
+    }
+}
+
+fn lens_check<W: Write>(path: &Path, strict: bool, out: &mut Out<W>) -> bool {
+    let Some((lens, warnings)) = load_lens(path, out) else {
         return false;
     };
+    warn(path, &warnings, out);
     let choices: usize = lens.questions().map(|(_, q)| q.choices.len()).sum();
     let format = out.msg(
         match lens.format {
@@ -281,11 +298,25 @@ fn lens_check<W: Write>(path: &Path, out: &mut Out<W>) -> bool {
         ],
     );
     out.line(&format!("{}: {m}", path.display()));
-    true
+    if warnings.is_empty() {
+        return true;
+    }
+    let n = warnings.len().to_string();
+    let m = out.msg(
+        if strict {
+            Msg::CliLensWarningsStrict
+        } else {
+            Msg::CliLensWarnings
+        },
+        &[("n", &n)],
+    );
+    out.line(&format!("{}: {m}", path.display()));
+    !strict
 }
 
 fn lens_evaluate<W: Write>(lens_path: &Path, answers_path: &Path, out: &mut Out<W>) -> bool {
-    let lens = load_lens(lens_path, out);
+    // The warnings are `lens check`'s to show: here they would mix with the risks.
+    let lens = load_lens(lens_path, out).map(|(lens, _)| lens);
     let answers =
         read(answers_path, out).and_then(|text| match parse_json(&text, MAX_ANSWERS_BYTES) {
             Ok(v) => Some(v),

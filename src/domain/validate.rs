@@ -111,6 +111,15 @@ pub enum Problem {
         /// The largest length accepted.
         max: usize,
     },
+    /// A text is longer than AWS's tool allows (a warning: the text is kept whole).
+    LongerThanAws {
+        /// Its length in characters.
+        len: usize,
+        /// The length AWS documents.
+        max: usize,
+    },
+    /// An optional text or URL is empty or blank (a warning: it is left out).
+    EmptyLeftOut,
     /// An array has more elements than allowed.
     TooMany {
         /// Its length.
@@ -168,8 +177,10 @@ pub enum Problem {
         /// The unknown choice id.
         id: String,
     },
-    /// A question has no `default` risk rule.
+    /// A question has no `default` risk rule (a warning: see `Question::UNMATCHED`).
     NoDefaultRule,
+    /// A practice has no improvement plan (a warning: the plan shows only its title).
+    NoImprovementPlan,
     /// A question has more than one "None of these" (`…_no`) choice.
     SeveralNoneChoices,
     /// A version this program does not know (newer than it, or never defined).
@@ -497,10 +508,12 @@ pub fn parse_json(text: &str, limit: usize) -> Result<Value, Issue> {
     })
 }
 
-/// Collects every problem found while walking a document.
+/// Collects every problem found while walking a document: errors, which make it unusable, and
+/// warnings, which a format that tolerates them (a lens) reports beside the value it still reads.
 #[derive(Debug, Default)]
 pub struct Checker {
     issues: Vec<Issue>,
+    warnings: Vec<Issue>,
 }
 
 impl Checker {
@@ -517,14 +530,27 @@ impl Checker {
         });
     }
 
-    /// Whether anything was reported.
+    /// Records a problem that does not stop the document from being used.
+    pub fn warn(&mut self, path: &JsonPath, problem: Problem) {
+        self.warnings.push(Issue {
+            path: path.clone(),
+            problem,
+        });
+    }
+
+    /// Whether any error was reported (warnings do not count).
     pub fn is_clean(&self) -> bool {
         self.issues.is_empty()
     }
 
-    /// The problems, in the order they were found.
+    /// The errors, in the order they were found.
     pub fn into_issues(self) -> Vec<Issue> {
         self.issues
+    }
+
+    /// The errors and the warnings, each in the order they were found.
+    pub fn into_parts(self) -> (Vec<Issue>, Vec<Issue>) {
+        (self.issues, self.warnings)
     }
 
     /// The value as an object, or a `WrongType` problem.

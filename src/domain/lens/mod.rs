@@ -15,7 +15,7 @@ mod parse;
 use crate::domain::text::Text;
 use condition::Condition;
 
-pub use parse::{MAX_LENS_BYTES, slug};
+pub use parse::{LensReport, MAX_LENS_BYTES, slug};
 
 /// The largest number of pillars in a lens (AWS limit).
 pub const MAX_PILLARS: usize = 10;
@@ -76,7 +76,7 @@ pub struct Question {
     pub helpful_resource: Option<Resource>,
     /// Its choices (1 to 15; at most one "None of these").
     pub choices: Vec<Choice>,
-    /// Risk rules, tried in order; one of them is `default`.
+    /// Risk rules, tried in order (1 to 3; usually one is `default`).
     pub risk_rules: Vec<RiskRule>,
 }
 
@@ -111,8 +111,28 @@ impl Choice {
 pub struct Resource {
     /// What to show.
     pub text: Text,
-    /// An absolute http(s) URL.
-    pub url: Option<String>,
+    /// Where it points, if the file says.
+    pub link: Option<Link>,
+}
+
+impl Resource {
+    /// The absolute http(s) URL to link to, if the file gave one.
+    pub fn web_url(&self) -> Option<&str> {
+        match &self.link {
+            Some(Link::Web(url)) => Some(url),
+            _ => None,
+        }
+    }
+}
+
+/// A resource's URL as the lens file gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// An absolute `http` or `https` URL: shown as a link.
+    Web(String),
+    /// Anything else (a relative path, another scheme): shown as text, never as a link, so that
+    /// a lens cannot make the page follow `javascript:` or open a path on the app's own site.
+    Text(String),
 }
 
 /// The ongoing cost of adopting a practice (tooling, cloud spend), beyond the one-off effort.
@@ -193,17 +213,22 @@ impl Question {
         self.choices.iter().position(Choice::is_none_of_these)
     }
 
-    /// The risk of a non-empty selection: the first rule whose condition holds.
-    /// `None` for an empty selection (the question is unanswered).
+    /// The risk of a selection that no rule matches, in a question without a `default` rule.
+    pub const UNMATCHED: Risk = Risk::None;
+
+    /// The risk of a non-empty selection: the first rule whose condition holds, or
+    /// [`Question::UNMATCHED`]. `None` for an empty selection (the question is unanswered).
     pub fn risk(&self, selection: Selection) -> Option<Risk> {
         if selection.is_empty() {
             return None;
         }
         let selected = |i: &usize| selection.contains(*i);
-        self.risk_rules
-            .iter()
-            .find(|rule| rule.condition.eval(&selected))
-            .map(|rule| rule.risk)
+        Some(
+            self.risk_rules
+                .iter()
+                .find(|rule| rule.condition.eval(&selected))
+                .map_or(Question::UNMATCHED, |rule| rule.risk),
+        )
     }
 
     /// The selection made of these choice ids; `Err` with the first unknown id.

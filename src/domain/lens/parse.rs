@@ -2,27 +2,51 @@
 
 use super::condition::{self, Condition};
 use super::{
-    Choice, CostClass, Lens, LensFormat, MAX_CHOICES, MAX_PILLARS, MAX_QUESTIONS, MAX_RISK_RULES,
-    Pillar, Question, Resource, Risk, RiskRule,
+    Choice, CostClass, Lens, LensFormat, Link, MAX_CHOICES, MAX_PILLARS, MAX_QUESTIONS,
+    MAX_RISK_RULES, Pillar, Question, Resource, Risk, RiskRule,
 };
 use crate::domain::text::Text;
 use crate::domain::validate::{Checker, IdChars, Issue, JsonPath, Problem, parse_json};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The largest lens file accepted (AWS: 500 KB).
+// Limits. Where they come from:
+// - [spec]: AWS, "Lens format specification", Well-Architected Tool user guide,
+//   <https://docs.aws.amazon.com/wellarchitected/latest/userguide/lenses-format-specification.html>.
+// - [import]: AWS CLI reference, `wellarchitected import-lens` ("JSONString": up to 500 KB).
+// - [api]: the Well-Architected Tool API reference, data types `Choice` (ChoiceId ≤ 64,
+//   Description ≤ 1024), `PillarSummary` (PillarId ≤ 64), `QuestionMetric` (QuestionId ≤ 128).
+// - [cfn]: CloudFormation, `AWS::WellArchitected::Lens` (LensVersion ≤ 32, JSONString ≤ 500000).
+// Counts and ids decide whether a lens can be stored and answered, so exceeding them is an
+// error. Text lengths never stop a lens from working, so exceeding them is a warning and the
+// text is kept whole.
+
+/// The largest lens file accepted [import, cfn].
 pub const MAX_LENS_BYTES: usize = 500_000;
 
+/// The lens name [spec: "up to 128 characters"].
 const MAX_NAME: usize = 128;
+/// The lens description [spec: 2048].
 const MAX_LENS_DESCRIPTION: usize = 2048;
+/// Pillar, question and choice titles [spec: 128].
 const MAX_TITLE: usize = 128;
+/// A question's description [spec: 2048].
 const MAX_QUESTION_DESCRIPTION: usize = 2048;
+/// A choice's description [api: 1024].
 const MAX_CHOICE_DESCRIPTION: usize = 1024;
+/// A question's helpful resource text [spec: 2048].
 const MAX_QUESTION_RESOURCE: usize = 2048;
-const MAX_CHOICE_RESOURCE: usize = 1024;
+/// A choice's helpful resource text [spec: 2048; published lenses run to about 1,500].
+const MAX_CHOICE_RESOURCE: usize = 2048;
+/// A choice's improvement plan text [spec: 2048; published lenses run to about 1,500].
+const MAX_IMPROVEMENT_PLAN: usize = 2048;
+/// A URL [spec: 2048].
 const MAX_URL: usize = 2048;
+/// Pillar and choice ids [api: 64], and a lens id of our format.
 const MAX_ID: usize = 64;
+/// Question ids [api: 128].
 const MAX_QUESTION_ID: usize = 128;
+/// A version string of our format [cfn: 32] (AWS lens files carry none).
 const MAX_VERSION: usize = 32;
 /// The largest effort accepted for one choice, in man-days.
 const MAX_EFFORT: f64 = 1000.0;
@@ -30,16 +54,45 @@ const MAX_EFFORT: f64 = 1000.0;
 const RISKS: &[&str] = &["HIGH_RISK", "MEDIUM_RISK", "NO_RISK"];
 const COST_CLASSES: &[&str] = &["low", "medium", "high"];
 
+/// A lens file read: the lens, or the errors that make it unusable; and, either way, the
+/// warnings, problems the lens works in spite of (an overlong text, a link that is not http(s),
+/// an empty description, a question with no `default` rule).
+#[derive(Debug)]
+pub struct LensReport {
+    /// The lens, or every error by path.
+    pub lens: Result<Lens, Vec<Issue>>,
+    /// Every warning by path, in file order.
+    pub warnings: Vec<Issue>,
+}
+
 impl Lens {
-    /// Parses and validates a lens file in our format or the AWS custom lens format.
-    pub fn from_json(text: &str) -> Result<Lens, Vec<Issue>> {
-        let value = parse_json(text, MAX_LENS_BYTES).map_err(|issue| vec![issue])?;
+    /// Parses and validates a lens file in our format or the AWS custom lens format, keeping
+    /// the warnings.
+    pub fn read(text: &str) -> LensReport {
+        let value = match parse_json(text, MAX_LENS_BYTES) {
+            Ok(value) => value,
+            Err(issue) => {
+                return LensReport {
+                    lens: Err(vec![issue]),
+                    warnings: Vec::new(),
+                };
+            }
+        };
         let mut c = Checker::new();
         let lens = lens(&mut c, &value);
-        match lens {
-            Some(lens) if c.is_clean() => Ok(lens),
-            _ => Err(c.into_issues()),
+        let (errors, warnings) = c.into_parts();
+        LensReport {
+            lens: match lens {
+                Some(lens) if errors.is_empty() => Ok(lens),
+                _ => Err(errors),
+            },
+            warnings,
         }
+    }
+
+    /// Parses and validates a lens file; the warnings are dropped (see [`Lens::read`]).
+    pub fn from_json(text: &str) -> Result<Lens, Vec<Issue>> {
+        Lens::read(text).lens
     }
 }
 
@@ -69,7 +122,7 @@ fn lens(c: &mut Checker, value: &Value) -> Option<Lens> {
         .required(obj, "name", &root)
         .and_then(|v| text(c, v, &root.key("name"), MAX_NAME));
     let description = Checker::optional(obj, "description")
-        .and_then(|v| text(c, v, &root.key("description"), MAX_LENS_DESCRIPTION));
+        .and_then(|v| optional_text(c, v, &root.key("description"), MAX_LENS_DESCRIPTION));
     let explicit_id = Checker::optional(obj, "id").and_then(|v| id(c, v, &root.key("id"), MAX_ID));
     let version = match Checker::optional(obj, "version") {
         Some(v) => c.string(v, &root.key("version"), MAX_VERSION),
@@ -170,9 +223,11 @@ fn question(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Question>
         .required(obj, "title", path)
         .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
     let description = Checker::optional(obj, "description")
-        .and_then(|v| text(c, v, &path.key("description"), MAX_QUESTION_DESCRIPTION));
-    let helpful_resource = Checker::optional(obj, "helpfulResource")
-        .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_QUESTION_RESOURCE));
+        .and_then(|v| optional_text(c, v, &path.key("description"), MAX_QUESTION_DESCRIPTION));
+    let helpful_resource = match Checker::optional(obj, "helpfulResource") {
+        Some(v) => resource(c, v, &path.key("helpfulResource"), MAX_QUESTION_RESOURCE),
+        None => Some(None),
+    };
 
     let choices_path = path.key("choices");
     let mut choices = Vec::new();
@@ -229,8 +284,8 @@ fn question(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Question>
                 .iter()
                 .any(|r| matches!(r.condition, Condition::Default))
         {
-            c.report(&rules_path, Problem::NoDefaultRule);
-            rules_ok = false;
+            // The lens still works: a selection that no rule matches has `Question::UNMATCHED`.
+            c.warn(&rules_path, Problem::NoDefaultRule);
         }
     }
 
@@ -239,7 +294,7 @@ fn question(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Question>
         id: id?,
         title: title?,
         description,
-        helpful_resource,
+        helpful_resource: helpful_resource?,
         choices,
         risk_rules,
     })
@@ -254,16 +309,19 @@ fn choice(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Choice> {
         .required(obj, "title", path)
         .and_then(|v| text(c, v, &path.key("title"), MAX_TITLE));
     let description = Checker::optional(obj, "description")
-        .and_then(|v| text(c, v, &path.key("description"), MAX_CHOICE_DESCRIPTION));
-    let helpful_resource = Checker::optional(obj, "helpfulResource")
-        .and_then(|v| resource(c, v, &path.key("helpfulResource"), MAX_CHOICE_RESOURCE));
+        .and_then(|v| optional_text(c, v, &path.key("description"), MAX_CHOICE_DESCRIPTION));
+    let helpful_resource = match Checker::optional(obj, "helpfulResource") {
+        Some(v) => resource(c, v, &path.key("helpfulResource"), MAX_CHOICE_RESOURCE),
+        None => Some(None),
+    };
     let is_none = id.as_deref().is_some_and(|id| id.ends_with("_no"));
     let improvement_plan = match Checker::optional(obj, "improvementPlan") {
-        Some(v) => resource(c, v, &path.key("improvementPlan"), MAX_CHOICE_RESOURCE),
-        None if is_none || id.is_none() => None,
+        Some(v) => resource(c, v, &path.key("improvementPlan"), MAX_IMPROVEMENT_PLAN),
+        None if is_none || id.is_none() => Some(None),
         None => {
-            c.report(&path.key("improvementPlan"), Problem::Missing);
-            None
+            // AWS's template asks for one per choice; without it the plan has only the title.
+            c.warn(&path.key("improvementPlan"), Problem::NoImprovementPlan);
+            Some(None)
         }
     };
     let effort = Checker::optional(obj, "effort")
@@ -291,8 +349,8 @@ fn choice(c: &mut Checker, value: &Value, path: &JsonPath) -> Option<Choice> {
         id: id?,
         title: title?,
         description,
-        helpful_resource,
-        improvement_plan,
+        helpful_resource: helpful_resource?,
+        improvement_plan: improvement_plan?,
         effort,
         cost_class,
     })
@@ -362,32 +420,109 @@ fn id(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Str
     c.id(value, path, max, IdChars::Word)
 }
 
+/// A text the lens cannot do without (a name, a title): missing or blank is an error; longer
+/// than `max` is a warning, and the text is kept whole.
 fn text(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Text> {
-    c.text(value, path, max)
+    let text = c.text(value, path, usize::MAX)?;
+    match &text {
+        Text::Plain(s) => warn_long(c, s, path, max),
+        Text::Localized { en, zh_cn } => {
+            for (key, s) in [("en", en), ("zh-CN", zh_cn)] {
+                if let Some(s) = s {
+                    warn_long(c, s, &path.key(key), max);
+                }
+            }
+        }
+    }
+    Some(text)
 }
 
-fn resource(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Resource> {
+/// A text the lens can do without (a description, a resource's words): blank is a warning, and
+/// the text (or that language of it) is absent. A placeholder with no letter or digit, such as
+/// the `"-"` some published lenses put beside an empty URL, counts as blank.
+fn optional_text(c: &mut Checker, value: &Value, path: &JsonPath, max: usize) -> Option<Text> {
+    let blank = |v: &Value| {
+        v.as_str()
+            .is_some_and(|s| !s.chars().any(char::is_alphanumeric))
+    };
+    match value {
+        v if blank(v) => {
+            c.warn(path, Problem::EmptyLeftOut);
+            None
+        }
+        Value::Object(obj) if obj.values().any(blank) => {
+            let mut kept = obj.clone();
+            for (key, v) in obj {
+                if blank(v) {
+                    c.warn(&path.key(key), Problem::EmptyLeftOut);
+                    kept.remove(key);
+                }
+            }
+            if kept.values().all(Value::is_null) {
+                return None;
+            }
+            text(c, &Value::Object(kept), path, max)
+        }
+        v => text(c, v, path, max),
+    }
+}
+
+fn warn_long(c: &mut Checker, s: &str, path: &JsonPath, max: usize) {
+    let len = s.chars().count();
+    if len > max {
+        c.warn(path, Problem::LongerThanAws { len, max });
+    }
+}
+
+/// A helpful resource or an improvement plan: `None` on an error; `Some(None)` when there is
+/// nothing to show (a blank text without a URL, reported as a warning).
+fn resource(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+    max: usize,
+) -> Option<Option<Resource>> {
     let obj = c.object(value, path)?;
-    let text = c
-        .required(obj, "displayText", path)
-        .and_then(|v| text(c, v, &path.key("displayText"), max));
-    let url = match Checker::optional(obj, "url") {
+    let tpath = path.key("displayText");
+    let display = c.required(obj, "displayText", path);
+    let text = display.map(|v| optional_text(c, v, &tpath, max));
+    let link = match Checker::optional(obj, "url") {
         None => Some(None),
         Some(v) => {
             let upath = path.key("url");
-            c.string(v, &upath, MAX_URL).and_then(|u| {
-                if is_http_url(&u) {
-                    Some(Some(u))
-                } else {
-                    c.report(&upath, Problem::BadUrl);
+            match v.as_str() {
+                None => {
+                    c.string(v, &upath, MAX_URL);
                     None
                 }
-            })
+                Some(u) if u.trim().is_empty() => {
+                    c.warn(&upath, Problem::EmptyLeftOut);
+                    Some(None)
+                }
+                Some(u) => {
+                    warn_long(c, u, &upath, MAX_URL);
+                    if is_http_url(u) {
+                        Some(Some(Link::Web(u.to_owned())))
+                    } else {
+                        c.warn(&upath, Problem::BadUrl);
+                        Some(Some(Link::Text(u.to_owned())))
+                    }
+                }
+            }
         }
     };
-    Some(Resource {
-        text: text?,
-        url: url?,
+    let (text, link) = (text?, link?);
+    Some(match (text, link) {
+        (Some(text), link) => Some(Resource { text, link }),
+        // A link without words: its URL is the text.
+        (None, Some(link)) => {
+            let (Link::Web(u) | Link::Text(u)) = &link;
+            Some(Resource {
+                text: Text::Plain(u.clone()),
+                link: Some(link),
+            })
+        }
+        (None, None) => None,
     })
 }
 
