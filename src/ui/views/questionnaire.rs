@@ -5,7 +5,7 @@
 //! clicked (the latency budget: click → DOM updated ≤ 16 ms at 4× CPU throttle).
 
 use crate::domain::assessment::{Answer, NaReason, Status, Summary, status, summarize};
-use crate::domain::lens::{Lens, Pillar, Question, Risk};
+use crate::domain::lens::{Lens, Link, Pillar, Question, Resource, Risk};
 use crate::domain::text::Lang;
 use crate::i18n::{Msg, reason_msg, status_msg};
 use crate::ui::lenses::LensState;
@@ -29,6 +29,8 @@ pub fn status_class(s: Status) -> &'static str {
 pub fn PillarPage(
     /// The workload's id.
     workload_id: String,
+    /// The lens's id, when the route names one (see `Route::Pillar`).
+    lens_id: Option<String>,
     /// The pillar's id.
     pillar_id: String,
 ) -> impl IntoView {
@@ -36,8 +38,9 @@ pub fn PillarPage(
     // Pages are rebuilt when the language changes (see `App`).
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
+    let lid = StoredValue::new(lens_id);
     let pid = StoredValue::new(pillar_id);
-    move || match app.lenses.pillar(&pid.get_value()) {
+    move || match lid.with_value(|l| app.lenses.pillar(l.as_deref(), &pid.get_value())) {
         Some((lens, index)) => {
             view! { <PillarQuestions workload_id=wid.get_value() lens index/> }.into_any()
         }
@@ -116,7 +119,7 @@ fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> im
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+                    let href = Route::pillar(&workload_id, &l.id, &p.id).href();
                     let n = p.questions.len();
                     let current = std::ptr::eq(p, pillar);
                     view! {
@@ -144,7 +147,7 @@ fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> im
     let prev = here.checked_sub(1).map(|k| {
         let (l, i) = order[k];
         let p = &l.pillars[i];
-        let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+        let href = Route::pillar(&workload_id, &l.id, &p.id).href();
         view! {
             <a class="button secondary" href=href rel="prev">
                 {Msg::Previous.fill(lang, &[("name", p.name.get(lang))])}
@@ -154,7 +157,7 @@ fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> im
     let next = match order.get(here + 1) {
         Some((l, i)) => {
             let p = &l.pillars[*i];
-            let href = Route::Pillar(workload_id.clone(), p.id.clone()).href();
+            let href = Route::pillar(&workload_id, &l.id, &p.id).href();
             view! {
                 <a class="button" href=href rel="next" data-testid="next-pillar">
                     {Msg::Next.fill(lang, &[("name", p.name.get(lang))])}
@@ -250,7 +253,11 @@ fn QuestionCard(
                 {text(&question.title)}
             </legend>
             <div class="question-head">
-                <p class="muted">{question.description.as_ref().map(text)}" "{Msg::SelectAll.text(lang)}</p>
+                <div class="muted">
+                    {question.description.as_ref().map(|d| view! { <p>{text(d)}</p> })}
+                    {question.helpful_resource.as_ref().map(|r| view! { <p>{resource(r, lang)}</p> })}
+                    <p>{Msg::SelectAll.text(lang)}</p>
+                </div>
                 <span role="status" data-testid="risk">{badge}</span>
             </div>
             {choice_list(card)}
@@ -282,7 +289,12 @@ impl Card {
     }
 }
 
-/// The question's choices, each with its help.
+/// The question's choices, each with all that the lens says of it: its description, its
+/// helpful resource and (folded) its improvement plan, links shown only for http(s) URLs.
+///
+/// DOM ids carry the question's id as well as the choice's: published lenses reuse choice ids
+/// (`choice1`, `risk_mitigated`) in every question, and the ids must stay unique on the page.
+/// Lens ids are letters, digits and `_`, so `-` cannot make two pairs collide.
 fn choice_list(card: Card) -> impl IntoView {
     let (question, answer, ro, lang) = (card.question, card.answer, card.ro, card.lang);
     let text = move |t: &'static crate::domain::text::Text| t.get(lang);
@@ -291,8 +303,8 @@ fn choice_list(card: Card) -> impl IntoView {
         .choices
         .iter()
         .map(|choice| {
-            let input_id = format!("c-{}", choice.id);
-            let help_id = format!("h-{}", choice.id);
+            let input_id = format!("c-{qid}-{}", choice.id);
+            let help_id = format!("h-{qid}-{}", choice.id);
             let cid = choice.id.as_str();
             let checked = move || {
                 answer.with(|a| {
@@ -300,10 +312,23 @@ fn choice_list(card: Card) -> impl IntoView {
                         .is_some_and(|a| a.selected.iter().any(|s| s == cid))
                 })
             };
-            let help = choice.helpful_resource.as_ref().map(|r| {
-                view! { <span class="help" id=help_id.clone()>{text(&r.text)}</span> }
+            let has_help = choice.description.is_some() || choice.helpful_resource.is_some();
+            let help = has_help.then(|| {
+                view! {
+                    <div class="help" id=help_id.clone()>
+                        {choice.description.as_ref().map(|d| view! { <p>{text(d)}</p> })}
+                        {choice.helpful_resource.as_ref().map(|r| view! { <p>{resource(r, lang)}</p> })}
+                    </div>
+                }
             });
-            let described = choice.helpful_resource.is_some().then(|| help_id.clone());
+            let plan = choice.improvement_plan.as_ref().map(|r| {
+                view! {
+                    <details class="choice-plan">
+                        <summary>{Msg::ChoicePlan.text(lang)}</summary>
+                        <p>{resource(r, lang)}</p>
+                    </details>
+                }
+            });
             view! {
                 <li class="choice">
                     <input
@@ -311,19 +336,45 @@ fn choice_list(card: Card) -> impl IntoView {
                         id=input_id.clone()
                         name=qid.clone()
                         value=cid
-                        aria-describedby=described
+                        aria-describedby=has_help.then_some(help_id)
                         disabled=ro
                         prop:checked=checked
                         on:change=move |_| card.edit(Box::new(move |a| a.toggle(question, cid)))
                     />
                     <label for=input_id>{text(&choice.title)}</label>
                     {help}
+                    {plan}
                 </li>
             }
         })
         .collect_view();
 
     view! { <ul class="choices">{choices}</ul> }
+}
+
+/// A helpful resource or an improvement plan: its words, then its link. Only an http(s) URL is
+/// a link (opened in a new tab, with no opener); any other URL the lens gives is shown as text.
+fn resource(r: &'static Resource, lang: Lang) -> impl IntoView {
+    let words = r.text.get(lang);
+    let new_tab = |href: &str, body: AnyView| {
+        view! { <a href=href.to_owned() target="_blank" rel="noopener noreferrer">{body}</a> }
+    };
+    match &r.link {
+        None => words.into_any(),
+        // A resource whose only words are its URL.
+        Some(Link::Web(url)) if url == words => new_tab(url, url.clone().into_any()).into_any(),
+        Some(Link::Text(url)) if url == words => words.into_any(),
+        Some(Link::Web(url)) => {
+            let body = view! {
+                {Msg::LearnMore.text(lang)}
+                <span class="visually-hidden">{format!(" ({url})")}</span>
+            };
+            view! { {words} " " {new_tab(url, body.into_any())} }.into_any()
+        }
+        Some(Link::Text(url)) => {
+            view! { {words} " " <span class="link-text">{url.clone()}</span> }.into_any()
+        }
+    }
 }
 
 /// "Not applicable", and why.

@@ -15,7 +15,7 @@ for (const lang of ['en', 'zh-CN']) {
     await app.goToPillar(id, 'security');
     await app.choice('sec_dc_scheme').check();
     await app.question('sec_data_encryption').getByTestId('na').check();
-    await app.question('sec_data_encryption').locator('summary').click();
+    await app.question('sec_data_encryption').locator('.notes summary').click();
     await app.expectAccessible();
 
     await page.goto(`./#/w/${id}/results`);
@@ -71,7 +71,7 @@ test('usable on a 360 px wide screen: nothing scrolls sideways', async ({ browse
   await app.open();
   const id = await app.newWorkload({ workload: 'Phone' });
   await page.goto(`./#/w/${id}/assess/security`);
-  await page.locator('#c-sec_dc_no').check();
+  await page.locator('#c-sec_data_classification-sec_dc_no').check();
   for (const view of ['', `#/w/${id}/profile`, `#/w/${id}/assess/operational_excellence`, `#/w/${id}/results`,
     `#/w/${id}/plan`, `#/w/${id}/milestones`, `#/w/${id}/report`, `#/w/${id}/services`, `#/w/${id}/schedule`, '#/workloads', '#/workspace']) {
     await page.goto(`./${view}`);

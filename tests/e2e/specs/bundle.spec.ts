@@ -102,8 +102,8 @@ test('an imported bundle opens read-only in every view the customer had, as of i
   await expect(page.locator('#profile-organisation')).toHaveAttribute('readonly', '');
 
   await page.goto(`./#/w/${id}/assess/security`);
-  await expect(page.locator('#c-sec_dc_inventory')).toBeChecked();
-  await expect(page.locator('#c-sec_dc_inventory')).toBeDisabled();
+  await expect(page.locator('#c-sec_data_classification-sec_dc_inventory')).toBeChecked();
+  await expect(page.locator('#c-sec_data_classification-sec_dc_inventory')).toBeDisabled();
   await expect(page.locator('input[type=checkbox]:enabled, input[type=radio]:enabled, textarea:not([readonly])')).toHaveCount(0);
 
   await page.goto(`./#/w/${id}/services`);

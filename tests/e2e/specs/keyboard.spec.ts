@@ -39,7 +39,7 @@ test('a whole pillar can be answered with the keyboard alone', async ({ page }) 
   await tabTo(page, `#reason-${questions[6].id}`);
   await page.keyboard.press('ArrowDown');
   await expect(last.getByTestId('na-reason')).toHaveValue('BUSINESS_PRIORITIES');
-  await tabTo(page, `#q-${questions[6].id} summary`);
+  await tabTo(page, `#q-${questions[6].id} .notes summary`);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Typed without a mouse');
@@ -57,8 +57,8 @@ test('focus is visible on every control', async ({ page }) => {
   await app.open();
   const id = await app.newWorkload();
   await app.goToPillar(id, 'security');
-  await tabTo(page, '#c-sec_dc_inventory');
-  const outline = await page.locator('#c-sec_dc_inventory').evaluate((el) => getComputedStyle(el).outlineStyle);
+  await tabTo(page, '#c-sec_data_classification-sec_dc_inventory');
+  const outline = await page.locator('#c-sec_data_classification-sec_dc_inventory').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
 

@@ -51,8 +51,10 @@ export class Preflight {
     return this.page.locator(`[data-question="${id}"]`);
   }
 
-  choice(id: string): Locator {
-    return this.page.locator(`#c-${id}`);
+  /** A choice's checkbox; `question` is needed when the lens reuses choice ids across questions. */
+  choice(id: string, question?: string): Locator {
+    const input = `input[type=checkbox][value="${id}"]`;
+    return question ? this.question(question).locator(input) : this.page.locator(input);
   }
 
   risk(question: string): Locator {

@@ -16,7 +16,7 @@ test('answers, not-applicable and notes survive a reload (English)', async ({ pa
   const q2 = app.question('sec_data_encryption');
   await q2.getByTestId('na').check();
   await q2.getByTestId('na-reason').selectOption('BUSINESS_PRIORITIES');
-  await q2.locator('summary').click();
+  await q2.locator('.notes summary').click();
   await q2.getByTestId('notes').fill('Encryption is handled by the platform team.');
   await expect(app.risk('sec_data_encryption')).toHaveText('Not applicable');
   await expect(page.getByTestId('pillar-progress')).toHaveText('2 of 7 answered');
@@ -46,7 +46,7 @@ test('the questionnaire in Chinese, remembered across a reload', async ({ page }
   await expect(app.heading).toHaveText('工作负载概况');
   await app.goToPillar(id, 'security');
   await expect(app.heading).toHaveText('安全');
-  await expect(page.locator('label[for=c-sec_dc_scheme]')).toHaveText('我们有成文的数据分类分级标准（例如公开、内部、机密）');
+  await expect(page.locator('label[for=c-sec_data_classification-sec_dc_scheme]')).toHaveText('我们有成文的数据分类分级标准（例如公开、内部、机密）');
 
   await app.choice('sec_dc_no').check();
   await expect(app.risk('sec_data_classification')).toHaveText('高风险');
@@ -62,7 +62,7 @@ test('the questionnaire in Chinese, remembered across a reload', async ({ page }
   await app.switchLanguage();
   await expect(page.getByTestId('lang-switch')).toBeFocused();
   await expect(app.risk('sec_data_classification')).toHaveText('High risk');
-  await expect(page.locator('label[for=c-sec_dc_no]')).toHaveText('None of these');
+  await expect(page.locator('label[for=c-sec_data_classification-sec_dc_no]')).toHaveText('None of these');
 });
 
 test('a browser that prefers Chinese opens in Chinese', async ({ browser }) => {
