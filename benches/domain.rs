@@ -157,7 +157,7 @@ fn validate_and_summarise_1000_bundles(bencher: divan::Bencher) {
             w.answers.insert(lens.id.clone(), answers);
             export(
                 &w,
-                &[(lens, sha)],
+                &[(lens, sha, None)],
                 Some(&plan_dates),
                 None,
                 &Rules::default(),

@@ -162,6 +162,9 @@ messages! {
     LensesIntro => "The Well-Architected review is always included. Add the managed-services readiness assessment if you are considering managed services.", "卓越架构评审始终包含在内。如您正在考虑托管服务，可同时进行托管服务就绪度评估。";
     OptionManagedServices => "Also assess managed-services readiness (24 questions)", "同时评估托管服务就绪度（24 题）";
     LensLoading => "Loading the questions…", "正在加载问题……";
+    ListedLensFailed => "This lens could not be loaded ({error}). Answers to it are kept.", "无法加载此评估模型（{error}）。已填写的答案仍然保留。";
+    LensWithQuestions => "Also assess {name} ({n} questions)", "同时评估“{name}”（{n} 题）";
+    LensWarnings => "This lens file has {n} problems that do not stop it from working", "此评估模型文件有 {n} 处问题，但不影响使用";
     LensFailed => "The managed-services questions could not be loaded ({error}). Your answers to them are kept.", "无法加载托管服务问题（{error}）。您已填写的答案仍然保留。";
     PrioritiesTitle => "Pillar priorities", "支柱优先级";
     PrioritiesIntro => "Put the pillars in the order that matters most to you. Risks in your two top-ranked pillars come first in the plan.", "请按对您的重要程度排列支柱。排名前两位的支柱中的风险会在改进计划中优先处理。";
@@ -501,6 +504,10 @@ messages! {
     ContactUs => "Contact:", "联系方式：";
     ContactWebsite => "Website", "网站";
     PUnknownMember => "not a known setting (known here: {known})", "不是可识别的设置项（此处可用：{known}）";
+    PEmbeddedLens => "the lens file in the bundle is invalid: {issue}", "评估包中的评估模型文件无效：{issue}";
+    PEmbeddedLensId => "the lens file holds lens “{found}”, not “{expected}”", "评估模型文件中是“{found}”，而不是“{expected}”";
+    PLensFileChanged => "the lens file does not match its SHA-256", "评估模型文件与其 SHA-256 不符";
+    PBuiltinLensId => "“{id}” is the id of a lens built into the app; give this lens another", "“{id}”是应用内置评估模型的标识，请为此评估模型另取一个";
     PNotRelativePath => "must be a path relative to the page, such as logo.svg (no scheme, host or leading /)", "必须是相对于页面的路径，例如 logo.svg（不能包含协议、主机名或以 / 开头）";
     PNotAColour => "not a colour written #rrggbb or #rgb", "不是 #rrggbb 或 #rgb 格式的颜色";
     PLowContrast => "contrast with the page is {ratio}:1; text needs at least {min}:1 (WCAG AA), so choose a darker colour", "与页面背景的对比度为 {ratio}:1，文字至少需要 {min}:1（WCAG AA），请选择更深的颜色";
@@ -544,6 +551,7 @@ messages! {
     #[cfg(not(target_arch = "wasm32"))]
     CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
     #[cfg(not(target_arch = "wasm32"))]
+    CliNoSuchLens => "the bundle carries no lens “{id}”", "该评估包中没有评估模型“{id}”";
     CliChecksum => "$.sha256: the content does not match its checksum: changed or damaged after export", "$.sha256: 内容与校验值不符：导出后被更改或损坏";
     #[cfg(not(target_arch = "wasm32"))]
     CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
@@ -892,6 +900,13 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Msg::PUnknownMember.fill(lang, &[("known", &known.join(", "))])
         }
         Problem::NotRelativePath => Msg::PNotRelativePath.text(lang).to_owned(),
+        Problem::EmbeddedLens(issue) => {
+            Msg::PEmbeddedLens.fill(lang, &[("issue", &issue_text(issue, lang))])
+        }
+        Problem::EmbeddedLensId { found, expected } => {
+            Msg::PEmbeddedLensId.fill(lang, &[("found", found), ("expected", expected)])
+        }
+        Problem::BuiltinLensId { id } => Msg::PBuiltinLensId.fill(lang, &[("id", id)]),
         Problem::NotAColour => Msg::PNotAColour.text(lang).to_owned(),
         Problem::LowContrast { ratio, min } => Msg::PLowContrast.fill(
             lang,

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         // What was accepted exports to a file that is accepted again, intact.
         let text = export(
             &b.workload,
-            &[(lens, well_architected_sha256())],
+            &[(lens, well_architected_sha256(), None)],
             None,
             b.pricing.as_ref(),
             &preflight::domain::schedule::Rules::default(),

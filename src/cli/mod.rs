@@ -83,6 +83,10 @@ enum BundleCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SummaryFormat::Csv)]
         format: SummaryFormat,
+        /// The lens to summarise (default: the Well-Architected lens). Another lens is read from
+        /// the file of each bundle that carries it.
+        #[arg(long)]
+        lens: Option<String>,
     },
 }
 
@@ -177,12 +181,16 @@ pub fn main() -> ExitCode {
         }
         Command::Config(ConfigCommand::Check { files }) => config_check(&files, &mut out),
         Command::Bundle(BundleCommand::Validate { files }) => bundle_validate(&files, &mut out),
-        Command::Bundle(BundleCommand::Summary { files, format }) => {
+        Command::Bundle(BundleCommand::Summary {
+            files,
+            format,
+            lens,
+        }) => {
             let mut err = Out {
                 w: std::io::stderr().lock(),
                 lang,
             };
-            bundle_summary(&files, format, &mut out, &mut err)
+            bundle_summary(&files, format, lens.as_deref(), &mut out, &mut err)
         }
     };
     if out.w.flush().is_err() {
@@ -464,11 +472,24 @@ fn read_bundle<W: Write>(
             .map(|i| format!("{p}: {}", out.issue(i)))
             .collect::<Vec<_>>()
     })?;
-    let changed: Vec<String> = bundles
-        .iter()
-        .filter(|b| b.integrity == Integrity::Changed)
-        .map(|_| format!("{p}: {}", out.msg(Msg::CliChecksum, &[])))
-        .collect();
+    let mut changed: Vec<String> = Vec::new();
+    for b in bundles.iter().filter(|b| b.integrity == Integrity::Changed) {
+        // Which part changed: an embedded lens file (named by its path), or the rest.
+        let lenses: Vec<String> = b
+            .lenses
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.embedded.as_ref().is_some_and(|e| !e.matches))
+            .map(|(i, _)| {
+                let m = out.msg(Msg::PLensFileChanged, &[]);
+                format!("{p}: $.lenses[{i}].file: {m}")
+            })
+            .collect();
+        if lenses.is_empty() {
+            changed.push(format!("{p}: {}", out.msg(Msg::CliChecksum, &[])));
+        }
+        changed.extend(lenses);
+    }
     if changed.is_empty() {
         Ok(bundles)
     } else {
@@ -523,30 +544,59 @@ fn or_dash(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s }
 }
 
+/// A bundle file read: its bundles, or the lines that say why not.
+type BundleRead = Result<Vec<crate::domain::bundle::Bundle>, Vec<String>>;
+
 fn bundle_summary<W: Write, E: Write>(
     files: &[PathBuf],
     format: SummaryFormat,
+    lens_id: Option<&str>,
     out: &mut Out<W>,
     err: &mut Out<E>,
 ) -> bool {
     use crate::domain::bundle::{Column, csv_line, summary};
-    let lens = crate::domain::builtin::well_architected();
+    let builtin = crate::domain::builtin::well_architected();
+    let lens_id = lens_id.unwrap_or(&builtin.id);
+    let read: Vec<(String, BundleRead)> = files
+        .iter()
+        .map(|path| (path.display().to_string(), read_bundle(path, err)))
+        .collect();
+    // The columns follow the lens: the built-in one, or the first bundle's copy of it.
+    let lens: &Lens = if lens_id == builtin.id {
+        builtin
+    } else {
+        read.iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .flatten()
+            .find_map(|b| b.embedded_lens(lens_id))
+            .unwrap_or(builtin)
+    };
     let columns = Column::all(lens);
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut all = true;
-    for path in files {
-        match read_bundle(path, err) {
+    for (file, result) in &read {
+        match result {
             Ok(bundles) => {
-                let file = path.display().to_string();
-                for b in &bundles {
-                    let row = summary(b, lens);
-                    rows.push(columns.iter().map(|c| c.value(&file, &row)).collect());
+                for b in bundles {
+                    let own = if lens_id == builtin.id {
+                        Some(builtin)
+                    } else {
+                        b.embedded_lens(lens_id)
+                    };
+                    let Some(own) = own else {
+                        all = false;
+                        let m = err.msg(Msg::CliNoSuchLens, &[("id", lens_id)]);
+                        err.line(&printable(&format!("{file}: {m}")));
+                        continue;
+                    };
+                    let row = summary(b, own);
+                    rows.push(columns.iter().map(|c| c.value(file, &row)).collect());
                 }
             }
             Err(lines) => {
                 all = false;
                 for l in lines {
-                    err.line(&printable(&l));
+                    err.line(&printable(l));
                 }
             }
         }

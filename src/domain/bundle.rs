@@ -1,7 +1,10 @@
 //! The bundle: one workload leaving the customer's browser for the consultant, as one JSON file.
 //!
 //! **Format v1** (`"format": "preflight-bundle", "version": 1`): the app version, the export time
-//! (UTC), each lens used with its id, version and the SHA-256 of its file, the workload (profile,
+//! (UTC), each lens used with its id, version and the SHA-256 of its file — and, for a lens the
+//! app does not build in (a sales team's, or one loaded from disk), the file itself as a string
+//! (`file`), so that a consultant without it can open the bundle; the file must hash to the
+//! `sha256` beside it, or the bundle is flagged as changed — the workload (profile,
 //! answers, notes, chosen lenses, pillar priorities, milestones, service selection), the schedule
 //! as computed at export (with provisional flags), derived results, and `sha256`: the SHA-256 of
 //! the *canonical* content — the bundle without its `sha256` member, serialised as compact JSON
@@ -34,7 +37,9 @@ pub const FORMAT: &str = "preflight-bundle";
 pub const VERSION: u64 = 1;
 /// The `format` member of the v0 backup file (read and migrated).
 pub const LEGACY_FORMAT: &str = "preflight-workloads";
-/// The largest bundle file accepted.
+/// The largest bundle file accepted: room for the answers and the lens files it carries (AWS
+/// allows a lens file of 500 KB; published ones are 20 to 200 KB), and no more than the share
+/// of local storage the workspace gives imported bundles (`storage::IMPORT_BUDGET_CHARS`).
 pub const MAX_BUNDLE_BYTES: usize = 2_000_000;
 
 /// Lowercase hex SHA-256 of some bytes.
@@ -54,7 +59,7 @@ pub fn canonical(value: &Value) -> String {
 }
 
 /// A lens a bundle was answered with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LensRef {
     /// Its id.
     pub id: String,
@@ -62,6 +67,32 @@ pub struct LensRef {
     pub version: String,
     /// SHA-256 of its file.
     pub sha256: String,
+    /// The lens itself, for a lens the app does not build in.
+    pub embedded: Option<Embedded>,
+}
+
+/// A lens file carried inside a bundle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Embedded {
+    /// The lens, read from the file by the lens parser (its id is the reference's).
+    pub lens: Lens,
+    /// Whether the file hashes to the reference's `sha256`; if not, the bundle is `Changed`.
+    pub matches: bool,
+}
+
+/// A lens as the exporter hands it to [`export`]: the lens, the SHA-256 of its file, and the
+/// file itself when the bundle must carry it.
+pub type UsedLens<'a> = (&'a Lens, &'a str, Option<&'a str>);
+
+impl Bundle {
+    /// A lens the bundle carries, by id.
+    pub fn embedded_lens(&self, id: &str) -> Option<&Lens> {
+        self.lenses
+            .iter()
+            .find(|l| l.id == id)
+            .and_then(|l| l.embedded.as_ref())
+            .map(|e| &e.lens)
+    }
 }
 
 /// Whether the checksum matches the content.
@@ -206,7 +237,7 @@ pub fn quote_value(q: &Quote) -> Value {
 /// provider's date at `exported_at` (the date the consultant will see it as of).
 pub fn export(
     workload: &Workload,
-    lenses: &[(&Lens, &str)],
+    lenses: &[UsedLens<'_>],
     schedule: Option<&Schedule>,
     pricing: Option<&PriceList>,
     rules: &Rules,
@@ -221,11 +252,14 @@ pub fn export(
     doc.insert("exported_at".into(), exported_at.into());
     let lens_refs: Vec<Value> = lenses
         .iter()
-        .map(|(l, sha)| {
+        .map(|(l, sha, file)| {
             let mut m = Map::new();
             m.insert("id".into(), l.id.as_str().into());
             m.insert("version".into(), l.version.as_str().into());
             m.insert("sha256".into(), (*sha).into());
+            if let Some(file) = file {
+                m.insert("file".into(), (*file).into());
+            }
             Value::Object(m)
         })
         .collect();
@@ -260,7 +294,7 @@ pub fn export(
     doc.insert("schedule".into(), Value::Object(sched));
     let results: Vec<Value> = lenses
         .iter()
-        .map(|(l, _)| results_value(l, workload, rate))
+        .map(|(l, ..)| results_value(l, workload, rate))
         .collect();
     doc.insert("results".into(), Value::Array(results));
     if let Some(p) = pricing {
@@ -417,7 +451,11 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
     let mut without = obj.clone();
     without.remove("sha256");
     let expected = sha256_hex(canonical(&Value::Object(without)).as_bytes());
-    let integrity = if sha.as_deref() == Some(expected.as_str()) {
+    let lenses_match = lenses
+        .iter()
+        .flatten()
+        .all(|l| l.embedded.as_ref().is_none_or(|e| e.matches));
+    let integrity = if sha.as_deref() == Some(expected.as_str()) && lenses_match {
         Integrity::Intact
     } else {
         Integrity::Changed
@@ -467,16 +505,59 @@ fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Opti
                 None
             }
         });
-        match (id, version, sha256) {
-            (Some(id), Some(version), Some(sha256)) => out.push(LensRef {
+        let embedded = match (o.get("file"), &id, &sha256) {
+            (None | Some(Value::Null), ..) => Some(None),
+            (Some(v), Some(id), Some(sha)) => embedded(c, v, &p.key("file"), id, sha).map(Some),
+            (Some(_), ..) => None,
+        };
+        match (id, version, sha256, embedded) {
+            (Some(id), Some(version), Some(sha256), Some(embedded)) => out.push(LensRef {
                 id,
                 version,
                 sha256,
+                embedded,
             }),
             _ => ok = false,
         }
     }
     ok.then_some(out)
+}
+
+/// A lens file inside a bundle: read by the lens parser (its errors are the bundle's, under the
+/// file's path; its warnings are not: the customer answered the lens as it is), and hashed.
+fn embedded(
+    c: &mut Checker,
+    value: &Value,
+    path: &JsonPath,
+    id: &str,
+    sha: &str,
+) -> Option<Embedded> {
+    let text = c.string(value, path, crate::domain::lens::MAX_LENS_BYTES)?;
+    let report = Lens::read(&text);
+    match report.lens {
+        Ok(mut lens) => {
+            if lens.format == crate::domain::lens::LensFormat::Preflight && lens.id != id {
+                c.report(
+                    path,
+                    Problem::EmbeddedLensId {
+                        found: lens.id,
+                        expected: id.to_owned(),
+                    },
+                );
+                return None;
+            }
+            // An AWS lens file has no id: the bundle's is the one its answers are filed under.
+            lens.id = id.to_owned();
+            let matches = sha256_hex(text.as_bytes()) == sha;
+            Some(Embedded { lens, matches })
+        }
+        Err(issues) => {
+            for issue in issues {
+                c.report(path, Problem::EmbeddedLens(Box::new(issue)));
+            }
+            None
+        }
+    }
 }
 
 fn schedule_events(
@@ -971,7 +1052,7 @@ mod tests {
         let sha = sha256_hex(WELL_ARCHITECTED_JSON.as_bytes());
         let text = export(
             &w,
-            &[(lens, &sha)],
+            &[(lens, &sha, None)],
             None,
             Some(&prices),
             &Rules::default(),
@@ -1052,7 +1133,7 @@ mod tests {
         let sha = sha256_hex(WELL_ARCHITECTED_JSON.as_bytes());
         export(
             &workload(),
-            &[(lens, &sha)],
+            &[(lens, &sha, None)],
             None,
             None,
             &crate::domain::schedule::Rules::default(),

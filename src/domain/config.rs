@@ -60,7 +60,22 @@ pub struct Config {
     pub official_years: Vec<OfficialYear>,
     /// The provider's own days off, on top of the national calendar.
     pub closures: Vec<Date>,
+    /// Lens files the sales team serves beside the app, offered on every workload's profile.
+    pub lenses: Vec<ConfigLens>,
 }
+
+/// A lens file listed in `config.json`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigLens {
+    /// The lens's id in this app: in workloads, bundles and routes. An AWS custom lens file has
+    /// no id of its own, so this is it; a Preflight lens file's own id must equal it.
+    pub id: String,
+    /// The file: a path relative to the page, like the logo.
+    pub path: String,
+}
+
+/// The most lenses `config.json` may list.
+pub const MAX_CONFIG_LENSES: usize = 10;
 
 /// The sales team's brand.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -187,6 +202,7 @@ const TOP: &[&str] = &[
     "default_language",
     "schedule",
     "calendar",
+    "lenses",
 ];
 
 /// Reads `config.json`: the configuration (defaults wherever the file is wrong) and every
@@ -273,6 +289,9 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
         let (official, closures) = calendar(&mut c, v, &root.key("calendar"));
         config.official_years = official;
         config.closures = closures;
+    }
+    if let Some(v) = obj.get("lenses") {
+        config.lenses = lenses(&mut c, v, &root.key("lenses"));
     }
     (config, c.into_issues())
 }
@@ -670,6 +689,64 @@ fn calendar(c: &mut Checker, value: &Value, path: &JsonPath) -> (Vec<OfficialYea
     (official, closures)
 }
 
+/// `lenses`: each entry that is wrong is reported and left out alone.
+fn lenses(c: &mut Checker, value: &Value, path: &JsonPath) -> Vec<ConfigLens> {
+    let mut out: Vec<ConfigLens> = Vec::new();
+    let mut first: BTreeMap<String, JsonPath> = BTreeMap::new();
+    let Some(items) = c.array(value, path) else {
+        return out;
+    };
+    if !c.count(items.len(), path, 0, MAX_CONFIG_LENSES) {
+        return out;
+    }
+    for (i, item) in items.iter().enumerate() {
+        let ipath = path.index(i);
+        let Some(obj) = c.object(item, &ipath) else {
+            continue;
+        };
+        c.unknown_members(obj, &ipath, &["id", "path"]);
+        let id_path = ipath.key("id");
+        let id = c
+            .required(obj, "id", &ipath)
+            .and_then(|v| c.id(v, &id_path, 64, crate::domain::validate::IdChars::Word))
+            .filter(|id| {
+                let builtin = id == crate::domain::builtin::WELL_ARCHITECTED_ID
+                    || crate::domain::builtin::OPTIONAL_LENSES
+                        .iter()
+                        .any(|l| l.id == id);
+                if builtin {
+                    c.report(&id_path, Problem::BuiltinLensId { id: id.clone() });
+                } else if let Some(at) = first.get(id) {
+                    c.report(
+                        &id_path,
+                        Problem::Duplicate {
+                            id: id.clone(),
+                            first: at.clone(),
+                        },
+                    );
+                    return false;
+                }
+                !builtin
+            });
+        let file_path = ipath.key("path");
+        let file = c
+            .required(obj, "path", &ipath)
+            .and_then(|v| c.string(v, &file_path, 300))
+            .filter(|s| {
+                let ok = is_relative_path(s);
+                if !ok {
+                    c.report(&file_path, Problem::NotRelativePath);
+                }
+                ok
+            });
+        if let (Some(id), Some(path)) = (id, file) {
+            first.insert(id.clone(), id_path);
+            out.push(ConfigLens { id, path });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -728,6 +805,42 @@ mod tests {
     }
 
     #[test]
+    fn listed_lenses_are_read_entry_by_entry() {
+        let (config, issues) = read_config(
+            r#"{"lenses": [
+                {"id": "company_policy_abc", "path": "lenses/policy-abc.json"},
+                {"id": "well_architected", "path": "lenses/wa.json"},
+                {"id": "company_policy_abc", "path": "lenses/again.json"},
+                {"id": "networking", "path": "https://evil.example/lens.json"},
+                {"id": "bad id", "path": "lenses/x.json", "name": "X"},
+                {"id": "serverless", "path": "lenses/serverless.json"}
+            ]}"#,
+        );
+        assert_eq!(
+            messages(&issues),
+            [
+                "$.lenses[1].id: “well_architected” is the id of a lens built into the app; give this lens another",
+                "$.lenses[2].id: duplicate id “company_policy_abc” (first used at $.lenses[0].id)",
+                "$.lenses[3].path: must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
+                "$.lenses[4].name: not a known setting (known here: id, path)",
+                "$.lenses[4].id: invalid id “bad id”: use 1 to 64 ASCII letters, digits or underscores",
+            ]
+        );
+        let listed: Vec<_> = config
+            .lenses
+            .iter()
+            .map(|l| (l.id.as_str(), l.path.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("company_policy_abc", "lenses/policy-abc.json"),
+                ("serverless", "lenses/serverless.json"),
+            ]
+        );
+    }
+
+    #[test]
     fn no_config_members_means_every_default() {
         let (config, issues) = read_config("{}");
         assert!(issues.is_empty());
@@ -749,7 +862,7 @@ mod tests {
         assert_eq!(
             messages(&issues),
             [
-                "$.colour: not a known setting (known here: $schema, version, brand, contact, pricing, default_language, schedule, calendar)",
+                "$.colour: not a known setting (known here: $schema, version, brand, contact, pricing, default_language, schedule, calendar, lenses)",
                 "$.brand.logo: must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
                 "$.brand.colour: contrast with the page is 1.4:1; text needs at least 4.5:1 (WCAG AA), so choose a darker colour",
                 "$.contact.email: not an e-mail address",

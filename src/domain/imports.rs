@@ -139,7 +139,7 @@ mod tests {
         let sha = crate::domain::bundle::sha256_hex(WELL_ARCHITECTED_JSON.as_bytes());
         export(
             &w,
-            &[(well_architected(), &sha)],
+            &[(well_architected(), &sha, None)],
             None,
             None,
             &crate::domain::schedule::Rules::default(),

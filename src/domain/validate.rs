@@ -218,6 +218,20 @@ pub enum Problem {
     },
     /// A path that must be relative to the page is not.
     NotRelativePath,
+    /// A lens file inside a bundle has an error (the lens parser's issue, with its own path).
+    EmbeddedLens(Box<Issue>),
+    /// A Preflight lens file inside a bundle holds another lens than the one it is filed as.
+    EmbeddedLensId {
+        /// The id in the file.
+        found: String,
+        /// The id the bundle gives it.
+        expected: String,
+    },
+    /// A lens listed in `config.json` takes the id of a lens the app has built in.
+    BuiltinLensId {
+        /// The id.
+        id: String,
+    },
     /// Not a colour written `#rrggbb` or `#rgb`.
     NotAColour,
     /// A colour without enough contrast for text.

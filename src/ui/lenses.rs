@@ -1,19 +1,22 @@
 //! Which lenses the app has in hand: the embedded Well-Architected lens, and optional lenses
-//! fetched from beside the page the first time a workload needs one.
+//! fetched from beside the page the first time a workload needs one: the managed-services lens
+//! the app ships, and those a sales team lists in `config.json` (`lenses`).
 //!
 //! The Well-Architected lens is embedded, but in a split release build its text and parser
 //! come with the page code ([`crate::ui::pages::builtin_lens`]): the start page does not need
 //! it, and it is 157 KB. Every page waits for it before it shows; the header and the title,
 //! which are there before any page, ask [`Lenses::builtin`] and follow when it arrives.
 //!
-//! A fetched lens goes through the same validating parser as any other; a missing or broken file
-//! is a visible failure ([`LensState::Failed`]), never a crash, and the workload's answers to it
-//! are kept untouched until it loads.
+//! A fetched lens goes through the same validating parser as any other, warnings kept for the
+//! profile page to show; a missing or broken file is a visible failure ([`LensState::Failed`]),
+//! never a crash, and the workload's answers to it are kept untouched until it loads.
 
 use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens};
 use crate::domain::bundle::sha256_hex;
-use crate::domain::lens::{Lens, Pillar};
+use crate::domain::config::ConfigLens;
+use crate::domain::lens::{Lens, LensFormat, LensReport, Pillar};
 use crate::domain::text::Lang;
+use crate::domain::validate::Issue;
 use crate::i18n::{Msg, issue_text};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -25,8 +28,10 @@ use wasm_bindgen_futures::JsFuture;
 pub enum LensState {
     /// Being fetched.
     Loading,
-    /// Fetched and valid, with the SHA-256 of its file.
-    Ready(&'static Lens, &'static str),
+    /// Fetched (or carried by an imported bundle) and valid, with the SHA-256 of its file, the
+    /// warnings the parser gave and the file itself (empty for a bundle's, which is not
+    /// exported again).
+    Ready(&'static Lens, &'static str, &'static [Issue], &'static str),
     /// Could not be fetched or did not validate; the message says why (in English and Chinese).
     Failed([String; 2]),
 }
@@ -34,17 +39,36 @@ pub enum LensState {
 /// The Well-Architected lens and the SHA-256 of its file.
 type Builtin = (&'static Lens, &'static str);
 
-/// The Well-Architected lens once in hand, and the optional lenses fetched so far, by id.
+/// The Well-Architected lens once in hand, the optional lenses fetched so far, by id, and the
+/// lenses `config.json` lists.
 #[derive(Clone, Copy)]
 pub struct Lenses(
     RwSignal<HashMap<&'static str, LensState>>,
     RwSignal<Option<Builtin>>,
+    StoredValue<&'static [OptionalLens]>,
 );
 
 impl Lenses {
-    /// No lens in hand yet.
-    pub fn new() -> Lenses {
-        Lenses(RwSignal::new(HashMap::new()), RwSignal::new(None))
+    /// No lens in hand yet; `listed` are the sales team's lenses from `config.json`.
+    pub fn new(listed: &[ConfigLens]) -> Lenses {
+        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+        let listed: Vec<OptionalLens> = listed
+            .iter()
+            .map(|l| OptionalLens {
+                id: leak(&l.id),
+                path: leak(&l.path),
+            })
+            .collect();
+        Lenses(
+            RwSignal::new(HashMap::new()),
+            RwSignal::new(None),
+            StoredValue::new(Box::leak(listed.into_boxed_slice())),
+        )
+    }
+
+    /// The lenses `config.json` lists, in its order.
+    pub fn listed(self) -> &'static [OptionalLens] {
+        self.2.get_value()
     }
 
     /// The Well-Architected lens, once its code is in hand (reactive).
@@ -68,7 +92,7 @@ impl Lenses {
             return self.builtin();
         }
         self.0.with(|m| match m.get(id) {
-            Some(LensState::Ready(lens, _)) => Some(*lens),
+            Some(LensState::Ready(lens, ..)) => Some(*lens),
             _ => None,
         })
     }
@@ -80,9 +104,16 @@ impl Lenses {
 
     /// Starts fetching an optional lens unless it is in hand or on its way.
     pub fn ensure(self, id: &str) {
-        let Some(meta) = OPTIONAL_LENSES.iter().find(|l| l.id == id).copied() else {
+        let listed = self.listed();
+        let Some(meta) = OPTIONAL_LENSES
+            .iter()
+            .chain(listed)
+            .find(|l| l.id == id)
+            .copied()
+        else {
             return;
         };
+        let named_by_config = listed.iter().any(|l| l.id == id);
         if self.0.with_untracked(|m| m.contains_key(meta.id)) {
             return;
         }
@@ -90,10 +121,38 @@ impl Lenses {
             m.insert(meta.id, LensState::Loading);
         });
         leptos::task::spawn_local(async move {
-            let state = load(meta).await;
+            let state = load(meta, named_by_config).await;
             self.0.update(|m| {
                 m.insert(meta.id, state);
             });
+        });
+    }
+
+    /// The file of a lens that a bundle must carry: one the app does not build in or ship.
+    pub fn file_to_embed(self, id: &str) -> Option<&'static str> {
+        if id == crate::domain::builtin::WELL_ARCHITECTED_ID
+            || OPTIONAL_LENSES.iter().any(|l| l.id == id)
+        {
+            return None;
+        }
+        self.0.with_untracked(|m| match m.get(id) {
+            Some(LensState::Ready(_, _, _, file)) if !file.is_empty() => Some(*file),
+            _ => None,
+        })
+    }
+
+    /// Takes in a lens that an imported bundle carries, unless a lens with its id is already
+    /// in hand or on its way (the read-only banner then says if the two differ).
+    pub fn adopt(self, lens: &crate::domain::lens::Lens, sha256: &str) {
+        if self.0.with_untracked(|m| m.contains_key(lens.id.as_str()))
+            || lens.id == crate::domain::builtin::WELL_ARCHITECTED_ID
+        {
+            return;
+        }
+        let lens: &'static Lens = Box::leak(Box::new(lens.clone()));
+        let sha: &'static str = Box::leak(sha256.to_owned().into_boxed_str());
+        self.0.update(|m| {
+            m.insert(lens.id.as_str(), LensState::Ready(lens, sha, &[], ""));
         });
     }
 
@@ -103,13 +162,22 @@ impl Lenses {
             return self.1.with(|b| b.map(|(_, sha)| sha));
         }
         self.0.with(|m| match m.get(id) {
-            Some(LensState::Ready(_, sha)) => Some(*sha),
+            Some(LensState::Ready(_, sha, ..)) => Some(*sha),
             _ => None,
         })
     }
 
-    /// The lens and index of a pillar, among the lenses in hand (reactive).
-    pub fn pillar(self, pillar_id: &str) -> Option<(&'static Lens, usize)> {
+    /// The lens and index of a pillar (reactive): of the lens named, or else the first lens in
+    /// hand that has a pillar with this id.
+    pub fn pillar(self, lens_id: Option<&str>, pillar_id: &str) -> Option<(&'static Lens, usize)> {
+        if let Some(lens_id) = lens_id {
+            let lens = self.get(lens_id)?;
+            return lens
+                .pillars
+                .iter()
+                .position(|p| p.id == pillar_id)
+                .map(|i| (lens, i));
+        }
         if let Some(main) = self.builtin()
             && let Some(i) = main.pillars.iter().position(|p| p.id == pillar_id)
         {
@@ -117,7 +185,7 @@ impl Lenses {
         }
         self.0.with(|m| {
             m.values().find_map(|s| match s {
-                LensState::Ready(lens, _) => lens
+                LensState::Ready(lens, ..) => lens
                     .pillars
                     .iter()
                     .position(|p: &Pillar| p.id == pillar_id)
@@ -128,28 +196,36 @@ impl Lenses {
     }
 }
 
-impl Default for Lenses {
-    fn default() -> Self {
-        Lenses::new()
-    }
-}
-
-async fn load(meta: OptionalLens) -> LensState {
+/// Fetches and reads a lens file. An AWS custom lens file has no id of its own, so a lens that
+/// `config.json` names takes the id it is listed with; a Preflight lens file must hold the id
+/// it is known by.
+async fn load(meta: OptionalLens, named_by_config: bool) -> LensState {
     match fetch_text(meta.path).await {
         Ok(text) => match crate::ui::pages::read_lens(text.clone()).await {
             Err(crate::ui::pages::PageFailed) => LensState::Failed([
                 format!("{}: {}", meta.path, Msg::PageFailed.text(Lang::En)),
                 format!("{}：{}", meta.path, Msg::PageFailed.text(Lang::ZhCn)),
             ]),
-            Ok(Ok(lens)) if lens.id == meta.id => {
+            Ok(LensReport {
+                lens: Ok(mut lens),
+                warnings,
+            }) if lens.id == meta.id || (named_by_config && lens.format == LensFormat::Aws) => {
+                lens.id = meta.id.to_owned();
                 let sha = sha256_hex(text.as_bytes());
-                LensState::Ready(Box::leak(Box::new(lens)), Box::leak(sha.into_boxed_str()))
+                LensState::Ready(
+                    Box::leak(Box::new(lens)),
+                    Box::leak(sha.into_boxed_str()),
+                    Box::leak(warnings.into_boxed_slice()),
+                    Box::leak(text.into_boxed_str()),
+                )
             }
-            Ok(Ok(lens)) => LensState::Failed([
+            Ok(LensReport { lens: Ok(lens), .. }) => LensState::Failed([
                 format!("{}: the file holds lens “{}”", meta.path, lens.id),
                 format!("{}：文件中是评估模型“{}”", meta.path, lens.id),
             ]),
-            Ok(Err(issues)) => {
+            Ok(LensReport {
+                lens: Err(issues), ..
+            }) => {
                 let first = |lang| {
                     issues
                         .first()

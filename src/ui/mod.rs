@@ -85,7 +85,7 @@ pub fn App(
             Route::Workloads => Msg::NavWorkloads.text(lang).to_owned(),
             Route::Workspace => Msg::NavWorkspace.text(lang).to_owned(),
             Route::Profile(_) => Msg::NavProfile.text(lang).to_owned(),
-            Route::Pillar(_, p) => app.lenses.pillar(p).map_or_else(
+            Route::Pillar(_, l, p) => app.lenses.pillar(l.as_deref(), p).map_or_else(
                 || Msg::NavQuestionnaire.text(lang).to_owned(),
                 |(lens, i)| lens.pillars[i].name.get(lang).to_owned(),
             ),
@@ -118,8 +118,8 @@ pub fn App(
         Route::Plan(id) => lazy_page(false, move || Box::pin(pages::plan(id.clone()))),
         Route::Milestones(id) => lazy_page(false, move || Box::pin(pages::milestones(id.clone()))),
         Route::Profile(id) => lazy_page(true, move || Box::pin(pages::profile(id.clone()))),
-        Route::Pillar(id, pillar) => lazy_page(true, move || {
-            Box::pin(pages::pillar(id.clone(), pillar.clone()))
+        Route::Pillar(id, lens, pillar) => lazy_page(true, move || {
+            Box::pin(pages::pillar(id.clone(), lens.clone(), pillar.clone()))
         }),
         Route::Results(id) => lazy_page(true, move || Box::pin(pages::results(id.clone()))),
         Route::Report(id) => lazy_page(true, move || Box::pin(pages::report(id.clone()))),

@@ -16,8 +16,7 @@
 //! again.
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
-use crate::domain::lens::Lens;
-use crate::domain::validate::Issue;
+use crate::domain::lens::{Lens, LensReport};
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::dynamic;
@@ -74,8 +73,8 @@ split_points! {
     questionnaire: fn profile(id: String) -> AnyView {
         view! { <ProfilePage workload_id=id/> }.into_any()
     }
-    questionnaire: fn pillar(id: String, pillar: String) -> AnyView {
-        view! { <PillarPage workload_id=id pillar_id=pillar/> }.into_any()
+    questionnaire: fn pillar(id: String, lens: Option<String>, pillar: String) -> AnyView {
+        view! { <PillarPage workload_id=id lens_id=lens pillar_id=pillar/> }.into_any()
     }
     review: fn results(id: String) -> AnyView { view! { <ResultsPage workload_id=id/> }.into_any() }
     review: fn plan(id: String) -> AnyView { view! { <PlanPage workload_id=id/> }.into_any() }
@@ -100,7 +99,7 @@ split_points! {
     }
     /// Reads an optional lens file: the lens parser comes with the lens code, not the start
     /// page's.
-    lens: fn read_lens(text: String) -> Result<Lens, Vec<Issue>> { Lens::from_json(&text) }
+    lens: fn read_lens(text: String) -> LensReport { Lens::read(&text) }
 }
 
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,

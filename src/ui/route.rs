@@ -18,8 +18,9 @@ pub enum Route {
     Workspace,
     /// A workload's profile.
     Profile(String),
-    /// A workload's questions of one pillar.
-    Pillar(String, String),
+    /// A workload's questions of one pillar: the workload, the lens (absent: the first lens in
+    /// hand with that pillar, the Well-Architected lens first) and the pillar.
+    Pillar(String, Option<String>, String),
     /// A workload's results (the dashboard).
     Results(String),
     /// A workload's improvement plan.
@@ -37,6 +38,14 @@ pub enum Route {
 }
 
 impl Route {
+    /// The questions of a pillar of a lens. A lens other than the Well-Architected one is named
+    /// in the route: its pillar ids may be the framework's own (`security`), as AWS allows.
+    pub fn pillar(workload_id: &str, lens_id: &str, pillar_id: &str) -> Route {
+        let lens =
+            (lens_id != crate::domain::builtin::WELL_ARCHITECTED_ID).then(|| lens_id.to_owned());
+        Route::Pillar(workload_id.to_owned(), lens, pillar_id.to_owned())
+    }
+
     /// Parses a location fragment (with or without its `#`). Anything unknown is the start page.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -52,8 +61,13 @@ impl Route {
             ["workspace"] => Route::Workspace,
             ["w", id, "profile"] if ok(id) => Route::Profile((*id).to_owned()),
             ["w", id, "assess", pillar] if ok(id) && ok(pillar) => {
-                Route::Pillar((*id).to_owned(), (*pillar).to_owned())
+                Route::Pillar((*id).to_owned(), None, (*pillar).to_owned())
             }
+            ["w", id, "assess", lens, pillar] if ok(id) && ok(lens) && ok(pillar) => Route::Pillar(
+                (*id).to_owned(),
+                Some((*lens).to_owned()),
+                (*pillar).to_owned(),
+            ),
             ["w", id, "results"] if ok(id) => Route::Results((*id).to_owned()),
             ["w", id, "plan"] if ok(id) => Route::Plan((*id).to_owned()),
             ["w", id, "milestones"] if ok(id) => Route::Milestones((*id).to_owned()),
@@ -72,7 +86,8 @@ impl Route {
             Route::Workloads => "#/workloads".to_owned(),
             Route::Workspace => "#/workspace".to_owned(),
             Route::Profile(id) => format!("#/w/{id}/profile"),
-            Route::Pillar(id, pillar) => format!("#/w/{id}/assess/{pillar}"),
+            Route::Pillar(id, None, pillar) => format!("#/w/{id}/assess/{pillar}"),
+            Route::Pillar(id, Some(lens), pillar) => format!("#/w/{id}/assess/{lens}/{pillar}"),
             Route::Results(id) => format!("#/w/{id}/results"),
             Route::Plan(id) => format!("#/w/{id}/plan"),
             Route::Milestones(id) => format!("#/w/{id}/milestones"),
@@ -87,7 +102,7 @@ impl Route {
     pub fn workload(&self) -> Option<&str> {
         match self {
             Route::Profile(id)
-            | Route::Pillar(id, _)
+            | Route::Pillar(id, ..)
             | Route::Results(id)
             | Route::Plan(id)
             | Route::Milestones(id)
@@ -111,7 +126,13 @@ mod tests {
             Route::Workloads,
             Route::Workspace,
             Route::Profile("w-1".into()),
-            Route::Pillar("w-1".into(), "security".into()),
+            Route::Pillar("w-1".into(), None, "security".into()),
+            Route::Pillar(
+                "w-1".into(),
+                Some("company_policy_abc".into()),
+                "security".into(),
+            ),
+            Route::pillar("w-1", "well_architected", "security"),
             Route::Results("w-1".into()),
             Route::Plan("w-1".into()),
             Route::Milestones("w-1".into()),

@@ -137,7 +137,7 @@ impl AppState {
             notices: RwSignal::new(notices),
             quarantined: RwSignal::new(opened.quarantined),
             last_workload: RwSignal::new(opened.settings.active_workload),
-            lenses: Lenses::new(),
+            lenses: Lenses::new(&config.lenses),
             rate: RwSignal::new(config.rate().cloned()),
             pricing: StoredValue::new(config.pricing.clone()),
             catalogue: CatalogueLoader::default(),
@@ -173,6 +173,12 @@ impl AppState {
                 .workloads
                 .with(|ws| ws.iter().flat_map(|w| w.lenses.iter().cloned()).collect());
             self.imported.with(|xs| {
+                // The lenses bundles carry first, so that a bundle opens without the file.
+                for l in xs.iter().flat_map(|x| x.bundle.lenses.iter()) {
+                    if let Some(e) = &l.embedded {
+                        self.lenses.adopt(&e.lens, &l.sha256);
+                    }
+                }
                 wanted.extend(
                     xs.iter()
                         .flat_map(|x| x.bundle.workload.lenses.iter().cloned()),

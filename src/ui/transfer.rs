@@ -76,7 +76,11 @@ impl AppState {
         // The customer's schedule as of today (their own workload), as the schedule page shows it.
         let sched = self.schedule(workload_id).and_then(Result::ok);
         let now = now_iso();
-        let refs: Vec<_> = lenses.iter().map(|(l, sha)| (*l, *sha)).collect();
+        // A lens the app does not build in travels with the bundle.
+        let refs: Vec<_> = lenses
+            .iter()
+            .map(|(l, sha)| (*l, *sha, self.lenses.file_to_embed(&l.id)))
+            .collect();
         let text = export(
             &w,
             &refs,

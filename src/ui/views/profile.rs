@@ -5,7 +5,7 @@ use crate::domain::lens::Lens;
 use crate::domain::plan::ranked_ids;
 use crate::domain::text::Lang;
 use crate::domain::workload::{MAX_DESCRIPTION, MAX_PROFILE_FIELD, Profile};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, issue_text};
 use crate::ui::lenses::LensState;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
@@ -80,7 +80,11 @@ pub fn ProfilePage(
             </div>
         }
     };
-    let first_pillar = Route::Pillar(id.get_value(), well_architected().pillars[0].id.clone());
+    let first_pillar = Route::Pillar(
+        id.get_value(),
+        None,
+        well_architected().pillars[0].id.clone(),
+    );
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::ProfileTitle.text(lang)}</h1>
@@ -142,7 +146,65 @@ fn LensChoice(
                 <label for="lens-managed-services">{Msg::OptionManagedServices.text(lang)}</label>
             </div>
             <p role="status" class="muted">{status}</p>
+            {app.lenses.listed().iter().map(|l| listed_lens(wid, l.id, lang)).collect_view()}
         </section>
+    }
+}
+
+/// A lens the sales team lists in `config.json`: a checkbox named after the lens once its file
+/// is in hand (it is fetched when the profile opens), and what the parser said of the file.
+fn listed_lens(wid: StoredValue<String>, id: &'static str, lang: Lang) -> impl IntoView {
+    let app = use_app();
+    app.lenses.ensure(id);
+    let chosen = move || {
+        app.with_workload(&wid.get_value(), |w| w.lenses.iter().any(|l| l == id))
+            .unwrap_or(false)
+    };
+    let input_id = format!("lens-{id}");
+    let label = move || match app.lenses.state(id) {
+        Some(LensState::Ready(lens, ..)) => Msg::LensWithQuestions.fill(
+            lang,
+            &[
+                ("name", lens.name.get(lang)),
+                ("n", &lens.question_count().to_string()),
+            ],
+        ),
+        _ => id.to_owned(),
+    };
+    let status = move || {
+        match app.lenses.state(id) {
+        Some(LensState::Loading) | None => {
+            view! { <p class="muted">{Msg::LensLoading.text(lang)}</p> }.into_any()
+        }
+        Some(LensState::Failed(e)) => view! {
+            <p class="error-text">{Msg::ListedLensFailed.fill(lang, &[("error", &e[usize::from(lang == Lang::ZhCn)])])}</p>
+        }
+        .into_any(),
+        Some(LensState::Ready(_, _, [], _)) => ().into_any(),
+        Some(LensState::Ready(_, _, warnings, _)) => view! {
+            <details class="lens-warnings" data-testid=format!("lens-warnings-{id}")>
+                <summary>{Msg::LensWarnings.fill(lang, &[("n", &warnings.len().to_string())])}</summary>
+                <ul>
+                    {warnings.iter().map(|w| view! { <li>{issue_text(w, lang)}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <div class="check-row">
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                data-testid=input_id.clone()
+                disabled=app.is_read_only(&wid.get_value())
+                prop:checked=chosen
+                on:change:target=move |ev| app.set_lens(&wid.get_value(), id, ev.target().checked())
+            />
+            <label for=input_id>{label}</label>
+        </div>
+        <div role="status">{status}</div>
     }
 }
 

@@ -88,7 +88,7 @@ fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
     let first_unanswered = move || {
         summary.with(|s| {
             let i = s.pillars.iter().position(|p| p.counts.unanswered > 0)?;
-            Some(Route::Pillar(wid.get_value(), lens.pillars[i].id.clone()).href())
+            Some(Route::pillar(&wid.get_value(), &lens.id, &lens.pillars[i].id).href())
         })
     };
     let top = move || {
@@ -106,7 +106,7 @@ fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
                 } else {
                     (Msg::RiskMedium, "medium")
                 };
-                let href = Route::Pillar(wid.get_value(), p.id.clone()).href();
+                let href = Route::pillar(&wid.get_value(), &lens.id, &p.id).href();
                 view! {
                     <li>
                         <span class=format!("badge {class}")>{msg.text(lang)}</span>" "

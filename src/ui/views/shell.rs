@@ -66,7 +66,7 @@ pub fn Header() -> impl IntoView {
                     {link(Route::Profile(id.clone()), Msg::NavProfile)}
                     <a
                         href=first_pillar
-                            .map_or_else(|| Route::Profile(id.clone()), |p| Route::Pillar(id.clone(), p))
+                            .map_or_else(|| Route::Profile(id.clone()), |p| Route::Pillar(id.clone(), None, p))
                             .href()
                         aria-current=in_questionnaire.then_some("page")
                     >
