@@ -162,6 +162,11 @@ messages! {
     LensesIntro => "The Well-Architected review is always included. Add the managed-services readiness assessment if you are considering managed services.", "卓越架构评审始终包含在内。如您正在考虑托管服务，可同时进行托管服务就绪度评估。";
     OptionManagedServices => "Also assess managed-services readiness (24 questions)", "同时评估托管服务就绪度（24 题）";
     LensLoading => "Loading the questions…", "正在加载问题……";
+    LensPick => "Load a lens file (an AWS custom lens, or a Preflight lens)", "加载评估模型文件（AWS 自定义评估模型或 Preflight 评估模型）";
+    LensPicked => "“{name}” is loaded and assessed for this workload. It is kept in this browser and offered for every workload.", "已加载“{name}”，并用于评估此工作负载。它保存在此浏览器中，可用于所有工作负载。";
+    LensAlreadyPicked => "“{name}” was loaded before; it is now assessed for this workload.", "“{name}”此前已加载，现已用于评估此工作负载。";
+    LensNotSaved => "“{name}” is loaded, but this browser could not keep it ({error}): it lasts until you close this tab.", "已加载“{name}”，但此浏览器无法保存它（{error}）：关闭此页面后将不再保留。";
+    LensRefused => "This file cannot be used as a lens:", "此文件无法用作评估模型：";
     ListedLensFailed => "This lens could not be loaded ({error}). Answers to it are kept.", "无法加载此评估模型（{error}）。已填写的答案仍然保留。";
     LensWithQuestions => "Also assess {name} ({n} questions)", "同时评估“{name}”（{n} 题）";
     LensWarnings => "This lens file has {n} problems that do not stop it from working", "此评估模型文件有 {n} 处问题，但不影响使用";
@@ -505,8 +510,9 @@ messages! {
     ContactWebsite => "Website", "网站";
     PUnknownMember => "not a known setting (known here: {known})", "不是可识别的设置项（此处可用：{known}）";
     PEmbeddedLens => "the lens file in the bundle is invalid: {issue}", "评估包中的评估模型文件无效：{issue}";
-    PEmbeddedLensId => "the lens file holds lens “{found}”, not “{expected}”", "评估模型文件中是“{found}”，而不是“{expected}”";
+    PLensIdMismatch => "the lens file holds lens “{found}”, not “{expected}”", "评估模型文件中是“{found}”，而不是“{expected}”";
     PLensFileChanged => "the lens file does not match its SHA-256", "评估模型文件与其 SHA-256 不符";
+    PLensIdTaken => "a different lens with the id “{id}” is already here; rename this one (its name gives an AWS lens its id)", "此处已有标识为“{id}”的另一个评估模型；请为此评估模型改名（AWS 评估模型的标识取自其名称）";
     PBuiltinLensId => "“{id}” is the id of a lens built into the app; give this lens another", "“{id}”是应用内置评估模型的标识，请为此评估模型另取一个";
     PNotRelativePath => "must be a path relative to the page, such as logo.svg (no scheme, host or leading /)", "必须是相对于页面的路径，例如 logo.svg（不能包含协议、主机名或以 / 开头）";
     PNotAColour => "not a colour written #rrggbb or #rgb", "不是 #rrggbb 或 #rgb 格式的颜色";
@@ -903,9 +909,10 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::EmbeddedLens(issue) => {
             Msg::PEmbeddedLens.fill(lang, &[("issue", &issue_text(issue, lang))])
         }
-        Problem::EmbeddedLensId { found, expected } => {
-            Msg::PEmbeddedLensId.fill(lang, &[("found", found), ("expected", expected)])
+        Problem::LensIdMismatch { found, expected } => {
+            Msg::PLensIdMismatch.fill(lang, &[("found", found), ("expected", expected)])
         }
+        Problem::LensIdTaken { id } => Msg::PLensIdTaken.fill(lang, &[("id", id)]),
         Problem::BuiltinLensId { id } => Msg::PBuiltinLensId.fill(lang, &[("id", id)]),
         Problem::NotAColour => Msg::PNotAColour.text(lang).to_owned(),
         Problem::LowContrast { ratio, min } => Msg::PLowContrast.fill(

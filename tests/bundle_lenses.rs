@@ -6,7 +6,9 @@ mod common;
 use common::{fixture, run, stdout, temp_file, text};
 use preflight::domain::assessment::Answer;
 use preflight::domain::builtin::{well_architected, well_architected_sha256};
-use preflight::domain::bundle::{Integrity, canonical, export, import, sha256_hex, summary};
+use preflight::domain::bundle::{
+    Bundle, Integrity, canonical, export, import, read_carried, sha256_hex, summary,
+};
 use preflight::domain::lens::Lens;
 use preflight::domain::schedule::Rules;
 use preflight::domain::workload::Workload;
@@ -65,6 +67,13 @@ fn exported() -> String {
     )
 }
 
+/// Imports a bundle and reads the lens files it carries, as the workspace and the CLI do.
+fn read(text: &str) -> Result<Bundle, Vec<preflight::domain::validate::Issue>> {
+    let mut b = import(text)?.remove(0);
+    read_carried(&mut b)?;
+    Ok(b)
+}
+
 /// Changes a bundle's document and seals it again, as an editor with the format's rules would.
 fn resealed(text: &str, edit: impl FnOnce(&mut Value)) -> String {
     let mut doc: Value = serde_json::from_str(text).unwrap();
@@ -90,7 +99,13 @@ fn a_lens_the_app_does_not_build_in_travels_inside_the_bundle() {
         Some(lens_file().as_str())
     );
 
-    let b = &import(&text).unwrap()[0];
+    let unread = &import(&text).unwrap()[0];
+    assert_eq!(
+        unread.embedded_lens("reused_ids"),
+        None,
+        "import alone only hashes it"
+    );
+    let b = &read(&text).unwrap();
     assert_eq!(b.integrity, Integrity::Intact);
     let carried = b
         .embedded_lens("reused_ids")
@@ -119,7 +134,7 @@ fn a_carried_lens_that_does_not_match_its_hash_flags_the_bundle() {
             .replace("Practice one", "Practice 1");
         doc["lenses"][1]["file"] = file.into();
     });
-    let b = &import(&text).unwrap()[0];
+    let b = &read(&text).unwrap();
     assert_eq!(b.integrity, Integrity::Changed);
     assert!(!b.lenses[1].embedded.as_ref().unwrap().matches);
 
@@ -143,7 +158,7 @@ fn a_carried_lens_is_checked_like_any_lens_file() {
         lens["pillars"][0]["questions"][0]["riskRules"][0]["condition"] = "choice1 && typo".into();
         doc["lenses"][1]["file"] = lens.to_string().into();
     });
-    let issues: Vec<String> = import(&text)
+    let issues: Vec<String> = read(&text)
         .unwrap_err()
         .iter()
         .map(|i| preflight::i18n::issue_text(i, preflight::domain::text::Lang::En))
@@ -154,7 +169,7 @@ fn a_carried_lens_is_checked_like_any_lens_file() {
             "$.lenses[1].file: the lens file in the bundle is invalid: $.pillars[0].questions[0].riskRules[0].condition: condition names “typo”, which is not a choice of this question"
         ]
     );
-    let zh: Vec<String> = import(&text)
+    let zh: Vec<String> = read(&text)
         .unwrap_err()
         .iter()
         .map(|i| preflight::i18n::issue_text(i, preflight::domain::text::Lang::ZhCn))

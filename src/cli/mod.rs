@@ -466,12 +466,17 @@ fn read_bundle<W: Write>(
         Err(e) => return Err(vec![out.cannot_read(path, &e)]),
     }
     let bytes = std::fs::read(path).map_err(|e| vec![out.cannot_read(path, &e)])?;
-    let bundles = import_bytes(&bytes).map_err(|issues| {
+    let lines = |issues: Vec<Issue>| {
         issues
             .iter()
             .map(|i| format!("{p}: {}", out.issue(i)))
             .collect::<Vec<_>>()
-    })?;
+    };
+    let mut bundles = import_bytes(&bytes).map_err(lines)?;
+    // The lens files a bundle carries are lens files like any other.
+    for b in &mut bundles {
+        crate::domain::bundle::read_carried(b).map_err(lines)?;
+    }
     let mut changed: Vec<String> = Vec::new();
     for b in bundles.iter().filter(|b| b.integrity == Integrity::Changed) {
         // Which part changed: an embedded lens file (named by its path), or the rest.

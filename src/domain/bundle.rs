@@ -72,12 +72,18 @@ pub struct LensRef {
 }
 
 /// A lens file carried inside a bundle.
+///
+/// [`import`] checks only its size and hash; the lens in it is read by [`read_carried`], apart,
+/// so that the lens parser is not on the app's first load (the start-up restores stored
+/// imports through [`import`]; their lenses are read with the page code).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Embedded {
-    /// The lens, read from the file by the lens parser (its id is the reference's).
-    pub lens: Lens,
+    /// The file, as carried.
+    pub file: String,
     /// Whether the file hashes to the reference's `sha256`; if not, the bundle is `Changed`.
     pub matches: bool,
+    /// The lens, once [`read_carried`] has read the file (its id is the reference's).
+    pub lens: Option<Lens>,
 }
 
 /// A lens as the exporter hands it to [`export`]: the lens, the SHA-256 of its file, and the
@@ -91,7 +97,7 @@ impl Bundle {
             .iter()
             .find(|l| l.id == id)
             .and_then(|l| l.embedded.as_ref())
-            .map(|e| &e.lens)
+            .and_then(|e| e.lens.as_ref())
     }
 }
 
@@ -507,7 +513,7 @@ fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Opti
         });
         let embedded = match (o.get("file"), &id, &sha256) {
             (None | Some(Value::Null), ..) => Some(None),
-            (Some(v), Some(id), Some(sha)) => embedded(c, v, &p.key("file"), id, sha).map(Some),
+            (Some(v), Some(_), Some(sha)) => embedded(c, v, &p.key("file"), sha).map(Some),
             (Some(_), ..) => None,
         };
         match (id, version, sha256, embedded) {
@@ -523,40 +529,36 @@ fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Opti
     ok.then_some(out)
 }
 
-/// A lens file inside a bundle: read by the lens parser (its errors are the bundle's, under the
-/// file's path; its warnings are not: the customer answered the lens as it is), and hashed.
-fn embedded(
-    c: &mut Checker,
-    value: &Value,
-    path: &JsonPath,
-    id: &str,
-    sha: &str,
-) -> Option<Embedded> {
-    let text = c.string(value, path, crate::domain::lens::MAX_LENS_BYTES)?;
-    let report = Lens::read(&text);
-    match report.lens {
-        Ok(mut lens) => {
-            if lens.format == crate::domain::lens::LensFormat::Preflight && lens.id != id {
-                c.report(
-                    path,
-                    Problem::EmbeddedLensId {
-                        found: lens.id,
-                        expected: id.to_owned(),
-                    },
-                );
-                return None;
-            }
-            // An AWS lens file has no id: the bundle's is the one its answers are filed under.
-            lens.id = id.to_owned();
-            let matches = sha256_hex(text.as_bytes()) == sha;
-            Some(Embedded { lens, matches })
+/// A lens file inside a bundle: its size and its hash (the lens in it is [`read_carried`]'s).
+fn embedded(c: &mut Checker, value: &Value, path: &JsonPath, sha: &str) -> Option<Embedded> {
+    let file = c.string(value, path, crate::domain::lens::MAX_LENS_BYTES)?;
+    Some(Embedded {
+        matches: sha256_hex(file.as_bytes()) == sha,
+        file,
+        lens: None,
+    })
+}
+
+/// Reads the lens files that bundles carry, with the lens parser: an error refuses the bundle,
+/// under the file's path (`$.lenses[1].file: the lens file in the bundle is invalid: …`); the
+/// warnings are not the consultant's concern (the customer answered the lens as it is). An AWS
+/// lens file is filed under its reference's id; a Preflight lens file must hold that id.
+pub fn read_carried(bundle: &mut Bundle) -> Result<(), Vec<Issue>> {
+    let mut issues = Vec::new();
+    for (i, l) in bundle.lenses.iter_mut().enumerate() {
+        let Some(e) = &mut l.embedded else { continue };
+        match Lens::read_as(&e.file, &l.id) {
+            Ok((lens, _)) => e.lens = Some(lens),
+            Err(found) => issues.extend(found.into_iter().map(|issue| Issue {
+                path: JsonPath::root().key("lenses").index(i).key("file"),
+                problem: Problem::EmbeddedLens(Box::new(issue)),
+            })),
         }
-        Err(issues) => {
-            for issue in issues {
-                c.report(path, Problem::EmbeddedLens(Box::new(issue)));
-            }
-            None
-        }
+    }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(issues)
     }
 }
 

@@ -12,9 +12,9 @@
 
 use crate::domain::imports::{self, ImportedBundle, Refused};
 use crate::domain::storage::{
-    self, KeyValueStore, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY, Settings,
-    StoreError, WORKLOAD_PREFIX, decode_settings, decode_workload_for_key, encode_settings,
-    encode_workload,
+    self, KeyValueStore, LENS_PREFIX, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY,
+    Settings, StoreError, StoredLens, WORKLOAD_PREFIX, decode_lens_for_key, decode_settings,
+    decode_workload_for_key, encode_settings, encode_workload,
 };
 use crate::domain::workload::Workload;
 use std::collections::HashMap;
@@ -62,6 +62,8 @@ pub struct Opened {
     pub imported: Vec<ImportedBundle>,
     /// Stored imports that no longer pass the import's checks.
     pub refused: Vec<Refused>,
+    /// The lens files the user loaded.
+    pub lenses: Vec<StoredLens>,
     /// What storage holds now.
     pub saved: Saved,
 }
@@ -77,6 +79,7 @@ impl Opened {
             notices: Vec::new(),
             imported: Vec::new(),
             refused: Vec::new(),
+            lenses: Vec::new(),
             saved: Saved::default(),
         }
     }
@@ -141,6 +144,7 @@ pub fn open(store: &mut impl KeyValueStore) -> Result<Opened, StoreError> {
         notices,
         imported,
         refused,
+        lenses: loaded.lenses,
         saved,
     })
 }
@@ -160,6 +164,9 @@ pub enum Remote {
     QuarantineAdded(String),
     /// A record set aside was discarded.
     QuarantineRemoved(String),
+    /// A lens file was loaded (stored lenses are never removed while a tab is open: a
+    /// workload here may still use it).
+    Lens(Box<StoredLens>),
 }
 
 impl Saved {
@@ -244,6 +251,11 @@ impl Saved {
                 }
                 _ => Remote::Nothing,
             }
+        } else if key.starts_with(LENS_PREFIX) {
+            match value.map(|raw| decode_lens_for_key(key, raw)) {
+                Some(Ok(lens)) => Remote::Lens(Box::new(lens)),
+                _ => Remote::Nothing,
+            }
         } else if key.starts_with(QUARANTINE_PREFIX) {
             match value {
                 Some(_) => Remote::QuarantineAdded(key.to_owned()),
@@ -252,6 +264,61 @@ impl Saved {
         } else {
             Remote::Nothing
         }
+    }
+}
+
+/// A lens file the user picked from disk, checked before anything is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    /// A lens not loaded before: store it and offer it.
+    New {
+        /// What to store.
+        stored: StoredLens,
+        /// The lens read from it.
+        lens: Box<crate::domain::lens::Lens>,
+        /// What the lens parser warned of.
+        warnings: Vec<crate::domain::validate::Issue>,
+    },
+    /// This very file is loaded already (same id, same SHA-256): nothing to store.
+    AlreadyLoaded(String),
+}
+
+/// Checks a picked lens file: the lens parser's errors, then its id, which is its name's slug
+/// for an AWS lens (as `preflight lens check` prints it). An id the app builds in or the site
+/// lists (`reserved`) is refused, and so is a *different* file under the id of a lens already
+/// loaded (`loaded` gives a loaded lens's SHA-256): replacing it would change the questions of
+/// every workload that answered it, so it is never done silently.
+pub fn pick_lens(
+    file: String,
+    reserved: &[&str],
+    builtin: &[&str],
+    loaded: impl Fn(&str) -> Option<String>,
+) -> Result<Picked, Vec<crate::domain::validate::Issue>> {
+    use crate::domain::validate::{Issue, JsonPath, Problem};
+    let report = crate::domain::lens::Lens::read(&file);
+    let lens = report.lens?;
+    let id = lens.id.clone();
+    let refuse = |problem| {
+        Err(vec![Issue {
+            path: JsonPath::root(),
+            problem,
+        }])
+    };
+    if builtin.contains(&id.as_str()) {
+        return refuse(Problem::BuiltinLensId { id });
+    }
+    if reserved.contains(&id.as_str()) {
+        return refuse(Problem::LensIdTaken { id });
+    }
+    let sha = crate::domain::bundle::sha256_hex(file.as_bytes());
+    match loaded(&id) {
+        Some(s) if s == sha => Ok(Picked::AlreadyLoaded(id)),
+        Some(_) => refuse(Problem::LensIdTaken { id }),
+        None => Ok(Picked::New {
+            stored: StoredLens { id, file },
+            lens: Box::new(lens),
+            warnings: report.warnings,
+        }),
     }
 }
 
@@ -289,6 +356,114 @@ mod tests {
             self.writes.push(format!("-{key}"));
             self.inner.remove(key)
         }
+    }
+
+    const AWS_LENS: &str = include_str!("../../tests/fixtures/lenses/aws-reused-choice-ids.json");
+
+    #[test]
+    fn a_picked_lens_is_stored_read_back_and_seen_by_another_tab() {
+        let Picked::New {
+            stored: picked,
+            lens,
+            warnings,
+        } = pick_lens(AWS_LENS.into(), &[], &[], |_| None).unwrap()
+        else {
+            panic!("a new lens")
+        };
+        assert_eq!(
+            picked.id, "reused_ids_lens",
+            "an AWS lens's id is its name's slug"
+        );
+        assert_eq!((lens.question_count(), warnings.len()), (2, 0));
+        let mut store = MemoryStore::default();
+        storage::save_lens(&mut store, &picked.id, &picked.file).unwrap();
+        let opened = open(&mut store).unwrap();
+        assert_eq!(opened.lenses, std::slice::from_ref(&picked));
+        assert_eq!(opened.lenses[0].file, AWS_LENS, "kept byte for byte");
+        // Another tab stored it: this one takes it in.
+        let key = storage::lens_key("reused_ids_lens");
+        let raw = store.get(&key).unwrap();
+        let mut other = Saved::default();
+        assert_eq!(
+            other.apply_remote(&key, raw.as_deref()),
+            Remote::Lens(Box::new(picked))
+        );
+    }
+
+    #[test]
+    fn a_picked_lens_never_replaces_another_silently() {
+        let sha = crate::domain::bundle::sha256_hex(AWS_LENS.as_bytes());
+        assert_eq!(
+            pick_lens(AWS_LENS.into(), &[], &[], |_| Some(sha.clone())).unwrap(),
+            Picked::AlreadyLoaded("reused_ids_lens".into())
+        );
+        let en = |r: Result<Picked, Vec<crate::domain::validate::Issue>>| -> Vec<String> {
+            r.unwrap_err()
+                .iter()
+                .map(|i| crate::i18n::issue_text(i, Lang::En))
+                .collect()
+        };
+        assert_eq!(
+            en(pick_lens(AWS_LENS.into(), &[], &[], |_| Some(
+                "0".repeat(64)
+            ))),
+            [
+                "$: a different lens with the id “reused_ids_lens” is already here; rename this one (its name gives an AWS lens its id)"
+            ]
+        );
+        assert_eq!(
+            en(pick_lens(
+                AWS_LENS.into(),
+                &["reused_ids_lens"],
+                &[],
+                |_| None
+            )),
+            [
+                "$: a different lens with the id “reused_ids_lens” is already here; rename this one (its name gives an AWS lens its id)"
+            ]
+        );
+        let renamed = AWS_LENS.replace("Reused Ids Lens", "Managed Services");
+        assert_eq!(
+            en(pick_lens(renamed, &[], &["managed_services"], |_| None)),
+            [
+                "$: “managed_services” is the id of a lens built into the app; give this lens another"
+            ]
+        );
+        assert_eq!(
+            en(pick_lens("{".into(), &[], &[], |_| None)).len(),
+            1,
+            "not JSON: the parser's error"
+        );
+    }
+
+    #[test]
+    fn a_stored_lens_record_that_does_not_read_is_set_aside_not_lost() {
+        let mut store = MemoryStore::default();
+        let key = storage::lens_key("reused_ids_lens");
+        // Filed under another id: not this key's record.
+        let wrong = storage::encode_lens("other_lens", AWS_LENS);
+        store.set(&key, &wrong).unwrap();
+        let opened = open(&mut store).unwrap();
+        assert!(opened.lenses.is_empty());
+        assert_eq!(opened.quarantined.len(), 1);
+        let moved = &opened.quarantined[0].key;
+        assert_eq!(store.get(moved).unwrap().as_deref(), Some(wrong.as_str()));
+        assert_eq!(store.get(&key).unwrap(), None);
+    }
+
+    #[test]
+    fn a_stored_lens_file_that_no_longer_parses_is_kept_as_it_is() {
+        // The record is whole; the lens in it is read when the app needs it, and fails there.
+        let mut store = MemoryStore::default();
+        let key = storage::lens_key("reused_ids_lens");
+        let record = storage::encode_lens("reused_ids_lens", "{\"name\": \"x\"}");
+        store.set(&key, &record).unwrap();
+        let opened = open(&mut store).unwrap();
+        assert_eq!(opened.lenses[0].id, "reused_ids_lens");
+        assert!(
+            crate::domain::lens::Lens::read_as(&opened.lenses[0].file, "reused_ids_lens").is_err()
+        );
+        assert_eq!(store.get(&key).unwrap().as_deref(), Some(record.as_str()));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub const WORKLOAD_PREFIX: &str = "preflight.workload.";
 pub const QUARANTINE_PREFIX: &str = "preflight.quarantine.";
 /// Bundles a consultant imported: this prefix and the import id (kept apart from workloads).
 pub const IMPORT_PREFIX: &str = "preflight.import.";
+/// Lens files the user loaded from disk: this prefix and the lens id.
+pub const LENS_PREFIX: &str = "preflight.lens.";
 /// The most storage (in characters, as browsers count it) that imported bundles may take. Browsers
 /// give a site about 5 million characters of local storage; keeping imports under this share
 /// leaves the user's own workloads room to save. Bundles beyond it are kept for the session only.
@@ -387,6 +389,74 @@ pub struct Loaded {
     pub quarantined: Vec<String>,
     /// What the user must be told.
     pub notices: Vec<LoadNotice>,
+    /// The lens files the user loaded, by key order.
+    pub lenses: Vec<StoredLens>,
+}
+
+/// A lens file the user loaded, as stored: `{"schema", "id", "file"}`, the file's text kept as
+/// it was so that bundles carry it byte for byte (and its SHA-256 stays the same).
+///
+/// Loading checks the record's shape, not the lens: the lens parser is page code, not
+/// first-load code, so the app reads the file when it needs the lens, and a file that no longer
+/// reads is shown as failed there and left as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredLens {
+    /// Its id in workloads and bundles (an AWS lens's is derived from its name).
+    pub id: String,
+    /// The file, as loaded.
+    pub file: String,
+}
+
+/// The key of a stored lens.
+pub fn lens_key(id: &str) -> String {
+    format!("{LENS_PREFIX}{id}")
+}
+
+/// A stored lens's record.
+pub fn encode_lens(id: &str, file: &str) -> String {
+    let mut m = Map::new();
+    m.insert("schema".into(), SCHEMA.into());
+    m.insert("id".into(), id.into());
+    m.insert("file".into(), file.into());
+    Value::Object(m).to_string()
+}
+
+/// Reads a stored lens's record under its key.
+pub fn decode_lens_for_key(key: &str, raw: &str) -> Result<StoredLens, RecordError> {
+    let (_, value) = open_record(raw)?;
+    let mut c = Checker::new();
+    let root = JsonPath::root();
+    let Some(obj) = c.object(&value, &root) else {
+        return Err(RecordError::Corrupt(c.into_issues()));
+    };
+    let id = c.required(obj, "id", &root).and_then(|v| {
+        c.id(
+            v,
+            &root.key("id"),
+            64,
+            crate::domain::validate::IdChars::Word,
+        )
+    });
+    let file = c
+        .required(obj, "file", &root)
+        .and_then(|v| c.string(v, &root.key("file"), crate::domain::lens::MAX_LENS_BYTES));
+    let (Some(id), Some(file)) = (id, file) else {
+        return Err(RecordError::Corrupt(c.into_issues()));
+    };
+    if key.strip_prefix(LENS_PREFIX) != Some(id.as_str()) {
+        return Err(corrupt(
+            root.key("id"),
+            Problem::KeyMismatch {
+                key: key.to_owned(),
+            },
+        ));
+    }
+    Ok(StoredLens { id, file })
+}
+
+/// Stores a lens file the user loaded.
+pub fn save_lens(store: &mut impl KeyValueStore, id: &str, file: &str) -> Result<(), StoreError> {
+    store.set(&lens_key(id), &encode_lens(id, file))
 }
 
 /// Loads everything, moving unreadable records aside.
@@ -416,6 +486,16 @@ pub fn load(store: &mut impl KeyValueStore) -> Result<Loaded, StoreError> {
             let result = decode_workload_for_key(key, &raw);
             match result {
                 Ok(w) => loaded.workloads.push(w),
+                Err(RecordError::Newer(schema)) => loaded.notices.push(LoadNotice::Newer {
+                    key: key.clone(),
+                    schema,
+                }),
+                Err(e) => quarantine(store, key, &raw, &e, &keys, &mut loaded),
+            }
+        } else if key.starts_with(LENS_PREFIX) {
+            let Some(raw) = store.get(key)? else { continue };
+            match decode_lens_for_key(key, &raw) {
+                Ok(lens) => loaded.lenses.push(lens),
                 Err(RecordError::Newer(schema)) => loaded.notices.push(LoadNotice::Newer {
                     key: key.clone(),
                     schema,

@@ -220,12 +220,17 @@ pub enum Problem {
     NotRelativePath,
     /// A lens file inside a bundle has an error (the lens parser's issue, with its own path).
     EmbeddedLens(Box<Issue>),
-    /// A Preflight lens file inside a bundle holds another lens than the one it is filed as.
-    EmbeddedLensId {
+    /// A Preflight lens file holds another lens than the one it is known as.
+    LensIdMismatch {
         /// The id in the file.
         found: String,
         /// The id the bundle gives it.
         expected: String,
+    },
+    /// A lens file takes the id of another lens the app already has (listed or loaded).
+    LensIdTaken {
+        /// The id.
+        id: String,
     },
     /// A lens listed in `config.json` takes the id of a lens the app has built in.
     BuiltinLensId {

@@ -39,13 +39,14 @@ pub enum LensState {
 /// The Well-Architected lens and the SHA-256 of its file.
 type Builtin = (&'static Lens, &'static str);
 
-/// The Well-Architected lens once in hand, the optional lenses fetched so far, by id, and the
-/// lenses `config.json` lists.
+/// The Well-Architected lens once in hand, the optional lenses in hand so far, by id, the
+/// lenses `config.json` lists, and the ids of those the user loaded from disk, in order.
 #[derive(Clone, Copy)]
 pub struct Lenses(
     RwSignal<HashMap<&'static str, LensState>>,
     RwSignal<Option<Builtin>>,
     StoredValue<&'static [OptionalLens]>,
+    RwSignal<Vec<&'static str>>,
 );
 
 impl Lenses {
@@ -63,7 +64,61 @@ impl Lenses {
             RwSignal::new(HashMap::new()),
             RwSignal::new(None),
             StoredValue::new(Box::leak(listed.into_boxed_slice())),
+            RwSignal::new(Vec::new()),
         )
+    }
+
+    /// The ids of the lenses the user loaded from disk (reactive).
+    pub fn loaded_by_user(self) -> Vec<&'static str> {
+        self.3.get()
+    }
+
+    /// Takes in a lens file the app holds already: one the user loaded (`by_user`: kept for
+    /// bundles to carry, and offered on every profile) or one an imported bundle carries. It is
+    /// read with the page code's parser; until then the lens is loading, and a file that does
+    /// not read is a failure with why. A lens already in hand under the id is kept.
+    pub fn take_in(self, id: String, file: String, by_user: bool) {
+        let id: &'static str = Box::leak(id.into_boxed_str());
+        if by_user {
+            self.3.update(|ids| {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            });
+        }
+        if self.0.with_untracked(|m| m.contains_key(id)) {
+            return;
+        }
+        self.0.update(|m| {
+            m.insert(id, LensState::Loading);
+        });
+        leptos::task::spawn_local(async move {
+            let state = match crate::ui::pages::read_lens_as(file.clone(), id.to_owned()).await {
+                Ok(Ok((lens, warnings))) => ready(lens, &file, warnings, by_user),
+                Ok(Err(issues)) => failed(id, &issues),
+                Err(crate::ui::pages::PageFailed) => LensState::Failed([
+                    format!("{id}: {}", Msg::PageFailed.text(Lang::En)),
+                    format!("{id}：{}", Msg::PageFailed.text(Lang::ZhCn)),
+                ]),
+            };
+            self.0.update(|m| {
+                m.insert(id, state);
+            });
+        });
+    }
+
+    /// Puts a lens the user just picked in hand, ready.
+    pub fn add_picked(self, lens: Lens, file: &str, warnings: Vec<Issue>) {
+        let id: &'static str = Box::leak(lens.id.clone().into_boxed_str());
+        let state = ready(lens, file, warnings, true);
+        self.0.update(|m| {
+            m.insert(id, state);
+        });
+        self.3.update(|ids| {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        });
     }
 
     /// The lenses `config.json` lists, in its order.
@@ -141,8 +196,8 @@ impl Lenses {
         })
     }
 
-    /// Takes in a lens that an imported bundle carries, unless a lens with its id is already
-    /// in hand or on its way (the read-only banner then says if the two differ).
+    /// Takes in a lens that an imported bundle carries, already read, unless a lens with its
+    /// id is already in hand or on its way (the read-only banner then says if the two differ).
     pub fn adopt(self, lens: &crate::domain::lens::Lens, sha256: &str) {
         if self.0.with_untracked(|m| m.contains_key(lens.id.as_str()))
             || lens.id == crate::domain::builtin::WELL_ARCHITECTED_ID
@@ -154,6 +209,18 @@ impl Lenses {
         self.0.update(|m| {
             m.insert(lens.id.as_str(), LensState::Ready(lens, sha, &[], ""));
         });
+    }
+
+    /// The SHA-256 of every lens in hand, by id (for the file picker's check).
+    pub fn all_sha256(self) -> Vec<(String, String)> {
+        self.0.with_untracked(|m| {
+            m.iter()
+                .filter_map(|(id, s)| match s {
+                    LensState::Ready(_, sha, ..) => Some(((*id).to_owned(), (*sha).to_owned())),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// The SHA-256 of a lens file in hand.
@@ -196,6 +263,36 @@ impl Lenses {
     }
 }
 
+/// A lens in hand, ready; `keep_file` for a lens that bundles must carry.
+fn ready(lens: Lens, file: &str, warnings: Vec<Issue>, keep_file: bool) -> LensState {
+    let sha = sha256_hex(file.as_bytes());
+    let file: &'static str = if keep_file {
+        Box::leak(file.to_owned().into_boxed_str())
+    } else {
+        ""
+    };
+    LensState::Ready(
+        Box::leak(Box::new(lens)),
+        Box::leak(sha.into_boxed_str()),
+        Box::leak(warnings.into_boxed_slice()),
+        file,
+    )
+}
+
+/// A lens file that does not read: its first error, in both languages.
+fn failed(name: &str, issues: &[Issue]) -> LensState {
+    let first = |lang| {
+        issues
+            .first()
+            .map(|i| issue_text(i, lang))
+            .unwrap_or_default()
+    };
+    LensState::Failed([
+        format!("{name}: {}", first(Lang::En)),
+        format!("{name}：{}", first(Lang::ZhCn)),
+    ])
+}
+
 /// Fetches and reads a lens file. An AWS custom lens file has no id of its own, so a lens that
 /// `config.json` names takes the id it is listed with; a Preflight lens file must hold the id
 /// it is known by.
@@ -211,13 +308,7 @@ async fn load(meta: OptionalLens, named_by_config: bool) -> LensState {
                 warnings,
             }) if lens.id == meta.id || (named_by_config && lens.format == LensFormat::Aws) => {
                 lens.id = meta.id.to_owned();
-                let sha = sha256_hex(text.as_bytes());
-                LensState::Ready(
-                    Box::leak(Box::new(lens)),
-                    Box::leak(sha.into_boxed_str()),
-                    Box::leak(warnings.into_boxed_slice()),
-                    Box::leak(text.into_boxed_str()),
-                )
+                ready(lens, &text, warnings, true)
             }
             Ok(LensReport { lens: Ok(lens), .. }) => LensState::Failed([
                 format!("{}: the file holds lens “{}”", meta.path, lens.id),
@@ -225,18 +316,7 @@ async fn load(meta: OptionalLens, named_by_config: bool) -> LensState {
             ]),
             Ok(LensReport {
                 lens: Err(issues), ..
-            }) => {
-                let first = |lang| {
-                    issues
-                        .first()
-                        .map(|i| issue_text(i, lang))
-                        .unwrap_or_default()
-                };
-                LensState::Failed([
-                    format!("{}: {}", meta.path, first(Lang::En)),
-                    format!("{}：{}", meta.path, first(Lang::ZhCn)),
-                ])
-            }
+            }) => failed(meta.path, &issues),
         },
         Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
     }

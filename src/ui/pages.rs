@@ -16,7 +16,10 @@
 //! again.
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
+use crate::domain::bundle::Bundle;
 use crate::domain::lens::{Lens, LensReport};
+use crate::domain::saving::Picked;
+use crate::domain::validate::Issue;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
 use crate::ui::views::dynamic;
@@ -100,6 +103,33 @@ split_points! {
     /// Reads an optional lens file: the lens parser comes with the lens code, not the start
     /// page's.
     lens: fn read_lens(text: String) -> LensReport { Lens::read(&text) }
+    /// Reads a lens file known by `id` (stored, or carried by a bundle).
+    lens: fn read_lens_as(text: String, id: String) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
+        Lens::read_as(&text, &id)
+    }
+    /// Reads the lens files that just-imported bundles carry (`bundle::read_carried`).
+    lens: fn read_carried(bundles: Vec<Bundle>) -> Result<Vec<Bundle>, Vec<Issue>> {
+        let mut bundles = bundles;
+        let mut issues = Vec::new();
+        for b in &mut bundles {
+            if let Err(found) = crate::domain::bundle::read_carried(b) {
+                issues.extend(found);
+            }
+        }
+        if issues.is_empty() { Ok(bundles) } else { Err(issues) }
+    }
+    /// Checks a lens file the user picked (`saving::pick_lens`): `reserved` are the ids the
+    /// site lists, `loaded` the lenses in hand with their SHA-256.
+    lens: fn pick_lens(file: String, reserved: Vec<String>, loaded: Vec<(String, String)>) -> Result<Picked, Vec<Issue>> {
+        let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
+        let builtin = [
+            crate::domain::builtin::WELL_ARCHITECTED_ID,
+            crate::domain::builtin::MANAGED_SERVICES.id,
+        ];
+        crate::domain::saving::pick_lens(file, &reserved, &builtin, |id| {
+            loaded.iter().find(|(l, _)| l == id).map(|(_, sha)| sha.clone())
+        })
+    }
 }
 
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,

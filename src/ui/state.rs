@@ -152,6 +152,9 @@ impl AppState {
             contact: StoredValue::new(config.contact.clone()),
             saved: StoredValue::new(opened.saved),
         };
+        for l in opened.lenses {
+            state.lenses.take_in(l.id, l.file, true);
+        }
         state.start_effects();
         state
     }
@@ -176,7 +179,12 @@ impl AppState {
                 // The lenses bundles carry first, so that a bundle opens without the file.
                 for l in xs.iter().flat_map(|x| x.bundle.lenses.iter()) {
                     if let Some(e) = &l.embedded {
-                        self.lenses.adopt(&e.lens, &l.sha256);
+                        match &e.lens {
+                            // Just imported: read already.
+                            Some(lens) => self.lenses.adopt(lens, &l.sha256),
+                            // Restored from storage: read with the page code.
+                            None => self.lenses.take_in(l.id.clone(), e.file.clone(), false),
+                        }
                     }
                 }
                 wanted.extend(
@@ -284,6 +292,7 @@ impl AppState {
             Remote::QuarantineRemoved(key) => {
                 self.quarantined.update(|q| q.retain(|x| x.key != key))
             }
+            Remote::Lens(l) => self.lenses.take_in(l.id, l.file, true),
         }
     }
 

@@ -20,7 +20,7 @@ impl AppState {
     /// Imports one file's bytes: stores and lists every bundle it holds, or lists it as
     /// refused. Nothing else in storage is touched. `bytes` is `None` when the file was too
     /// large to read (`size` says how large) or could not be read.
-    pub fn import_file(self, file: &str, size: f64, bytes: Option<Vec<u8>>) {
+    pub async fn import_file(self, file: &str, size: f64, bytes: Option<Vec<u8>>) {
         let file = file.chars().take(300).collect::<String>();
         let result = match bytes {
             _ if size > MAX_BUNDLE_BYTES as f64 => Err(vec![Issue {
@@ -39,6 +39,22 @@ impl AppState {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 (b, text)
             }),
+        };
+        // The lens files bundles carry are read with the page code's lens parser; if that code
+        // cannot be fetched, they are read when the bundle is opened instead.
+        let result = match result {
+            Ok((bundles, text))
+                if bundles
+                    .iter()
+                    .any(|b| b.lenses.iter().any(|l| l.embedded.is_some())) =>
+            {
+                match crate::ui::pages::read_carried(bundles.clone()).await {
+                    Ok(Ok(read)) => Ok((read, text)),
+                    Ok(Err(issues)) => Err(issues),
+                    Err(crate::ui::pages::PageFailed) => Ok((bundles, text)),
+                }
+            }
+            other => other,
         };
         match result {
             Ok((bundles, text)) => {
@@ -103,6 +119,86 @@ impl AppState {
     }
 }
 
+/// What loading a lens file from disk came to.
+#[derive(Clone, Debug)]
+pub enum LensPick {
+    /// Loaded, stored and chosen for the workload; the parser's warnings, if any.
+    Loaded(String, Vec<Issue>),
+    /// This very file was loaded before; it is chosen for the workload.
+    Already(String),
+    /// Loaded and chosen, but storage refused it: it lasts while the tab is open.
+    NotSaved(String, crate::domain::storage::StoreError),
+    /// Refused, with every error.
+    Refused(Vec<Issue>),
+}
+
+/// Loads a lens file the user picked (any lens in the AWS custom lens format or ours), through
+/// the same parser as every other lens, keeps it in storage and turns it on for the workload.
+pub async fn load_lens_file(app: AppState, workload_id: String, file: web_sys::File) -> LensPick {
+    let too_big = |bytes: usize| {
+        LensPick::Refused(vec![Issue {
+            path: JsonPath::root(),
+            problem: Problem::TooLarge {
+                bytes,
+                limit: crate::domain::lens::MAX_LENS_BYTES,
+            },
+        }])
+    };
+    if file.size() > crate::domain::lens::MAX_LENS_BYTES as f64 {
+        return too_big(file.size() as usize);
+    }
+    let Some(text) = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+    else {
+        return LensPick::Refused(vec![Issue {
+            path: JsonPath::root(),
+            problem: Problem::Unreadable,
+        }]);
+    };
+    let reserved: Vec<String> = app
+        .lenses
+        .listed()
+        .iter()
+        .map(|l| l.id.to_owned())
+        .collect();
+    let picked = crate::ui::pages::pick_lens(text, reserved, app.lenses.all_sha256()).await;
+    let picked = match picked {
+        Ok(Ok(p)) => p,
+        Ok(Err(issues)) => return LensPick::Refused(issues),
+        Err(crate::ui::pages::PageFailed) => {
+            return LensPick::Refused(vec![Issue {
+                path: JsonPath::root(),
+                problem: Problem::Unreadable,
+            }]);
+        }
+    };
+    let outcome = match picked {
+        crate::domain::saving::Picked::AlreadyLoaded(id) => LensPick::Already(id),
+        crate::domain::saving::Picked::New {
+            stored,
+            lens,
+            warnings,
+        } => {
+            let saved = BrowserStore::open().and_then(|mut store| {
+                crate::domain::storage::save_lens(&mut store, &stored.id, &stored.file)
+            });
+            app.lenses.add_picked(*lens, &stored.file, warnings.clone());
+            match saved {
+                Ok(()) => LensPick::Loaded(stored.id, warnings),
+                Err(e) => LensPick::NotSaved(stored.id, e),
+            }
+        }
+    };
+    let id = match &outcome {
+        LensPick::Loaded(id, _) | LensPick::Already(id) | LensPick::NotSaved(id, _) => id.clone(),
+        LensPick::Refused(_) => return outcome,
+    };
+    app.set_lens(&workload_id, &id, true);
+    outcome
+}
+
 /// Reads the files of a picker or a drop, one after another. It gives the page back to the
 /// browser every few milliseconds (a timer, not a microtask, so that it can paint and handle
 /// input), which keeps the list usable while hundreds of files are imported.
@@ -126,7 +222,7 @@ pub fn import_files(app: AppState, files: web_sys::FileList) {
                     .ok()
                     .map(|buf| js_sys::Uint8Array::new(&buf).to_vec())
             };
-            app.import_file(&file.name(), size, bytes);
+            app.import_file(&file.name(), size, bytes).await;
             app.importing
                 .update(|p| *p = p.map(|(done, total)| (done + 1, total)));
             if crate::ui::clock::now_millis() - slice_start > 12.0 {

@@ -90,6 +90,25 @@ impl Lens {
         }
     }
 
+    /// Reads a lens file that is known by `id` (in `config.json`, a bundle, storage): an AWS
+    /// custom lens file has no id of its own and takes this one; a Preflight lens file must hold
+    /// it. The lens and its warnings, or every error.
+    pub fn read_as(text: &str, id: &str) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
+        let report = Lens::read(text);
+        let mut lens = report.lens?;
+        if lens.format == LensFormat::Preflight && lens.id != id {
+            return Err(vec![Issue {
+                path: JsonPath::root().key("id"),
+                problem: Problem::LensIdMismatch {
+                    found: lens.id,
+                    expected: id.to_owned(),
+                },
+            }]);
+        }
+        lens.id = id.to_owned();
+        Ok((lens, report.warnings))
+    }
+
     /// Parses and validates a lens file; the warnings are dropped (see [`Lens::read`]).
     pub fn from_json(text: &str) -> Result<Lens, Vec<Issue>> {
         Lens::read(text).lens

@@ -147,12 +147,15 @@ fn LensChoice(
             </div>
             <p role="status" class="muted">{status}</p>
             {app.lenses.listed().iter().map(|l| listed_lens(wid, l.id, lang)).collect_view()}
+            {move || app.lenses.loaded_by_user().into_iter().map(|id| listed_lens(wid, id, lang)).collect_view()}
+            {lens_picker(wid, lang)}
         </section>
     }
 }
 
-/// A lens the sales team lists in `config.json`: a checkbox named after the lens once its file
-/// is in hand (it is fetched when the profile opens), and what the parser said of the file.
+/// A lens the sales team lists in `config.json`, or one the user loaded from disk: a checkbox
+/// named after the lens once its file is in hand (a listed one is fetched when the profile
+/// opens), and what the parser said of the file.
 fn listed_lens(wid: StoredValue<String>, id: &'static str, lang: Lang) -> impl IntoView {
     let app = use_app();
     app.lenses.ensure(id);
@@ -296,5 +299,80 @@ fn focus_enabled(ids: &[&str]) {
             let _ = el.focus();
             return;
         }
+    }
+}
+
+/// Loading a lens file from disk: any AWS custom lens, or a lens in our format. What happened
+/// is said in a status line (errors listed by path); the lens is then offered on every profile.
+fn lens_picker(wid: StoredValue<String>, lang: Lang) -> impl IntoView {
+    use crate::ui::transfer::{LensPick, load_lens_file};
+    let app = use_app();
+    let status: RwSignal<Option<LensPick>> = RwSignal::new(None);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            status.set(Some(load_lens_file(app, wid.get_value(), file).await));
+        });
+    };
+    let issues = move |list: &[crate::domain::validate::Issue]| {
+        view! { <ul>{list.iter().map(|i| view! { <li>{issue_text(i, lang)}</li> }).collect_view()}</ul> }
+    };
+    let name = move |id: &str| {
+        app.lenses
+            .get(id)
+            .map_or_else(|| id.to_owned(), |l| l.name.get(lang).to_owned())
+    };
+    let shown = move || {
+        status.with(|s| match s {
+            None => ().into_any(),
+            Some(LensPick::Loaded(id, warnings)) => view! {
+                <p>{Msg::LensPicked.fill(lang, &[("name", &name(id))])}</p>
+                {(!warnings.is_empty()).then(|| view! {
+                    <p>{Msg::LensWarnings.fill(lang, &[("n", &warnings.len().to_string())])}</p>
+                    {issues(warnings)}
+                })}
+            }
+            .into_any(),
+            Some(LensPick::Already(id)) => {
+                view! { <p>{Msg::LensAlreadyPicked.fill(lang, &[("name", &name(id))])}</p> }
+                    .into_any()
+            }
+            Some(LensPick::NotSaved(id, e)) => view! {
+                <p class="error-text">{Msg::LensNotSaved.fill(lang, &[
+                    ("name", &name(id)),
+                    ("error", crate::i18n::store_error_text(e, lang)),
+                ])}</p>
+            }
+            .into_any(),
+            Some(LensPick::Refused(list)) => view! {
+                <p class="error-text">{Msg::LensRefused.text(lang)}</p>
+                {issues(list)}
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <div class="lens-picker">
+            <label for="lens-file">{Msg::LensPick.text(lang)}</label>
+            <input
+                type="file"
+                id="lens-file"
+                data-testid="lens-file"
+                accept=".json,application/json"
+                disabled=app.is_read_only(&wid.get_value())
+                on:change=on_file
+            />
+            <div role="status" data-testid="lens-pick-status">{shown}</div>
+        </div>
     }
 }

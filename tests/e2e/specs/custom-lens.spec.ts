@@ -2,7 +2,7 @@
 // read by the same parser as `preflight lens check`, answered like the built-in ones, and
 // carried inside the exported bundle to a consultant whose site does not have them.
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Preflight } from './preflight';
 
@@ -142,4 +142,74 @@ test('a lens shows every text and link AWS shows, and only http(s) URLs as links
   await expect(q.getByText('如何改进').first()).toBeVisible();
   await expect(q.locator('legend')).toContainText('How do you connect your VPCs?');
   await context.close();
+});
+
+test('a lens file loaded from disk is kept, answered, refused when it would replace another, and travels in the bundle', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date('2026-11-21T02:00:00Z'));
+  const app = new Preflight(page);
+  await app.open();
+  const id = await app.newWorkload({ organisation: 'Acme Retail', workload: 'Links' });
+
+  // The file picker reads an AWS lens as it is, with its warnings listed by path.
+  const status = page.getByTestId('lens-pick-status');
+  await page.getByLabel('Load a lens file (an AWS custom lens, or a Preflight lens)')
+    .setInputFiles(join(lenses, 'warnings/aws-empty-and-relative-urls.json'));
+  await expect(status).toContainText('“Link Shapes Lens” is loaded and assessed for this workload.');
+  await expect(status.locator('li')).toHaveCount(5);
+  await expect(status.locator('li').nth(4)).toHaveText(
+    '$.pillars[0].questions[0].choices[1].improvementPlan.url: not an absolute http(s) URL; shown as text, not as a link',
+  );
+  await expect(page.getByTestId('lens-link_shapes_lens')).toBeChecked();
+  await app.expectAccessible();
+
+  // A broken file is refused with every error; nothing else changes.
+  const broken = test.info().outputPath('broken-lens.json');
+  writeFileSync(broken, readFileSync(join(lenses, 'broken/condition-unknown-choice.json')));
+  await page.getByTestId('lens-file').setInputFiles(broken);
+  await expect(status).toContainText('This file cannot be used as a lens:');
+  await expect(status.locator('li')).toHaveText([
+    '$.pillars[0].questions[0].riskRules[1].condition: condition names “sec_q1_typo”, which is not a choice of this question',
+  ]);
+  // A different file under the same name would change the questions answered: refused.
+  const other = test.info().outputPath('same-name.json');
+  writeFileSync(other, LINKS.replace('How do you connect your VPCs?', 'How do you peer your VPCs?'));
+  await page.getByTestId('lens-file').setInputFiles(other);
+  await expect(status.locator('li')).toHaveText([
+    '$: a different lens with the id “link_shapes_lens” is already here; rename this one (its name gives an AWS lens its id)',
+  ]);
+
+  await page.goto(`./#/w/${id}/assess/link_shapes_lens/networking`);
+  await app.choice('choice1', 'net_1').check();
+  await expect(app.risk('net_1')).toHaveText('Medium risk');
+  expect(await duplicateIds(page)).toEqual([]);
+
+  // Kept in this browser: after a reload the lens is there, answers and all.
+  await page.reload();
+  await expect(app.question('net_1')).toBeVisible();
+  await expect(app.risk('net_1')).toHaveText('Medium risk');
+  await expect(app.question('net_1').locator('legend')).toContainText('How do you connect your VPCs?');
+
+  await page.goto(`./#/w/${id}/results`);
+  await expect(page.getByTestId('row-overall-link_shapes_lens')).toBeVisible();
+  const overall = await page.getByTestId('row-overall-link_shapes_lens').locator('td').allTextContents();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-bundle').click();
+  const path = test.info().outputPath('picked-lens-bundle.json');
+  await (await download).saveAs(path);
+  expect(JSON.parse(readFileSync(path, 'utf8')).lenses[1].file).toBe(LINKS);
+  await context.close();
+
+  const consultant = await browser.newContext();
+  const cpage = await consultant.newPage();
+  const capp = new Preflight(cpage);
+  await capp.open('#/workspace');
+  await cpage.getByTestId('import-files').setInputFiles(path);
+  await cpage.getByTestId('import-row').getByRole('link').click();
+  await expect(cpage.getByTestId('row-overall-link_shapes_lens').locator('td')).toHaveText(overall);
+  // And again after a reload, from the stored import.
+  await cpage.reload();
+  await expect(cpage.getByTestId('row-overall-link_shapes_lens').locator('td')).toHaveText(overall);
+  await consultant.close();
 });
