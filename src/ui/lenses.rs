@@ -78,15 +78,16 @@ impl Lenses {
     /// read with the page code's parser; until then the lens is loading, and a file that does
     /// not read is a failure with why. A lens already in hand under the id is kept.
     pub fn take_in(self, id: String, file: String, by_user: bool) {
-        let id: &'static str = Box::leak(id.into_boxed_str());
-        if by_user {
-            self.3.update(|ids| {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            });
+        let known = self.0.with_untracked(|m| m.contains_key(id.as_str()));
+        let listed = self.3.with_untracked(|ids| ids.contains(&id.as_str()));
+        if known && (listed || !by_user) {
+            return;
         }
-        if self.0.with_untracked(|m| m.contains_key(id)) {
+        let id: &'static str = Box::leak(id.into_boxed_str());
+        if by_user && !listed {
+            self.3.update(|ids| ids.push(id));
+        }
+        if known {
             return;
         }
         self.0.update(|m| {
