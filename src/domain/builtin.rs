@@ -33,6 +33,15 @@ pub const MANAGED_SERVICES: OptionalLens = OptionalLens {
 /// Every optional lens.
 pub const OPTIONAL_LENSES: [OptionalLens; 1] = [MANAGED_SERVICES];
 
+/// The ids of the lenses the app builds in or ships: no other lens may take them, and bundles
+/// need not carry them.
+pub const BUILTIN_LENS_IDS: [&str; 2] = [WELL_ARCHITECTED_ID, MANAGED_SERVICES.id];
+
+/// Whether a lens id is one the app builds in or ships.
+pub fn is_builtin_lens(id: &str) -> bool {
+    BUILTIN_LENS_IDS.contains(&id)
+}
+
 /// The parsed Well-Architected lens.
 ///
 /// # Panics

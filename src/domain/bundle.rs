@@ -319,12 +319,7 @@ pub fn export(
 /// Reads the bytes of a bundle file, trusting nothing: the size limit, UTF-8 (a leading
 /// byte-order mark, as some editors write, is allowed), then [`import`].
 pub fn import_bytes(bytes: &[u8]) -> Result<Vec<Bundle>, Vec<Issue>> {
-    let at_root = |problem| {
-        vec![Issue {
-            path: JsonPath::root(),
-            problem,
-        }]
-    };
+    let at_root = |problem| vec![Issue::at_root(problem)];
     if bytes.len() > MAX_BUNDLE_BYTES {
         return Err(at_root(Problem::TooLarge {
             bytes: bytes.len(),

@@ -710,10 +710,7 @@ fn lenses(c: &mut Checker, value: &Value, path: &JsonPath) -> Vec<ConfigLens> {
             .required(obj, "id", &ipath)
             .and_then(|v| c.id(v, &id_path, 64, crate::domain::validate::IdChars::Word))
             .filter(|id| {
-                let builtin = id == crate::domain::builtin::WELL_ARCHITECTED_ID
-                    || crate::domain::builtin::OPTIONAL_LENSES
-                        .iter()
-                        .any(|l| l.id == id);
+                let builtin = crate::domain::builtin::is_builtin_lens(id);
                 if builtin {
                     c.report(&id_path, Problem::BuiltinLensId { id: id.clone() });
                 } else if let Some(at) = first.get(id) {

@@ -294,16 +294,11 @@ pub fn pick_lens(
     builtin: &[&str],
     loaded: impl Fn(&str) -> Option<String>,
 ) -> Result<Picked, Vec<crate::domain::validate::Issue>> {
-    use crate::domain::validate::{Issue, JsonPath, Problem};
+    use crate::domain::validate::{Issue, Problem};
     let report = crate::domain::lens::Lens::read(&file);
     let lens = report.lens?;
     let id = lens.id.clone();
-    let refuse = |problem| {
-        Err(vec![Issue {
-            path: JsonPath::root(),
-            problem,
-        }])
-    };
+    let refuse = |problem| Err(vec![Issue::at_root(problem)]);
     if builtin.contains(&id.as_str()) {
         return refuse(Problem::BuiltinLensId { id });
     }

@@ -491,6 +491,16 @@ pub struct Issue {
     pub problem: Problem,
 }
 
+impl Issue {
+    /// A problem with a file as a whole (`$`).
+    pub fn at_root(problem: Problem) -> Issue {
+        Issue {
+            path: JsonPath::root(),
+            problem,
+        }
+    }
+}
+
 /// The JSON type of a value.
 pub fn type_name(value: &Value) -> Kind {
     match value {

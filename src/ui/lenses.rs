@@ -14,7 +14,7 @@
 use crate::domain::builtin::{OPTIONAL_LENSES, OptionalLens};
 use crate::domain::bundle::sha256_hex;
 use crate::domain::config::ConfigLens;
-use crate::domain::lens::{Lens, LensFormat, LensReport, Pillar};
+use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::i18n::{Msg, issue_text};
@@ -97,10 +97,7 @@ impl Lenses {
             let state = match crate::ui::pages::read_lens_as(file.clone(), id.to_owned()).await {
                 Ok(Ok((lens, warnings))) => ready(lens, &file, warnings, by_user),
                 Ok(Err(issues)) => failed(id, &issues),
-                Err(crate::ui::pages::PageFailed) => LensState::Failed([
-                    format!("{id}: {}", Msg::PageFailed.text(Lang::En)),
-                    format!("{id}：{}", Msg::PageFailed.text(Lang::ZhCn)),
-                ]),
+                Err(crate::ui::pages::PageFailed) => page_failed(id),
             };
             self.0.update(|m| {
                 m.insert(id, state);
@@ -169,7 +166,6 @@ impl Lenses {
         else {
             return;
         };
-        let named_by_config = listed.iter().any(|l| l.id == id);
         if self.0.with_untracked(|m| m.contains_key(meta.id)) {
             return;
         }
@@ -177,7 +173,7 @@ impl Lenses {
             m.insert(meta.id, LensState::Loading);
         });
         leptos::task::spawn_local(async move {
-            let state = load(meta, named_by_config).await;
+            let state = load(meta).await;
             self.0.update(|m| {
                 m.insert(meta.id, state);
             });
@@ -186,9 +182,7 @@ impl Lenses {
 
     /// The file of a lens that a bundle must carry: one the app does not build in or ship.
     pub fn file_to_embed(self, id: &str) -> Option<&'static str> {
-        if id == crate::domain::builtin::WELL_ARCHITECTED_ID
-            || OPTIONAL_LENSES.iter().any(|l| l.id == id)
-        {
+        if crate::domain::builtin::is_builtin_lens(id) {
             return None;
         }
         self.0.with_untracked(|m| match m.get(id) {
@@ -280,6 +274,14 @@ fn ready(lens: Lens, file: &str, warnings: Vec<Issue>, keep_file: bool) -> LensS
     )
 }
 
+/// A lens whose reader (page code) could not be fetched.
+fn page_failed(name: &str) -> LensState {
+    LensState::Failed([
+        format!("{name}: {}", Msg::PageFailed.text(Lang::En)),
+        format!("{name}：{}", Msg::PageFailed.text(Lang::ZhCn)),
+    ])
+}
+
 /// A lens file that does not read: its first error, in both languages.
 fn failed(name: &str, issues: &[Issue]) -> LensState {
     let first = |lang| {
@@ -294,30 +296,14 @@ fn failed(name: &str, issues: &[Issue]) -> LensState {
     ])
 }
 
-/// Fetches and reads a lens file. An AWS custom lens file has no id of its own, so a lens that
-/// `config.json` names takes the id it is listed with; a Preflight lens file must hold the id
-/// it is known by.
-async fn load(meta: OptionalLens, named_by_config: bool) -> LensState {
+/// Fetches and reads a lens file under the id it is known by ([`Lens::read_as`]: an AWS
+/// custom lens file has no id of its own and takes it; a Preflight lens file must hold it).
+async fn load(meta: OptionalLens) -> LensState {
     match fetch_text(meta.path).await {
-        Ok(text) => match crate::ui::pages::read_lens(text.clone()).await {
-            Err(crate::ui::pages::PageFailed) => LensState::Failed([
-                format!("{}: {}", meta.path, Msg::PageFailed.text(Lang::En)),
-                format!("{}：{}", meta.path, Msg::PageFailed.text(Lang::ZhCn)),
-            ]),
-            Ok(LensReport {
-                lens: Ok(mut lens),
-                warnings,
-            }) if lens.id == meta.id || (named_by_config && lens.format == LensFormat::Aws) => {
-                lens.id = meta.id.to_owned();
-                ready(lens, &text, warnings, true)
-            }
-            Ok(LensReport { lens: Ok(lens), .. }) => LensState::Failed([
-                format!("{}: the file holds lens “{}”", meta.path, lens.id),
-                format!("{}：文件中是评估模型“{}”", meta.path, lens.id),
-            ]),
-            Ok(LensReport {
-                lens: Err(issues), ..
-            }) => failed(meta.path, &issues),
+        Ok(text) => match crate::ui::pages::read_lens_as(text.clone(), meta.id.to_owned()).await {
+            Err(crate::ui::pages::PageFailed) => page_failed(meta.path),
+            Ok(Ok((lens, warnings))) => ready(lens, &text, warnings, true),
+            Ok(Err(issues)) => failed(meta.path, &issues),
         },
         Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
     }

@@ -17,7 +17,7 @@
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
 use crate::domain::bundle::Bundle;
-use crate::domain::lens::{Lens, LensReport};
+use crate::domain::lens::Lens;
 use crate::domain::saving::Picked;
 use crate::domain::validate::Issue;
 use crate::i18n::Msg;
@@ -100,10 +100,8 @@ split_points! {
     lens: fn builtin_lens() -> (&'static Lens, &'static str) {
         (well_architected(), well_architected_sha256())
     }
-    /// Reads an optional lens file: the lens parser comes with the lens code, not the start
-    /// page's.
-    lens: fn read_lens(text: String) -> LensReport { Lens::read(&text) }
-    /// Reads a lens file known by `id` (stored, or carried by a bundle).
+    /// Reads a lens file known by `id` (served beside the app, stored, or carried by a bundle):
+    /// the lens parser comes with the lens code, not the start page's.
     lens: fn read_lens_as(text: String, id: String) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
         Lens::read_as(&text, &id)
     }
@@ -122,10 +120,7 @@ split_points! {
     /// site lists, `loaded` the lenses in hand with their SHA-256.
     lens: fn pick_lens(file: String, reserved: Vec<String>, loaded: Vec<(String, String)>) -> Result<Picked, Vec<Issue>> {
         let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
-        let builtin = [
-            crate::domain::builtin::WELL_ARCHITECTED_ID,
-            crate::domain::builtin::MANAGED_SERVICES.id,
-        ];
+        let builtin = crate::domain::builtin::BUILTIN_LENS_IDS;
         crate::domain::saving::pick_lens(file, &reserved, &builtin, |id| {
             loaded.iter().find(|(l, _)| l == id).map(|(_, sha)| sha.clone())
         })

@@ -8,7 +8,7 @@
 
 use crate::domain::bundle::{MAX_BUNDLE_BYTES, export, import_bytes};
 use crate::domain::imports::{self, Refused, forget, keep};
-use crate::domain::validate::{Issue, JsonPath, Problem};
+use crate::domain::validate::{Issue, Problem};
 use crate::i18n::display_name;
 use crate::ui::clock::{new_id, now_iso};
 use crate::ui::download::{download, file_slug};
@@ -23,17 +23,11 @@ impl AppState {
     pub async fn import_file(self, file: &str, size: f64, bytes: Option<Vec<u8>>) {
         let file = file.chars().take(300).collect::<String>();
         let result = match bytes {
-            _ if size > MAX_BUNDLE_BYTES as f64 => Err(vec![Issue {
-                path: JsonPath::root(),
-                problem: Problem::TooLarge {
-                    bytes: size as usize,
-                    limit: MAX_BUNDLE_BYTES,
-                },
-            }]),
-            None => Err(vec![Issue {
-                path: JsonPath::root(),
-                problem: Problem::Unreadable,
-            }]),
+            _ if size > MAX_BUNDLE_BYTES as f64 => Err(vec![Issue::at_root(Problem::TooLarge {
+                bytes: size as usize,
+                limit: MAX_BUNDLE_BYTES,
+            })]),
+            None => Err(vec![Issue::at_root(Problem::Unreadable)]),
             Some(bytes) => import_bytes(&bytes).map(|b| {
                 // Stored as read; `import_bytes` accepted it, so it is UTF-8.
                 let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -135,27 +129,19 @@ pub enum LensPick {
 /// Loads a lens file the user picked (any lens in the AWS custom lens format or ours), through
 /// the same parser as every other lens, keeps it in storage and turns it on for the workload.
 pub async fn load_lens_file(app: AppState, workload_id: String, file: web_sys::File) -> LensPick {
-    let too_big = |bytes: usize| {
-        LensPick::Refused(vec![Issue {
-            path: JsonPath::root(),
-            problem: Problem::TooLarge {
-                bytes,
-                limit: crate::domain::lens::MAX_LENS_BYTES,
-            },
-        }])
-    };
+    let refused = |problem| LensPick::Refused(vec![Issue::at_root(problem)]);
     if file.size() > crate::domain::lens::MAX_LENS_BYTES as f64 {
-        return too_big(file.size() as usize);
+        return refused(Problem::TooLarge {
+            bytes: file.size() as usize,
+            limit: crate::domain::lens::MAX_LENS_BYTES,
+        });
     }
     let Some(text) = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|t| t.as_string())
     else {
-        return LensPick::Refused(vec![Issue {
-            path: JsonPath::root(),
-            problem: Problem::Unreadable,
-        }]);
+        return refused(Problem::Unreadable);
     };
     let reserved: Vec<String> = app
         .lenses
@@ -167,12 +153,7 @@ pub async fn load_lens_file(app: AppState, workload_id: String, file: web_sys::F
     let picked = match picked {
         Ok(Ok(p)) => p,
         Ok(Err(issues)) => return LensPick::Refused(issues),
-        Err(crate::ui::pages::PageFailed) => {
-            return LensPick::Refused(vec![Issue {
-                path: JsonPath::root(),
-                problem: Problem::Unreadable,
-            }]);
-        }
+        Err(crate::ui::pages::PageFailed) => return refused(Problem::Unreadable),
     };
     let outcome = match picked {
         crate::domain::saving::Picked::AlreadyLoaded(id) => LensPick::Already(id),

@@ -187,9 +187,7 @@ fn listed_lens(wid: StoredValue<String>, id: &'static str, lang: Lang) -> impl I
         Some(LensState::Ready(_, _, warnings, _)) => view! {
             <details class="lens-warnings" data-testid=format!("lens-warnings-{id}")>
                 <summary>{Msg::LensWarnings.fill(lang, &[("n", &warnings.len().to_string())])}</summary>
-                <ul>
-                    {warnings.iter().map(|w| view! { <li>{issue_text(w, lang)}</li> }).collect_view()}
-                </ul>
+                {issue_list(warnings, lang)}
             </details>
         }
         .into_any(),
@@ -324,9 +322,6 @@ fn lens_picker(wid: StoredValue<String>, lang: Lang) -> impl IntoView {
             status.set(Some(load_lens_file(app, wid.get_value(), file).await));
         });
     };
-    let issues = move |list: &[crate::domain::validate::Issue]| {
-        view! { <ul>{list.iter().map(|i| view! { <li>{issue_text(i, lang)}</li> }).collect_view()}</ul> }
-    };
     let name = move |id: &str| {
         app.lenses
             .get(id)
@@ -339,7 +334,7 @@ fn lens_picker(wid: StoredValue<String>, lang: Lang) -> impl IntoView {
                 <p>{Msg::LensPicked.fill(lang, &[("name", &name(id))])}</p>
                 {(!warnings.is_empty()).then(|| view! {
                     <p>{Msg::LensWarnings.fill(lang, &[("n", &warnings.len().to_string())])}</p>
-                    {issues(warnings)}
+                    {issue_list(warnings, lang)}
                 })}
             }
             .into_any(),
@@ -356,7 +351,7 @@ fn lens_picker(wid: StoredValue<String>, lang: Lang) -> impl IntoView {
             .into_any(),
             Some(LensPick::Refused(list)) => view! {
                 <p class="error-text">{Msg::LensRefused.text(lang)}</p>
-                {issues(list)}
+                {issue_list(list, lang)}
             }
             .into_any(),
         })
@@ -375,4 +370,13 @@ fn lens_picker(wid: StoredValue<String>, lang: Lang) -> impl IntoView {
             <div role="status" data-testid="lens-pick-status">{shown}</div>
         </div>
     }
+}
+
+/// A lens file's problems, one line each with its JSON path.
+fn issue_list(list: &[crate::domain::validate::Issue], lang: Lang) -> impl IntoView + use<> {
+    let items = list
+        .iter()
+        .map(|i| view! { <li>{issue_text(i, lang)}</li> })
+        .collect_view();
+    view! { <ul>{items}</ul> }
 }
