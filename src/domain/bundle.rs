@@ -377,16 +377,6 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
     let vpath = root.key("version");
     match obj.get("version") {
         Some(v) if v.as_u64() == Some(VERSION) => {}
-        Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
-            c.report(
-                &vpath,
-                Problem::UnsupportedVersion {
-                    found: v.to_string(),
-                    supported: VERSION.to_string(),
-                },
-            );
-            return Err(c.into_issues());
-        }
         // A version of the wrong type is a damaged file, not a future one: report it with
         // the rest of what is wrong.
         Some(v) if !v.is_number() => c.report(
@@ -396,6 +386,7 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
                 found: type_name(v),
             },
         ),
+        // A newer version, or a number that never was one (0, 1.5, -1).
         Some(v) => {
             c.report(
                 &vpath,
@@ -479,25 +470,14 @@ pub fn import(text: &str) -> Result<Vec<Bundle>, Vec<Issue>> {
 }
 
 fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Option<Vec<LensRef>> {
-    let lpath = root.key("lenses");
-    let items = c
-        .required(obj, "lenses", root)
-        .and_then(|v| c.array(v, &lpath))?;
-    let mut ok = c.count(items.len(), &lpath, 1, 16);
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = lpath.index(i);
-        let Some(o) = c.object(item, &p) else {
-            ok = false;
-            continue;
-        };
+    c.list_within(obj, "lenses", root, 1, 16, |c, o, p| {
         let id = c
-            .required(o, "id", &p)
+            .required(o, "id", p)
             .and_then(|v| c.string(v, &p.key("id"), 64));
         let version = c
-            .required(o, "version", &p)
+            .required(o, "version", p)
             .and_then(|v| c.string(v, &p.key("version"), 32));
-        let sha256 = c.required(o, "sha256", &p).and_then(|v| {
+        let sha256 = c.required(o, "sha256", p).and_then(|v| {
             let s = c.string(v, &p.key("sha256"), 64)?;
             if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
                 Some(s)
@@ -511,17 +491,13 @@ fn lens_refs(c: &mut Checker, obj: &Map<String, Value>, root: &JsonPath) -> Opti
             (Some(v), Some(_), Some(sha)) => embedded(c, v, &p.key("file"), sha).map(Some),
             (Some(_), ..) => None,
         };
-        match (id, version, sha256, embedded) {
-            (Some(id), Some(version), Some(sha256), Some(embedded)) => out.push(LensRef {
-                id,
-                version,
-                sha256,
-                embedded,
-            }),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+        Some(LensRef {
+            id: id?,
+            version: version?,
+            sha256: sha256?,
+            embedded: embedded?,
+        })
+    })
 }
 
 /// A lens file inside a bundle: its size and its hash (the lens in it is [`read_carried`]'s).
@@ -566,46 +542,18 @@ fn schedule_events(
     let sched = c
         .required(obj, "schedule", root)
         .and_then(|v| c.object(v, &spath))?;
-    let epath = spath.key("events");
-    let items = c
-        .required(sched, "events", &spath)
-        .and_then(|v| c.array(v, &epath))?;
-    let mut ok = c.count(items.len(), &epath, 0, 64);
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let p = epath.index(i);
-        let Some(o) = c.object(item, &p) else {
-            ok = false;
-            continue;
-        };
+    c.list_within(sched, "events", &spath, 0, 64, |c, o, p| {
         let event = c
-            .required(o, "event", &p)
+            .required(o, "event", p)
             .and_then(|v| c.string(v, &p.key("event"), 64));
         let date = c
-            .required(o, "date", &p)
+            .required(o, "date", p)
             .and_then(|v| c.date(v, &p.key("date")));
-        let provisional = match o.get("provisional") {
-            Some(Value::Bool(b)) => Some(*b),
-            other => {
-                c.report(
-                    &p.key("provisional"),
-                    match other {
-                        None => Problem::Missing,
-                        Some(v) => Problem::WrongType {
-                            expected: crate::domain::validate::Kind::Boolean,
-                            found: crate::domain::validate::type_name(v),
-                        },
-                    },
-                );
-                None
-            }
-        };
-        match (event, date, provisional) {
-            (Some(e), Some(d), Some(p)) => out.push((e, d, p)),
-            _ => ok = false,
-        }
-    }
-    ok.then_some(out)
+        let provisional = c
+            .required(o, "provisional", p)
+            .and_then(|v| c.boolean(v, &p.key("provisional")));
+        Some((event?, date?, provisional?))
+    })
 }
 
 /// The app's "Download a copy" file: every workload, in the v0 backup format that

@@ -211,6 +211,16 @@ impl Catalogue {
     }
 }
 
+/// Reads an object's members, one reader each, named as the struct's fields, and builds the
+/// struct when every one was read. Every member is read first, so each problem is reported,
+/// not only the first.
+macro_rules! record {
+    ($c:ident, $o:ident, $p:expr => $ty:ident { $($field:ident: $read:expr),* $(,)? }) => {{
+        $(let $field = $read($c, $o, stringify!($field), $p);)*
+        Some($ty { $($field: $field?),* })
+    }};
+}
+
 const MAX_TEXT: usize = 2000;
 
 fn text_list(
@@ -287,57 +297,41 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
     let summary = req_text(c, o, "summary", path);
     let duration = req_text(c, o, "duration", path);
     let phases = c.list(o, "phases", path, true, |c, o, p| {
-        let id = req_id(c, o, "id", p);
-        let name = req_text(c, o, "name", p);
-        let description = req_text(c, o, "description", p);
-        Some(Phase {
-            id: id?,
-            name: name?,
-            description: description?,
+        record!(c, o, p => Phase {
+            id: req_id,
+            name: req_text,
+            description: req_text,
         })
     });
     let included = text_list(c, o, "included", path);
     let excluded = text_list(c, o, "excluded", path);
     let prerequisites = c.list(o, "prerequisites", path, true, |c, o, p| {
-        let id = req_id(c, o, "id", p);
-        let text = req_text(c, o, "text", p);
-        Some(Prerequisite {
-            id: id?,
-            text: text?,
+        record!(c, o, p => Prerequisite {
+            id: req_id,
+            text: req_text,
         })
     });
     let deliverables = c.list(o, "deliverables", path, true, |c, o, p| {
-        let id = req_id(c, o, "id", p);
-        let name = req_text(c, o, "name", p);
-        let phase = req_id(c, o, "phase", p);
-        Some(Deliverable {
-            id: id?,
-            name: name?,
-            phase: phase?,
+        record!(c, o, p => Deliverable {
+            id: req_id,
+            name: req_text,
+            phase: req_id,
         })
     });
     let raci = c.list(o, "raci", path, true, |c, o, p| {
-        let phase = req_text(c, o, "phase", p);
-        let task = req_text(c, o, "task", p);
-        let details = req_text(c, o, "details", p);
-        let customer = raci_letters(c, o, "customer", p);
-        let provider = raci_letters(c, o, "provider", p);
-        Some(RaciRow {
-            phase: phase?,
-            task: task?,
-            details: details?,
-            customer: customer?,
-            provider: provider?,
+        record!(c, o, p => RaciRow {
+            phase: req_text,
+            task: req_text,
+            details: req_text,
+            customer: raci_letters,
+            provider: raci_letters,
         })
     });
     let acceptance = c.list(o, "acceptance", path, true, |c, o, p| {
-        let milestone = req_text(c, o, "milestone", p);
-        let content = req_text(c, o, "content", p);
-        let indicator = req_text(c, o, "indicator", p);
-        Some(AcceptanceRow {
-            milestone: milestone?,
-            content: content?,
-            indicator: indicator?,
+        record!(c, o, p => AcceptanceRow {
+            milestone: req_text,
+            content: req_text,
+            indicator: req_text,
         })
     });
     let sla = text_list(c, o, "sla", path);
@@ -353,35 +347,25 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
         None => (None, None),
     };
     let packages = c.list(o, "packages", path, false, |c, o, p| {
-        let pillar = req_id(c, o, "pillar", p);
-        let focus = req_text(c, o, "focus", p);
-        let example_design = req_text(c, o, "example_design", p);
-        Some(Package {
-            pillar: pillar?,
-            focus: focus?,
-            example_design: example_design?,
+        record!(c, o, p => Package {
+            pillar: req_id,
+            focus: req_text,
+            example_design: req_text,
         })
     });
     let modules = c.list(o, "modules", path, false, |c, o, p| {
-        let id = req_id(c, o, "id", p);
-        let name = req_text(c, o, "name", p);
-        let description = req_text(c, o, "description", p);
-        Some(Module {
-            id: id?,
-            name: name?,
-            description: description?,
+        record!(c, o, p => Module {
+            id: req_id,
+            name: req_text,
+            description: req_text,
         })
     });
     let milestones = c.list(o, "milestones", path, false, |c, o, p| {
-        let id = req_id(c, o, "id", p);
-        let name = req_text(c, o, "name", p);
-        let report = req_text(c, o, "report", p);
-        let description = req_text(c, o, "description", p);
-        Some(MilestoneInfo {
-            id: id?,
-            name: name?,
-            report: report?,
-            description: description?,
+        record!(c, o, p => MilestoneInfo {
+            id: req_id,
+            name: req_text,
+            report: req_text,
+            description: req_text,
         })
     });
     let tpath = path.key("terms");
@@ -389,17 +373,12 @@ fn offering(c: &mut Checker, o: &Map<String, Value>, path: &JsonPath) -> Option<
         .required(o, "terms", path)
         .and_then(|v| c.object(v, &tpath))
         .and_then(|t| {
-            let support = req_text(c, t, "support", &tpath);
-            let hours = req_text(c, t, "hours", &tpath);
-            let channels = req_text(c, t, "channels", &tpath);
-            let languages = req_text(c, t, "languages", &tpath);
-            let lead_time = req_text(c, t, "lead_time", &tpath);
-            Some(Terms {
-                support: support?,
-                hours: hours?,
-                channels: channels?,
-                languages: languages?,
-                lead_time: lead_time?,
+            record!(c, t, &tpath => Terms {
+                support: req_text,
+                hours: req_text,
+                channels: req_text,
+                languages: req_text,
+                lead_time: req_text,
             })
         });
     let lpath = path.key("deliverable_languages");

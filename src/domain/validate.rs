@@ -608,6 +608,17 @@ impl Checker {
         }
     }
 
+    /// The value as a boolean, or a `WrongType` problem.
+    pub fn boolean(&mut self, value: &Value, path: &JsonPath) -> Option<bool> {
+        match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(path, Kind::Boolean, other);
+                None
+            }
+        }
+    }
+
     /// A required member, or a `Missing` problem at its path.
     pub fn required<'v>(
         &mut self,
@@ -808,15 +819,29 @@ impl Checker {
         required: bool,
         item: impl Fn(&mut Checker, &Map<String, Value>, &JsonPath) -> Option<T>,
     ) -> Option<Vec<T>> {
+        if !required && !obj.contains_key(key) {
+            return Some(Vec::new());
+        }
+        self.list_within(obj, key, path, 0, usize::MAX, item)
+    }
+
+    /// A required list of `min` to `max` objects under `key`, each read by `item`; `None` if the
+    /// count is wrong or any item fails (every item is still read, so each problem is reported).
+    pub fn list_within<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &JsonPath,
+        min: usize,
+        max: usize,
+        item: impl Fn(&mut Checker, &Map<String, Value>, &JsonPath) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let lpath = path.key(key);
-        let items = match obj.get(key) {
-            None if !required => return Some(Vec::new()),
-            _ => self
-                .required(obj, key, path)
-                .and_then(|v| self.array(v, &lpath))?,
-        };
+        let items = self
+            .required(obj, key, path)
+            .and_then(|v| self.array(v, &lpath))?;
+        let mut ok = self.count(items.len(), &lpath, min, max);
         let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
         for (i, v) in items.iter().enumerate() {
             let ipath = lpath.index(i);
             match self.object(v, &ipath).and_then(|o| item(self, o, &ipath)) {

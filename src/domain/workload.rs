@@ -547,18 +547,9 @@ pub fn services_from_value(c: &mut Checker, value: &Value, path: &JsonPath) -> O
     let mut ok = true;
     let mut sel = Selection::default();
     if let Some(v) = obj.get("consulting") {
-        match v.as_bool() {
+        match c.boolean(v, &path.key("consulting")) {
             Some(b) => sel.consulting = b,
-            None => {
-                c.report(
-                    &path.key("consulting"),
-                    Problem::WrongType {
-                        expected: crate::domain::validate::Kind::Boolean,
-                        found: crate::domain::validate::type_name(v),
-                    },
-                );
-                ok = false;
-            }
+            None => ok = false,
         }
     }
     let small = |key: &str, min: f64, max: f64, c: &mut Checker| -> Option<u8> {
