@@ -4,6 +4,9 @@
 //! which are implemented (and tested) here; the browser tests parse the result back with ical.js.
 
 use crate::domain::calendar::Date;
+use crate::domain::schedule::Schedule;
+use crate::domain::text::Lang;
+use crate::i18n::{Msg, event_msg};
 use chrono::Datelike;
 
 /// One all-day event.
@@ -84,6 +87,44 @@ pub fn calendar(name: &str, events: &[IcsEvent], stamp: &str) -> String {
     }
     fold("END:VCALENDAR", &mut out);
     out
+}
+
+/// The schedule's events as the app and `preflight plan --format ics` export them: one all-day
+/// event per date, named after the event and the workload (`name`), with a UID stable across
+/// exports (`workload_id`), and a note on each provisional date.
+pub fn schedule_events(
+    schedule: &Schedule,
+    workload_id: &str,
+    name: &str,
+    lang: Lang,
+) -> Vec<IcsEvent> {
+    schedule
+        .events
+        .iter()
+        .map(|e| IcsEvent {
+            uid: format!("{}-{workload_id}@preflight", e.event.id()),
+            date: e.date,
+            summary: format!("{} · {name}", event_msg(e.event).text(lang)),
+            description: if e.provisional {
+                Msg::ProvisionalNote.text(lang).to_owned()
+            } else {
+                Msg::ServiceHoursFixed.text(lang).to_owned()
+            },
+        })
+        .collect()
+}
+
+/// An export time as iCalendar writes it: `20261204T011500Z`, from milliseconds since the epoch.
+pub fn stamp(unix_millis: f64) -> String {
+    use chrono::Timelike;
+    let t = chrono::DateTime::from_timestamp_millis(unix_millis as i64).unwrap_or_default();
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        ymd(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 #[cfg(test)]

@@ -122,6 +122,22 @@ impl Text {
     }
 }
 
+/// A file-name-safe slug of user text (letters of any script kept), at most 40 characters.
+pub fn file_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 40 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +165,12 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::En.other(), Lang::ZhCn);
+    }
+
+    #[test]
+    fn slugs_keep_letters_of_any_script() {
+        assert_eq!(file_slug("Acme Ltd. / Shop <v2>"), "acme-ltd-shop-v2");
+        assert_eq!(file_slug("商城 系统"), "商城-系统");
+        assert_eq!(file_slug("../../etc/passwd"), "etc-passwd");
     }
 }

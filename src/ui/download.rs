@@ -1,5 +1,6 @@
 //! Saving a text file to the user's computer (a Blob and a temporary link), without a server.
 
+pub use crate::domain::text::file_slug;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`. Returns false if the browser refused.
@@ -27,32 +28,4 @@ fn try_download(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Op
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Some(())
-}
-
-/// A file-name-safe slug of user text (letters of any script kept), at most 40 characters.
-pub fn file_slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.chars().count() >= 40 {
-            break;
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::file_slug;
-
-    #[test]
-    fn slugs_keep_letters_of_any_script() {
-        assert_eq!(file_slug("Acme Ltd. / Shop <v2>"), "acme-ltd-shop-v2");
-        assert_eq!(file_slug("商城 系统"), "商城-系统");
-        assert_eq!(file_slug("../../etc/passwd"), "etc-passwd");
-    }
 }

@@ -16,6 +16,7 @@ pub mod pages;
 pub mod route;
 pub mod state;
 pub mod store;
+pub mod table;
 pub mod transfer;
 pub mod views;
 pub mod workbook;

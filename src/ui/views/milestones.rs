@@ -4,10 +4,11 @@
 use crate::domain::assessment::Answers;
 use crate::domain::calendar::{format_date, parse_date};
 use crate::domain::lens::Lens;
-use crate::domain::milestone::{MAX_MILESTONE_NAME, Milestone, compare};
+use crate::domain::milestone::{MAX_MILESTONE_NAME, compare};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
-use crate::ui::state::{AppState, use_app};
+use crate::ui::state::use_app;
+use crate::ui::table::{Col, head};
 use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
 use leptos::prelude::*;
@@ -64,9 +65,9 @@ fn milestones_body(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl I
             <h1 id="page-title" tabindex="-1">{Msg::MilestonesTitle.text(lang)}</h1>
             <p class="muted">{Msg::MilestonesIntro.text(lang)}</p>
             {new_milestone(wid, lang, draft)}
-            {milestone_list(wid, lang, draft.selected)}
+            {milestone_list(wid, lang, draft)}
         </section>
-        {comparison(wid, lang, draft.selected)}
+        {comparison(wid, lang, draft)}
     }
 }
 
@@ -125,15 +126,13 @@ fn new_milestone(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl Int
 }
 
 /// The milestones saved, newest first, each with Compare and Delete.
-fn milestone_list(
-    wid: StoredValue<String>,
-    lang: Lang,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn milestone_list(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl IntoView {
     let app = use_app();
-    let milestones = move || milestones_of(app, wid);
+    let selected = draft.selected;
     move || {
-        let ms = milestones();
+        let ms = app
+            .with_workload(&wid.get_value(), |w| w.milestones.clone())
+            .unwrap_or_default();
         if ms.is_empty() {
             return view! { <p data-testid="no-milestones">{Msg::MilestonesEmpty.text(lang)}</p> }
                 .into_any();
@@ -174,23 +173,15 @@ fn milestone_list(
     }
 }
 
-/// A workload's milestones (reactive).
-fn milestones_of(app: AppState, wid: StoredValue<String>) -> Vec<Milestone> {
-    app.with_workload(&wid.get_value(), |w| w.milestones.clone())
-        .unwrap_or_default()
-}
-
 /// The milestone chosen, compared with now, lens by lens.
-fn comparison(
-    wid: StoredValue<String>,
-    lang: Lang,
-    selected: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn comparison(wid: StoredValue<String>, lang: Lang, draft: Draft) -> impl IntoView {
     let app = use_app();
-    let milestones = move || milestones_of(app, wid);
+    let selected = draft.selected;
     move || {
         let id = selected.get()?;
-        let m = milestones().into_iter().find(|m| m.id == id)?;
+        let m = app.with_workload(&wid.get_value(), |w| {
+            w.milestones.iter().find(|m| m.id == id).cloned()
+        })??;
         let lenses = app.workload_lenses(&wid.get_value());
         let sections = lenses
             .into_iter()
@@ -249,14 +240,7 @@ fn lens_changes(lens: &'static Lens, then: &Answers, now: &Answers, lang: Lang) 
         <h3>{lens.name.get(lang)}</h3>
         <div class="table-wrap">
             <table data-testid=format!("compare-{}", lens.id)>
-                <thead><tr>
-                    <th scope="col">{Msg::Pillar.text(lang)}</th>
-                    <th scope="col" class="num">{Msg::ColThen.text(lang)}</th>
-                    <th scope="col" class="num">{Msg::ColNow.text(lang)}</th>
-                    <th scope="col" class="num">{Msg::ColChange.text(lang)}</th>
-                    <th scope="col">{Msg::Improved.text(lang)}</th>
-                    <th scope="col">{Msg::Regressed.text(lang)}</th>
-                </tr></thead>
+                {head(&[Col::Text(Msg::Pillar), Col::Num(Msg::ColThen), Col::Num(Msg::ColNow), Col::Num(Msg::ColChange), Col::Text(Msg::Improved), Col::Text(Msg::Regressed)], lang)}
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -14,6 +14,7 @@ use crate::ui::download::file_slug;
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
+use crate::ui::table::{Col, head};
 use crate::ui::views::localized;
 use crate::ui::workbook::download_workbook;
 use leptos::prelude::*;
@@ -204,13 +205,7 @@ fn pillar_totals(lens: &'static Lens, plan: Memo<Plan>, lang: Lang) -> impl Into
             view! {
                 <div class="table-wrap">
                     <table data-testid=format!("plan-pillars-{lid}")>
-                        <thead><tr>
-                            <th scope="col">{Msg::Pillar.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::ColEffort.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::ColCost.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::QuickWins.text(lang)}</th>
-                        </tr></thead>
+                        {head(&[Col::Text(Msg::Pillar), Col::Num(Msg::ColItems), Col::Num(Msg::ColEffort), Col::Num(Msg::ColCost), Col::Num(Msg::QuickWins)], lang)}
                         <tbody>{rows}</tbody>
                         <tfoot><tr data-testid=format!("plan-total-{lid}")>
                             <th scope="row">{Msg::Overall.text(lang)}</th>
@@ -282,14 +277,7 @@ fn plan_items(
             view! {
                 <div class="table-wrap">
                     <table class="plan-table" data-testid=format!("plan-items-{lid}")>
-                        <thead><tr>
-                            <th scope="col" class="num">"#"</th>
-                            <th scope="col">{Msg::ColPriority.text(lang)}</th>
-                            <th scope="col">{Msg::ColPractice.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::ColEffort.text(lang)}</th>
-                            <th scope="col" class="num">{Msg::ColCost.text(lang)}</th>
-                            <th scope="col">{Msg::ColRunningCost.text(lang)}</th>
-                        </tr></thead>
+                        {head(&[Col::Number, Col::Text(Msg::ColPriority), Col::Text(Msg::ColPractice), Col::Num(Msg::ColEffort), Col::Num(Msg::ColCost), Col::Text(Msg::ColRunningCost)], lang)}
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

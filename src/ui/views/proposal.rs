@@ -14,10 +14,13 @@ use crate::domain::catalogue::{CONSULTING, Catalogue, IMPLEMENTATION, MANAGED, O
 use crate::domain::lens::{Lens, Risk};
 use crate::domain::rules::rule_text;
 use crate::domain::text::Lang;
-use crate::i18n::{Msg, display_name, event_msg};
+use crate::domain::workload::Workload;
+use crate::i18n::{Msg, event_msg};
 use crate::ui::catalogue::catalogue_view;
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
+use crate::ui::table::{Col, head};
+use crate::ui::views::report::DocumentCover;
 use crate::ui::views::services::QuoteTable;
 use leptos::prelude::*;
 
@@ -66,45 +69,25 @@ fn risks_of(
 }
 
 #[component]
-fn Proposal(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
+fn Proposal(
+    /// The workload's id.
+    workload_id: String,
+    /// The catalogue the services come from.
+    cat: &'static Catalogue,
+) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let Some(w) = app.with_workload(&wid.get_value(), Clone::clone) else {
+    let Some(sel) = app.with_workload(&wid.get_value(), |w| w.services.clone()) else {
         return ().into_any();
     };
-    let as_of = app.as_of(&wid.get_value());
-    let rules = app.rules.get_untracked();
-    let sel = w.services.clone();
-    let header = view! {
-        <div class="actions no-print">
-            <button type="button" class="button" data-testid="print" on:click=move |_| {
-                let _ = window().print();
-            }>{Msg::PrintButton.text(lang)}</button>
-        </div>
-        <section class="report-cover card">
-            <p class="eyebrow">{app.app_name(lang)}</p>
-            <h1 id="page-title" tabindex="-1">{Msg::ProposalTitle.text(lang)}</h1>
-            <p class="lead">{display_name(&w, lang)}</p>
-            <p class="muted">{Msg::ProposalIntro.text(lang)}</p>
-            <dl class="facts">
-                {(!w.profile.organisation.trim().is_empty()).then(|| view! {
-                    <dt>{Msg::Organisation.text(lang)}</dt><dd>{w.profile.organisation.clone()}</dd>
-                })}
-                {(!w.profile.contact_name.trim().is_empty()).then(|| view! {
-                    <dt>{Msg::ContactName.text(lang)}</dt><dd>{w.profile.contact_name.clone()}</dd>
-                })}
-                <dt>{if as_of.is_export() { Msg::ReportExportedOn } else { Msg::ReportDate }.text(lang)}</dt>
-                <dd data-testid="proposal-date">{format_date(as_of.date())}</dd>
-            </dl>
-            {(!w.profile.description.trim().is_empty()).then(|| view! {
-                <p class="prewrap">{w.profile.description.clone()}</p>
-            })}
-        </section>
+    let cover = view! {
+        <DocumentCover workload_id=wid.get_value() title=Msg::ProposalTitle
+            intro=Msg::ProposalIntro description=true date_testid="proposal-date"/>
     };
     if sel.is_empty() {
         return view! {
-            {header}
+            {cover}
             <section class="card">
                 <p data-testid="proposal-nothing">{Msg::ProposalNothing.text(lang)}</p>
                 <a class="button" href=Route::Services(wid.get_value()).href()>{Msg::NavServices.text(lang)}</a>
@@ -112,99 +95,156 @@ fn Proposal(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
         }
         .into_any();
     }
-    let wa = well_architected();
-    let wa_answers = w.answers(&wa.id).cloned().unwrap_or_default();
-    let managed_lens = w
-        .lenses
-        .iter()
-        .any(|l| l == MANAGED_SERVICES.id)
-        .then(|| app.lenses.get(MANAGED_SERVICES.id))
-        .flatten();
-    let ms_answers = w.answers(MANAGED_SERVICES.id).cloned().unwrap_or_default();
     let services = sel
         .offerings()
         .into_iter()
         .filter_map(|id| cat.offering(id))
-        .map(|o: &'static Offering| {
-            let why: Vec<AnyView> = match o.id.as_str() {
-                CONSULTING => {
-                    let s = summarize(wa, &wa_answers).overall;
-                    vec![view! { <li>{Msg::ProposalConsultingWhy.fill(lang, &[
-                        ("high", &s.high.to_string()),
-                        ("medium", &s.medium.to_string()),
-                        ("open", &s.unanswered.to_string()),
-                    ])}</li> }.into_any()]
-                }
-                IMPLEMENTATION => sel
-                    .packages
-                    .keys()
-                    .flat_map(|p| risks_of(wa, p, &wa_answers, lang))
-                    .collect(),
-                MANAGED => managed_lens.map_or_else(Vec::new, |lens| {
+        .map(|offering| view! { <ProposalService workload_id=wid.get_value() offering/> })
+        .collect_view();
+    view! {
+        <article class="report" data-testid="proposal">
+            {cover}
+            {services}
+            <section class="report-section card">
+                <h2>{Msg::NavSchedule.text(lang)}</h2>
+                <p>{Msg::ServiceHoursFixed.text(lang)}</p>
+                <ProposalSchedule workload_id=wid.get_value()/>
+            </section>
+            <section class="report-section card" data-testid="quote-card">
+                <h2>{Msg::QuoteTitle.text(lang)}</h2>
+                <QuoteTable workload_id=wid.get_value() cat/>
+            </section>
+        </article>
+    }
+    .into_any()
+}
+
+/// Why the customer is offered a service: the risks it answers, as list items.
+fn reasons(workload: &Workload, offering: &Offering, app: AppState, lang: Lang) -> Vec<AnyView> {
+    let sel = &workload.services;
+    let wa = well_architected();
+    let wa_answers = workload.answers(&wa.id).cloned().unwrap_or_default();
+    match offering.id.as_str() {
+        CONSULTING => {
+            let s = summarize(wa, &wa_answers).overall;
+            vec![
+                view! { <li>{Msg::ProposalConsultingWhy.fill(lang, &[
+                    ("high", &s.high.to_string()),
+                    ("medium", &s.medium.to_string()),
+                    ("open", &s.unanswered.to_string()),
+                ])}</li> }
+                .into_any(),
+            ]
+        }
+        IMPLEMENTATION => sel
+            .packages
+            .keys()
+            .flat_map(|p| risks_of(wa, p, &wa_answers, lang))
+            .collect(),
+        MANAGED => {
+            let chosen = workload.lenses.iter().any(|l| l == MANAGED_SERVICES.id);
+            let answers = workload
+                .answers(MANAGED_SERVICES.id)
+                .cloned()
+                .unwrap_or_default();
+            chosen
+                .then(|| app.lenses.get(MANAGED_SERVICES.id))
+                .flatten()
+                .map_or_else(Vec::new, |lens| {
                     sel.modules
                         .iter()
-                        .flat_map(|m| risks_of(lens, m, &ms_answers, lang))
+                        .flat_map(|m| risks_of(lens, m, &answers, lang))
                         .collect()
-                }),
-                _ => Vec::new(),
-            };
-            let why = if why.is_empty() {
-                view! { <p>{Msg::ProposalNoRisks.text(lang)}</p> }.into_any()
+                })
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// One chosen service in the proposal: why, on-site days, the deliverables' language, what is
+/// included and excluded, whether the exclusions are acknowledged, and the open prerequisites.
+#[component]
+fn ProposalService(
+    /// The workload's id.
+    workload_id: String,
+    /// The chosen offering.
+    offering: &'static Offering,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let rules = app.rules.get_untracked();
+    let Some(w) = app.with_workload(&workload_id, Clone::clone) else {
+        return ().into_any();
+    };
+    let o = offering;
+    let sel = &w.services;
+    let why = reasons(&w, o, app, lang);
+    let why = if why.is_empty() {
+        view! { <p>{Msg::ProposalNoRisks.text(lang)}</p> }.into_any()
+    } else {
+        view! { <ul class="report-questions">{why}</ul> }.into_any()
+    };
+    let onsite = match o.id.as_str() {
+        CONSULTING => sel.onsite_days,
+        IMPLEMENTATION => sel.implementation_onsite_days,
+        _ => 0,
+    };
+    let language = match sel.deliverable_language(o) {
+        Some(Lang::En) => Msg::LanguageEnglish.text(lang),
+        Some(Lang::ZhCn) => Msg::LanguageChinese.text(lang),
+        None => Msg::ProposalLanguageOpen.text(lang),
+    };
+    let acknowledged = sel.acknowledged.contains(&o.id);
+    let open: Vec<String> = o
+        .prerequisites
+        .iter()
+        .filter(|p| !sel.prerequisites.contains(&format!("{}/{}", o.id, p.id)))
+        .map(|p| rule_text(&p.text, lang, &rules))
+        .collect();
+    let list = |items: &[crate::domain::text::Text]| {
+        items
+            .iter()
+            .map(|x| view! { <li>{rule_text(x, lang, &rules)}</li> })
+            .collect_view()
+    };
+    view! {
+        <section class="report-section card" data-testid=format!("proposal-{}", o.id)>
+            <h2>{o.name.get(lang)}</h2>
+            <p>{rule_text(&o.summary, lang, &rules)}</p>
+            <p class="muted">{rule_text(&o.duration, lang, &rules)}</p>
+            <h3>{Msg::ProposalWhy.text(lang)}</h3>
+            {why}
+            <ul class="facts-list">
+                {(onsite > 0).then(|| view! { <li>{Msg::ProposalOnsite.fill(lang, &[("n", &onsite.to_string())])}</li> })}
+                <li data-testid="proposal-language">{Msg::ProposalLanguage.fill(lang, &[("language", language)])}</li>
+            </ul>
+            <h3>{Msg::Included.text(lang)}</h3>
+            <ul>{list(&o.included)}</ul>
+            <h3>{Msg::Excluded.text(lang)}</h3>
+            <ul>{list(&o.excluded)}</ul>
+            <p data-testid="proposal-ack" class=if acknowledged { "" } else { "notice" }>
+                {if acknowledged { Msg::ProposalAcknowledged } else { Msg::ProposalNotAcknowledged }.text(lang)}
+            </p>
+            <h3>{Msg::ProposalOpenPrerequisites.text(lang)}</h3>
+            {if open.is_empty() {
+                view! { <p>{Msg::ProposalAllReady.text(lang)}</p> }.into_any()
             } else {
-                view! { <ul class="report-questions">{why}</ul> }.into_any()
-            };
-            let onsite = match o.id.as_str() {
-                CONSULTING => sel.onsite_days,
-                IMPLEMENTATION => sel.implementation_onsite_days,
-                _ => 0,
-            };
-            let language = match sel.deliverable_language(o) {
-                Some(Lang::En) => Msg::LanguageEnglish.text(lang),
-                Some(Lang::ZhCn) => Msg::LanguageChinese.text(lang),
-                None => Msg::ProposalLanguageOpen.text(lang),
-            };
-            let acknowledged = sel.acknowledged.contains(&o.id);
-            let open: Vec<String> = o
-                .prerequisites
-                .iter()
-                .filter(|p| !sel.prerequisites.contains(&format!("{}/{}", o.id, p.id)))
-                .map(|p| rule_text(&p.text, lang, &rules))
-                .collect();
-            let list = |items: &[crate::domain::text::Text]| {
-                items
-                    .iter()
-                    .map(|x| view! { <li>{rule_text(x, lang, &rules)}</li> })
-                    .collect_view()
-            };
-            view! {
-                <section class="report-section card" data-testid=format!("proposal-{}", o.id)>
-                    <h2>{o.name.get(lang)}</h2>
-                    <p>{rule_text(&o.summary, lang, &rules)}</p>
-                    <p class="muted">{rule_text(&o.duration, lang, &rules)}</p>
-                    <h3>{Msg::ProposalWhy.text(lang)}</h3>
-                    {why}
-                    <ul class="facts-list">
-                        {(onsite > 0).then(|| view! { <li>{Msg::ProposalOnsite.fill(lang, &[("n", &onsite.to_string())])}</li> })}
-                        <li data-testid="proposal-language">{Msg::ProposalLanguage.fill(lang, &[("language", language)])}</li>
-                    </ul>
-                    <h3>{Msg::Included.text(lang)}</h3>
-                    <ul>{list(&o.included)}</ul>
-                    <h3>{Msg::Excluded.text(lang)}</h3>
-                    <ul>{list(&o.excluded)}</ul>
-                    <p data-testid="proposal-ack" class=if acknowledged { "" } else { "notice" }>
-                        {if acknowledged { Msg::ProposalAcknowledged } else { Msg::ProposalNotAcknowledged }.text(lang)}
-                    </p>
-                    <h3>{Msg::ProposalOpenPrerequisites.text(lang)}</h3>
-                    {if open.is_empty() {
-                        view! { <p>{Msg::ProposalAllReady.text(lang)}</p> }.into_any()
-                    } else {
-                        view! { <ul data-testid="proposal-open">{open.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
-                    }}
-                </section>
-            }
-        })
-        .collect_view();
-    let schedule = match app.schedule(&wid.get_value()) {
+                view! { <ul data-testid="proposal-open">{open.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// The proposal's schedule: each event's date (UTC+8), provisional ones marked.
+#[component]
+fn ProposalSchedule(
+    /// The workload's id.
+    workload_id: String,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    match app.schedule(&workload_id) {
         Some(Ok(s)) => {
             let rows = s
                 .events
@@ -222,11 +262,7 @@ fn Proposal(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
             view! {
                 <div class="table-wrap">
                     <table>
-                        <thead><tr>
-                            <th scope="col">{Msg::ColEvent.text(lang)}</th>
-                            <th scope="col">{Msg::ColDateUtc8.text(lang)}</th>
-                            <th scope="col"><span class="visually-hidden">{Msg::Provisional.text(lang)}</span></th>
-                        </tr></thead>
+                        {head(&[Col::Text(Msg::ColEvent), Col::Text(Msg::ColDateUtc8), Col::Hidden(Msg::Provisional)], lang)}
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -239,21 +275,5 @@ fn Proposal(workload_id: String, cat: &'static Catalogue) -> impl IntoView {
             view! { <p class="notice error">{Msg::ScheduleTooFar.fill(lang, &[("first", &first.to_string()), ("last", &last.to_string())])}</p> }.into_any()
         }
         None => ().into_any(),
-    };
-    view! {
-        <article class="report" data-testid="proposal">
-            {header}
-            {services}
-            <section class="report-section card">
-                <h2>{Msg::NavSchedule.text(lang)}</h2>
-                <p>{Msg::ServiceHoursFixed.text(lang)}</p>
-                {schedule}
-            </section>
-            <section class="report-section card" data-testid="quote-card">
-                <h2>{Msg::QuoteTitle.text(lang)}</h2>
-                <QuoteTable workload_id=wid.get_value() cat/>
-            </section>
-        </article>
     }
-    .into_any()
 }

@@ -110,68 +110,8 @@ fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> im
         });
 
     let grouped = summaries.len() > 1;
-    let nav = summaries
-        .iter()
-        .map(|(l, summary)| {
-            let summary = *summary;
-            let items = l
-                .pillars
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let href = Route::pillar(&workload_id, &l.id, &p.id).href();
-                    let n = p.questions.len();
-                    let current = std::ptr::eq(p, pillar);
-                    view! {
-                        <li>
-                            <a href=href aria-current=current.then_some("page")>
-                                <span>{p.name.get(lang)}</span>
-                                <span class="progress-count">{move || format!("{}/{n}", done(summary, i))}</span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                {grouped.then(|| view! { <li class="nav-lens" aria-hidden="true">{l.name.get(lang)}</li> })}
-                {items}
-            }
-        })
-        .collect_view();
-
-    let order = all_pillars(&lenses);
-    let here = order
-        .iter()
-        .position(|(l, i)| std::ptr::eq(*l, lens) && *i == index)
-        .unwrap_or(0);
-    let prev = here.checked_sub(1).map(|k| {
-        let (l, i) = order[k];
-        let p = &l.pillars[i];
-        let href = Route::pillar(&workload_id, &l.id, &p.id).href();
-        view! {
-            <a class="button secondary" href=href rel="prev">
-                {Msg::Previous.fill(lang, &[("name", p.name.get(lang))])}
-            </a>
-        }
-    });
-    let next = match order.get(here + 1) {
-        Some((l, i)) => {
-            let p = &l.pillars[*i];
-            let href = Route::pillar(&workload_id, &l.id, &p.id).href();
-            view! {
-                <a class="button" href=href rel="next" data-testid="next-pillar">
-                    {Msg::Next.fill(lang, &[("name", p.name.get(lang))])}
-                </a>
-            }
-            .into_any()
-        }
-        None => view! {
-            <a class="button" href=Route::Results(workload_id.clone()).href() data-testid="see-results">
-                {Msg::SeeResults.text(lang)}
-            </a>
-        }
-        .into_any(),
-    };
+    let nav = pillar_nav(&workload_id, &summaries, pillar, lang);
+    let (prev, next) = pager(&workload_id, &lenses, lens, index, lang);
 
     let lens_id: &'static str = &lens.id;
     let questions = pillar
@@ -202,6 +142,90 @@ fn PillarQuestions(workload_id: String, lens: &'static Lens, index: usize) -> im
             </section>
         </div>
     }
+}
+
+/// Every pillar of the workload's lenses with its progress, grouped by lens when there are
+/// several, the current one marked.
+fn pillar_nav(
+    workload_id: &str,
+    summaries: &[(&'static Lens, Memo<Summary>)],
+    pillar: &'static Pillar,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let grouped = summaries.len() > 1;
+    summaries
+        .iter()
+        .map(|(l, summary)| {
+            let summary = *summary;
+            let items = l
+                .pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let href = Route::pillar(workload_id, &l.id, &p.id).href();
+                    let n = p.questions.len();
+                    let current = std::ptr::eq(p, pillar);
+                    let done = move || summary.with(|s| s.pillars[i].counts.done());
+                    view! {
+                        <li>
+                            <a href=href aria-current=current.then_some("page")>
+                                <span>{p.name.get(lang)}</span>
+                                <span class="progress-count">{move || format!("{}/{n}", done())}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                {grouped.then(|| view! { <li class="nav-lens" aria-hidden="true">{l.name.get(lang)}</li> })}
+                {items}
+            }
+        })
+        .collect_view()
+}
+
+/// Links to the previous pillar (if any) and to the next one, or to the results after the last.
+fn pager(
+    workload_id: &str,
+    lenses: &[&'static Lens],
+    lens: &'static Lens,
+    index: usize,
+    lang: Lang,
+) -> (Option<impl IntoView + use<>>, AnyView) {
+    let order = all_pillars(lenses);
+    let here = order
+        .iter()
+        .position(|(l, i)| std::ptr::eq(*l, lens) && *i == index)
+        .unwrap_or(0);
+    let prev = here.checked_sub(1).map(|k| {
+        let (l, i) = order[k];
+        let p = &l.pillars[i];
+        let href = Route::pillar(workload_id, &l.id, &p.id).href();
+        view! {
+            <a class="button secondary" href=href rel="prev">
+                {Msg::Previous.fill(lang, &[("name", p.name.get(lang))])}
+            </a>
+        }
+    });
+    let next = match order.get(here + 1) {
+        Some((l, i)) => {
+            let p = &l.pillars[*i];
+            let href = Route::pillar(workload_id, &l.id, &p.id).href();
+            view! {
+                <a class="button" href=href rel="next" data-testid="next-pillar">
+                    {Msg::Next.fill(lang, &[("name", p.name.get(lang))])}
+                </a>
+            }
+            .into_any()
+        }
+        None => view! {
+            <a class="button" href=Route::Results(workload_id.to_owned()).href() data-testid="see-results">
+                {Msg::SeeResults.text(lang)}
+            </a>
+        }
+        .into_any(),
+    };
+    (prev, next)
 }
 
 /// One question.

@@ -8,6 +8,7 @@
 use crate::domain::assessment::{status, summarize};
 use crate::domain::calendar::format_date;
 use crate::domain::lens::Lens;
+use crate::domain::text::Lang;
 use crate::i18n::display_name;
 use crate::i18n::{Msg, status_msg};
 use crate::ui::catalogue::catalogue_view;
@@ -15,7 +16,7 @@ use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::views::plan::LensPlan;
 use crate::ui::views::questionnaire::status_class;
-use crate::ui::views::results::{ResultsTable, RiskChart};
+use crate::ui::views::results::SummaryFigures;
 use crate::ui::views::services::QuoteTable;
 use leptos::prelude::*;
 
@@ -30,17 +31,6 @@ pub fn ReportPage(
     let wid = StoredValue::new(workload_id);
     let Some(w) = app.with_workload(&wid.get_value(), Clone::clone) else {
         return ().into_any();
-    };
-    let field = |label: Msg, value: &str| {
-        (!value.trim().is_empty()).then(|| {
-            view! { <dt>{label.text(lang)}</dt><dd>{value.trim().to_owned()}</dd> }
-        })
-    };
-    let as_of = app.as_of(&wid.get_value());
-    let date_label = if as_of.is_export() {
-        Msg::ReportExportedOn
-    } else {
-        Msg::ReportDate
     };
     let lenses = app.workload_lenses(&wid.get_value());
     let parts = lenses
@@ -57,29 +47,14 @@ pub fn ReportPage(
         .collect_view();
     view! {
         <article class="report" data-testid="report">
-            <div class="actions no-print">
-                <button type="button" class="button" data-testid="print" on:click=move |_| {
-                    let _ = window().print();
-                }>{Msg::PrintButton.text(lang)}</button>
-            </div>
-            <section class="report-cover card">
-                <p class="eyebrow">{Msg::AppName.text(lang)}</p>
-                <h1 id="page-title" tabindex="-1">{Msg::ReportTitle.text(lang)}</h1>
-                <p class="lead">{display_name(&w, lang)}</p>
-                <dl class="facts">
-                    {field(Msg::Organisation, &w.profile.organisation)}
-                    {field(Msg::ContactName, &w.profile.contact_name)}
-                    {field(Msg::ContactEmail, &w.profile.contact_email)}
-                    <dt>{date_label.text(lang)}</dt><dd data-testid="report-date">{format_date(as_of.date())}</dd>
-                </dl>
-            </section>
+            <DocumentCover workload_id=wid.get_value() title=Msg::ReportTitle date_testid="report-date"/>
             <section class="report-section card">
                 <h2>{Msg::ProfileTitle.text(lang)}</h2>
                 <dl class="facts">
-                    {field(Msg::Organisation, &w.profile.organisation)}
-                    {field(Msg::NameLabel, &w.profile.workload)}
-                    {field(Msg::ContactName, &w.profile.contact_name)}
-                    {field(Msg::ContactEmail, &w.profile.contact_email)}
+                    {fact(Msg::Organisation, &w.profile.organisation, lang)}
+                    {fact(Msg::NameLabel, &w.profile.workload, lang)}
+                    {fact(Msg::ContactName, &w.profile.contact_name, lang)}
+                    {fact(Msg::ContactEmail, &w.profile.contact_email, lang)}
                 </dl>
                 {(!w.profile.description.trim().is_empty()).then(|| view! {
                     <h3>{Msg::Description.text(lang)}</h3>
@@ -109,8 +84,7 @@ fn LensResultsPart(workload_id: String, lens: &'static Lens) -> impl IntoView {
         <section class="report-section card">
             <h2>{Msg::ReportResults.fill(lang, &[("lens", lens.name.get(lang))])}</h2>
             <p class="muted">{Msg::ScoreRule.text(lang)}</p>
-            <RiskChart lens summary=summary.into()/>
-            <ResultsTable lens summary=summary.into()/>
+            <SummaryFigures lens summary=summary.into()/>
         </section>
     }
 }
@@ -180,4 +154,65 @@ fn ReportQuote(workload_id: String) -> impl IntoView {
             <p class="no-print"><a href=Route::Proposal(wid.get_value()).href()>{Msg::SeeProposal.text(lang)}</a></p>
         </section>
     }
+}
+
+/// A term and its value for a `<dl>`, or nothing when the value is blank.
+fn fact(label: Msg, value: &str, lang: Lang) -> Option<impl IntoView + use<>> {
+    let value = value.trim().to_owned();
+    (!value.is_empty()).then(|| view! { <dt>{label.text(lang)}</dt><dd>{value}</dd> })
+}
+
+/// The cover of a printed document: a print button, the app's name, the document's title, the
+/// workload's name and contacts, and the date the document is as of.
+#[component]
+pub fn DocumentCover(
+    /// The workload's id.
+    workload_id: String,
+    /// The document's title.
+    title: Msg,
+    /// A sentence under the workload's name.
+    #[prop(optional)]
+    intro: Option<Msg>,
+    /// Whether the workload's description ends the cover.
+    #[prop(optional)]
+    description: bool,
+    /// The test id of the date (`report-date`, `proposal-date`).
+    date_testid: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let Some(w) = app.with_workload(&workload_id, Clone::clone) else {
+        return ().into_any();
+    };
+    let as_of = app.as_of(&workload_id);
+    let date_label = if as_of.is_export() {
+        Msg::ReportExportedOn
+    } else {
+        Msg::ReportDate
+    };
+    let p = &w.profile;
+    let description = (description && !p.description.trim().is_empty())
+        .then(|| view! { <p class="prewrap">{p.description.clone()}</p> });
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="button" data-testid="print" on:click=move |_| {
+                let _ = window().print();
+            }>{Msg::PrintButton.text(lang)}</button>
+        </div>
+        <section class="report-cover card">
+            <p class="eyebrow">{app.app_name(lang)}</p>
+            <h1 id="page-title" tabindex="-1">{title.text(lang)}</h1>
+            <p class="lead">{display_name(&w, lang)}</p>
+            {intro.map(|m| view! { <p class="muted">{m.text(lang)}</p> })}
+            <dl class="facts">
+                {fact(Msg::Organisation, &p.organisation, lang)}
+                {fact(Msg::ContactName, &p.contact_name, lang)}
+                {fact(Msg::ContactEmail, &p.contact_email, lang)}
+                <dt>{date_label.text(lang)}</dt>
+                <dd data-testid=date_testid>{format_date(as_of.date())}</dd>
+            </dl>
+            {description}
+        </section>
+    }
+    .into_any()
 }

@@ -10,6 +10,7 @@ use crate::ui::chart::{self, Kind};
 use crate::ui::format::{days, money};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
+use crate::ui::table::{Col, head};
 use leptos::prelude::*;
 
 /// The message naming a chart kind.
@@ -162,8 +163,7 @@ fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
                 <div class="actions no-print"><a class="button secondary" href=href>{Msg::ContinueAnswering.text(lang)}</a></div>
             })}
             <h3>{Msg::ChartTitle.text(lang)}</h3>
-            <RiskChart lens summary=summary.into()/>
-            <ResultsTable lens summary=summary.into()/>
+            <SummaryFigures lens summary=summary.into()/>
             <h3>{Msg::TopRisks.text(lang)}</h3>
             {top}
             <h3>{Msg::PlanTitle.text(lang)}</h3>
@@ -175,16 +175,23 @@ fn LensDashboard(workload_id: String, lens: &'static Lens) -> impl IntoView {
     }
 }
 
-/// The risk chart of a lens: one stacked bar per pillar.
+/// A lens's summary as a risk chart and a table of counts and scores.
 #[component]
-pub fn RiskChart(
+pub fn SummaryFigures(
     /// The lens.
     lens: &'static Lens,
     /// Its summary.
     summary: Signal<Summary>,
 ) -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang.get_untracked();
+    let lang = use_app().lang.get_untracked();
+    view! {
+        {risk_chart(lens, summary, lang)}
+        {results_table(lens, summary, lang)}
+    }
+}
+
+/// The risk chart of a lens: one stacked bar per pillar, and its legend.
+fn risk_chart(lens: &'static Lens, summary: Signal<Summary>, lang: Lang) -> impl IntoView {
     let lid: &'static str = &lens.id;
     let chart = move || {
         summary.with(|s| {
@@ -261,15 +268,7 @@ fn chart_sentence(lang: Lang, pillar: &str, c: &Counts) -> String {
 }
 
 /// The counts and scores of a lens as a table, one row per pillar and one overall.
-#[component]
-pub fn ResultsTable(
-    /// The lens.
-    lens: &'static Lens,
-    /// Its summary.
-    summary: Signal<Summary>,
-) -> impl IntoView {
-    let app = use_app();
-    let lang = app.lang.get_untracked();
+fn results_table(lens: &'static Lens, summary: Signal<Summary>, lang: Lang) -> impl IntoView {
     let lid: &'static str = &lens.id;
     let rows = move || {
         summary.with(|s| {
@@ -309,17 +308,7 @@ pub fn ResultsTable(
     view! {
         <div class="table-wrap">
             <table data-testid=format!("results-table-{lid}")>
-                <thead>
-                    <tr>
-                        <th scope="col">{Msg::Pillar.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::High.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::Medium.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::NoRiskShort.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::NaShort.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::UnansweredShort.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::Score.text(lang)}</th>
-                    </tr>
-                </thead>
+                {head(&[Col::Text(Msg::Pillar), Col::Num(Msg::High), Col::Num(Msg::Medium), Col::Num(Msg::NoRiskShort), Col::Num(Msg::NaShort), Col::Num(Msg::UnansweredShort), Col::Num(Msg::Score)], lang)}
                 <tbody>{rows}</tbody>
             </table>
         </div>

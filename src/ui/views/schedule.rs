@@ -1,17 +1,20 @@
 //! The engagement schedule in the provider's working days, with every date in UTC+8 and in the
 //! browser's own time zone, the daily overlap of service hours, a timeline and an `.ics` export.
 
+use crate::domain::asof::AsOf;
 use crate::domain::calendar::{Date, format_date, parse_date};
-use crate::domain::ics::{IcsEvent, calendar as ics_calendar};
+use crate::domain::catalogue::MAX_CONSULTANTS;
+use crate::domain::ics::{calendar as ics_calendar, schedule_events, stamp};
 use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
 use crate::i18n::display_name;
 use crate::i18n::{event_msg, weekday_short};
-use crate::ui::clock::{browser_offset_minutes, now_iso, now_millis};
+use crate::ui::clock::{browser_offset_minutes, now_millis};
 use crate::ui::download::{download, file_slug};
 use crate::ui::route::Route;
-use crate::ui::state::use_app;
+use crate::ui::state::{AppState, use_app};
+use crate::ui::table::{Col, head};
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
@@ -43,7 +46,7 @@ fn local_hours(d: Date, lang: Lang) -> String {
     )
 }
 
-/// The schedule page.
+/// The schedule page: the provider's day and hours, the customer's choices, and the schedule.
 #[component]
 pub fn SchedulePage(
     /// The workload's id.
@@ -52,70 +55,7 @@ pub fn SchedulePage(
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
-    let as_of = app.as_of(&wid.get_value());
-    let selection = app.selection(&wid.get_value());
-    let sel = move || selection.get();
     let computed = Memo::new(move |_| app.schedule(&wid.get_value()).map(|r| r.map_err(|_| ())));
-    let now_offset = browser_offset_minutes(now_millis());
-    let hours = service_hours(now_offset);
-    let overlap = match hours.overlap {
-        Some((a, b)) => Msg::OverlapIs.fill(lang, &[("from", &hhmm(a)), ("to", &hhmm(b))]),
-        None => Msg::NoOverlap.text(lang).to_owned(),
-    };
-    let shift_note = match hours.day_shift {
-        -1 => Msg::DayBefore.text(lang),
-        1 => Msg::DayAfter.text(lang),
-        _ => "",
-    };
-    let hours_line = Msg::ServiceHoursLocal.fill(
-        lang,
-        &[
-            ("tz", &utc_label(now_offset)),
-            ("from", &hhmm(hours.start)),
-            ("to", &hhmm(hours.end)),
-            ("shift", shift_note),
-        ],
-    );
-
-    let ics = move |_| {
-        let Some(Ok(s)) = computed.get_untracked() else {
-            return;
-        };
-        let Some(w) = app.with_workload(&wid.get_value(), Clone::clone) else {
-            return;
-        };
-        let name = display_name(&w, lang);
-        let events: Vec<IcsEvent> = s
-            .events
-            .iter()
-            .map(|e| IcsEvent {
-                uid: format!("{}-{}@preflight", e.event.id(), w.id),
-                date: e.date,
-                summary: format!("{} · {}", event_msg(e.event).text(lang), name),
-                description: if e.provisional {
-                    Msg::ProvisionalNote.text(lang).to_owned()
-                } else {
-                    Msg::ServiceHoursFixed.text(lang).to_owned()
-                },
-            })
-            .collect();
-        let stamp: String = now_iso()
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == 'T')
-            .take(15)
-            .collect();
-        let text = ics_calendar(
-            &format!("Preflight · {name}"),
-            &events,
-            &format!("{stamp}Z"),
-        );
-        download(
-            &format!("preflight-{}-schedule.ics", file_slug(&name)),
-            "text/calendar",
-            &text,
-        );
-    };
-
     // The page's shape changes only between "no services", "too far" and a schedule; within a
     // schedule, rows and markers are keyed so that a change redraws only what moved.
     let kind = Memo::new(move |_| match computed.get() {
@@ -144,12 +84,130 @@ pub fn SchedulePage(
         _ => view! { <ScheduleView schedule=current/> }.into_any(),
     }
     };
+    let ics = move |_| {
+        if let Some(s) = current.get_untracked() {
+            download_ics(app, &wid.get_value(), &s, lang);
+        }
+    };
+    view! {
+        <section class="card">
+            <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
+            <ServiceHours as_of=app.as_of(&wid.get_value())/>
+            <ScheduleInputs wid=wid/>
+            <OrderChoice wid=wid schedule=current/>
+            <div class="actions no-print">
+                <button type="button" class="button secondary" data-testid="download-ics" on:click=ics
+                    prop:disabled=move || current.with(Option::is_none)>
+                    {Msg::DownloadIcs.text(lang)}
+                </button>
+            </div>
+        </section>
+        {body}
+    }
+}
+
+/// The provider's working day the schedule counts from, its fixed service hours, and those
+/// hours in the browser's time zone with their overlap of the customer's 09:00–18:00.
+#[component]
+fn ServiceHours(
+    /// The date the workload is shown as of: today at the provider, or the bundle's export.
+    as_of: AsOf,
+) -> impl IntoView {
+    let lang = use_app().lang.get_untracked();
+    let now_offset = browser_offset_minutes(now_millis());
+    let hours = service_hours(now_offset);
+    let overlap = match hours.overlap {
+        Some((a, b)) => Msg::OverlapIs.fill(lang, &[("from", &hhmm(a)), ("to", &hhmm(b))]),
+        None => Msg::NoOverlap.text(lang).to_owned(),
+    };
+    let shift_note = match hours.day_shift {
+        -1 => Msg::DayBefore.text(lang),
+        1 => Msg::DayAfter.text(lang),
+        _ => "",
+    };
+    let hours_line = Msg::ServiceHoursLocal.fill(
+        lang,
+        &[
+            ("tz", &utc_label(now_offset)),
+            ("from", &hhmm(hours.start)),
+            ("to", &hhmm(hours.end)),
+            ("shift", shift_note),
+        ],
+    );
+    let date = format!(
+        "{} {}",
+        weekday_short(as_of.date(), lang),
+        format_date(as_of.date())
+    );
+    let today = if as_of.is_export() {
+        Msg::AsOfExport
+    } else {
+        Msg::ProviderToday
+    };
+    view! {
+        <p data-testid="provider-today">{today.fill(lang, &[("date", &date)])}</p>
+        <p>{Msg::ServiceHoursFixed.text(lang)}</p>
+        <p data-testid="local-hours">{hours_line}" "<span data-testid="overlap">{overlap}</span></p>
+    }
+}
+
+/// The customer's preferred start and, with implementation packages, the number of consultants.
+#[component]
+fn ScheduleInputs(
+    /// The workload's id.
+    wid: StoredValue<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let selection = app.selection(&wid.get_value());
+    let sel = move || selection.get();
+    let read_only = app.is_read_only(&wid.get_value());
     let has_impl = move || !sel().packages.is_empty();
-    // For a large engagement: the recommended order date (one month) or the earliest (the lead
-    // time), the customer's choice (seed 002 §3). A memo of the two dates, so that choosing
-    // does not redraw the choice (and move the focus).
+    view! {
+        <div class="form-grid">
+            <div class="field">
+                <label for="preferred-start">{Msg::PreferredStart.text(lang)}</label>
+                <input type="date" id="preferred-start" data-testid="preferred-start" readonly=read_only
+                    prop:value=move || sel().preferred_start.map(format_date).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let v = parse_date(&ev.target().value());
+                        app.update_services(&wid.get_value(), |s| s.preferred_start = v);
+                    }/>
+                <span class="hint">{Msg::PreferredStartHint.text(lang)}</span>
+            </div>
+            <Show when=has_impl>
+                <div class="field">
+                    <label for="schedule-consultants">{Msg::Consultants.text(lang)}</label>
+                    <select id="schedule-consultants" disabled=read_only
+                        prop:value=move || sel().consultants.to_string()
+                        on:change:target=move |ev| {
+                            let n: u8 = ev.target().value().parse().unwrap_or(1);
+                            app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, MAX_CONSULTANTS));
+                        }>
+                        {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// For a large engagement: order on the recommended date (one month ahead) or the earliest (the
+/// lead time), the customer's choice (seed 002 §3).
+#[component]
+fn OrderChoice(
+    /// The workload's id.
+    wid: StoredValue<String>,
+    /// The schedule, if one could be computed.
+    schedule: Memo<Option<Schedule>>,
+) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang.get_untracked();
+    let selection = app.selection(&wid.get_value());
+    let read_only = app.is_read_only(&wid.get_value());
+    // A memo of the two dates, so that choosing does not redraw the choice (and move the focus).
     let order_dates = Memo::new(move |_| {
-        current.with(|s| {
+        schedule.with(|s| {
             let s = s.as_ref()?;
             Some((
                 s.get(Event::EarliestOrder)?.date,
@@ -157,79 +215,49 @@ pub fn SchedulePage(
             ))
         })
     });
-    let read_only = app.is_read_only(&wid.get_value());
-    let order_choice = move || {
+    let choose =
+        move |on: bool| app.update_services(&wid.get_value(), |s| s.recommended_order = on);
+    move || {
         order_dates.get().map(|(earliest, recommended)| {
-            let choose = move |on: bool| {
-                app.update_services(&wid.get_value(), |s| s.recommended_order = on);
-            };
             view! {
                 <fieldset class="choices" data-testid="order-on" disabled=read_only>
                     <legend>{Msg::OrderOn.text(lang)}</legend>
                     <div class="check-row">
                         <input type="radio" name="order-on" id="order-recommended" data-testid="order-recommended"
-                            prop:checked=move || sel().recommended_order
+                            prop:checked=move || selection.get().recommended_order
                             on:change=move |_| choose(true)/>
                         <label for="order-recommended">{Msg::OrderRecommended.fill(lang, &[("date", &format_date(recommended))])}</label>
                     </div>
                     <div class="check-row">
                         <input type="radio" name="order-on" id="order-earliest" data-testid="order-earliest"
-                            prop:checked=move || !sel().recommended_order
+                            prop:checked=move || !selection.get().recommended_order
                             on:change=move |_| choose(false)/>
                         <label for="order-earliest">{Msg::OrderEarliest.fill(lang, &[("date", &format_date(earliest))])}</label>
                     </div>
                 </fieldset>
             }
         })
-    };
-    view! {
-        <section class="card">
-            <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
-            <p data-testid="provider-today">{
-                let date = format!("{} {}", weekday_short(as_of.date(), lang), format_date(as_of.date()));
-                let msg = if as_of.is_export() { Msg::AsOfExport } else { Msg::ProviderToday };
-                msg.fill(lang, &[("date", &date)])
-            }</p>
-            <p>{Msg::ServiceHoursFixed.text(lang)}</p>
-            <p data-testid="local-hours">{hours_line}" "<span data-testid="overlap">{overlap}</span></p>
-            <div class="form-grid">
-                <div class="field">
-                    <label for="preferred-start">{Msg::PreferredStart.text(lang)}</label>
-                    <input type="date" id="preferred-start" data-testid="preferred-start"
-                        readonly=app.is_read_only(&wid.get_value())
-                        prop:value=move || sel().preferred_start.map(format_date).unwrap_or_default()
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            let v = parse_date(&v);
-                            app.update_services(&wid.get_value(), |s| s.preferred_start = v);
-                        }/>
-                    <span class="hint">{Msg::PreferredStartHint.text(lang)}</span>
-                </div>
-                <Show when=has_impl>
-                    <div class="field">
-                        <label for="schedule-consultants">{Msg::Consultants.text(lang)}</label>
-                        <select id="schedule-consultants"
-                            disabled=app.is_read_only(&wid.get_value())
-                            prop:value=move || sel().consultants.to_string()
-                            on:change:target=move |ev| {
-                                let n: u8 = ev.target().value().parse().unwrap_or(1);
-                                app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, crate::domain::catalogue::MAX_CONSULTANTS));
-                            }>
-                            {(1..=crate::domain::catalogue::MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
-                        </select>
-                    </div>
-                </Show>
-            </div>
-            {order_choice}
-            <div class="actions no-print">
-                <button type="button" class="button secondary" data-testid="download-ics" on:click=ics
-                    prop:disabled=move || !matches!(computed.get(), Some(Ok(_)))>
-                    {Msg::DownloadIcs.text(lang)}
-                </button>
-            </div>
-        </section>
-        {body}
     }
+}
+
+/// Downloads the schedule as an iCalendar file, one all-day event per date.
+fn download_ics(app: AppState, workload_id: &str, s: &Schedule, lang: Lang) {
+    let Some((id, name)) =
+        app.with_workload(workload_id, |w| (w.id.clone(), display_name(w, lang)))
+    else {
+        return;
+    };
+    let events = schedule_events(s, &id, &name, lang);
+    let text = ics_calendar(
+        &format!("Preflight · {name}"),
+        &events,
+        &stamp(now_millis()),
+    );
+    download(
+        &format!("preflight-{}-schedule.ics", file_slug(&name)),
+        "text/calendar",
+        &text,
+    );
 }
 
 /// Timeline geometry (SVG user units).
@@ -352,13 +380,7 @@ fn ScheduleView(
             </svg>
             <div class="table-wrap">
                 <table data-testid="schedule-table">
-                    <thead><tr>
-                        <th scope="col" class="num">"#"</th>
-                        <th scope="col">{Msg::ColEvent.text(lang)}</th>
-                        <th scope="col">{Msg::ColDateUtc8.text(lang)}</th>
-                        <th scope="col">{Msg::ColYourTime.text(lang)}</th>
-                        <th scope="col">{Msg::ColStatus.text(lang)}</th>
-                    </tr></thead>
+                    {head(&[Col::Number, Col::Text(Msg::ColEvent), Col::Text(Msg::ColDateUtc8), Col::Text(Msg::ColYourTime), Col::Text(Msg::ColStatus)], lang)}
                     <tbody><For each=rows key=|r| *r children=row/></tbody>
                 </table>
             </div>

@@ -9,13 +9,14 @@ use crate::domain::catalogue::{
     ManDays, Offering, Selection, cautions, recommended_pillars, suggest, suggest_modules,
 };
 use crate::domain::quote::Amount;
-use crate::domain::rules::rule_text;
+use crate::domain::rules::{Rules, rule_text};
 use crate::domain::text::{Lang, Text};
 use crate::i18n::Msg;
 use crate::ui::catalogue::catalogue_view;
 use crate::ui::format::days;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
+use crate::ui::table::{Col, head};
 use leptos::prelude::*;
 
 /// The services page.
@@ -603,22 +604,84 @@ fn offering_card(
 /// What a chosen offering includes and excludes, its prerequisites, RACI, deliverables,
 /// acceptance plan and service levels.
 #[component]
-fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl IntoView {
+fn OfferingDetails(
+    /// The workload's id.
+    workload_id: String,
+    /// The offering described.
+    offering: &'static Offering,
+) -> impl IntoView {
     let app = use_app();
     let lang = app.lang.get_untracked();
     let wid = StoredValue::new(workload_id);
     let oid: &'static str = &offering.id;
     let rules = app.rules.get_untracked();
     let selection = app.selection(&wid.get_value());
-    let sel = move || selection.get();
-    let list = |items: &'static [Text]| {
-        items
-            .iter()
-            .map(|x| view! { <li>{rule_text(x, lang, &rules)}</li> })
-            .collect_view()
-    };
+    let list = |items: &'static [Text]| text_items(items, lang, &rules);
     let ack_id = format!("ack-{oid}");
-    let prerequisites = offering
+    view! {
+        <div class="offering-details" data-testid=format!("details-{oid}")>
+            <details>
+                <summary>{Msg::IncludedExcluded.text(lang)}</summary>
+                <h3>{Msg::Included.text(lang)}</h3>
+                <ul>{list(&offering.included)}</ul>
+                <h3>{Msg::Excluded.text(lang)}</h3>
+                <ul>{list(&offering.excluded)}</ul>
+            </details>
+            <div class="check-row ack">
+                <input type="checkbox" id=ack_id.clone() data-testid=format!("ack-{oid}")
+                    prop:checked=move || selection.get().acknowledged.contains(oid)
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        app.update_services(&wid.get_value(), |s| {
+                            if on { s.acknowledged.insert(oid.to_owned()); } else { s.acknowledged.remove(oid); }
+                        })
+                    }/>
+                <label for=ack_id>{Msg::AcknowledgeExclusions.text(lang)}</label>
+            </div>
+            <details>
+                <summary>{Msg::Prerequisites.text(lang)}</summary>
+                <ul class="checklist">{prerequisites(app, wid, offering, &rules)}</ul>
+            </details>
+            <details>
+                <summary>{Msg::Raci.text(lang)}</summary>
+                <p class="small muted">{Msg::RaciLegend.text(lang)}</p>
+                {raci_table(offering, lang, &rules)}
+            </details>
+            <details>
+                <summary>{Msg::DeliverablesAcceptance.text(lang)}</summary>
+                {deliverables(offering, lang, &rules)}
+            </details>
+            <details>
+                <summary>{Msg::ServiceLevel.text(lang)}</summary>
+                <ul>{list(&offering.sla)}</ul>
+                <h3>{Msg::CustomerDuties.text(lang)}</h3>
+                <ul>{list(&offering.customer_duties)}</ul>
+                <h3>{Msg::ProviderDuties.text(lang)}</h3>
+                <ul>{list(&offering.provider_duties)}</ul>
+            </details>
+        </div>
+    }
+}
+
+/// One list item per text, with the sales team's rules filled in.
+fn text_items(items: &'static [Text], lang: Lang, rules: &Rules) -> impl IntoView + use<> {
+    items
+        .iter()
+        .map(|x| view! { <li>{rule_text(x, lang, rules)}</li> })
+        .collect_view()
+}
+
+/// The offering's prerequisites, each a check box the customer ticks when it is in place.
+fn prerequisites(
+    app: AppState,
+    wid: StoredValue<String>,
+    offering: &'static Offering,
+    rules: &Rules,
+) -> impl IntoView + use<> {
+    let lang = app.lang.get_untracked();
+    let oid: &'static str = &offering.id;
+    let selection = app.selection(&wid.get_value());
+    offering
         .prerequisites
         .iter()
         .map(|p| {
@@ -628,7 +691,7 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
             view! {
                 <li class="check-row">
                     <input type="checkbox" id=id.clone()
-                        prop:checked=move || sel().prerequisites.contains(&key)
+                        prop:checked=move || selection.get().prerequisites.contains(&key)
                         on:change:target=move |ev| {
                             let on = ev.target().checked();
                             let k = k2.clone();
@@ -636,27 +699,43 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
                                 if on { s.prerequisites.insert(k); } else { s.prerequisites.remove(&k); }
                             })
                         }/>
-                    <label for=id>{rule_text(&p.text, lang, &rules)}</label>
+                    <label for=id>{rule_text(&p.text, lang, rules)}</label>
                 </li>
             }
         })
-        .collect_view();
-    let raci = offering
+        .collect_view()
+}
+
+/// Who does what in each phase: the customer's and the provider's part of every task.
+fn raci_table(offering: &'static Offering, lang: Lang, rules: &Rules) -> impl IntoView + use<> {
+    let rows = offering
         .raci
         .iter()
         .map(|r| {
             view! {
                 <tr>
-                    <td>{rule_text(&r.phase, lang, &rules)}</td>
-                    <th scope="row">{rule_text(&r.task, lang, &rules)}</th>
-                    <td>{rule_text(&r.details, lang, &rules)}</td>
+                    <td>{rule_text(&r.phase, lang, rules)}</td>
+                    <th scope="row">{rule_text(&r.task, lang, rules)}</th>
+                    <td>{rule_text(&r.details, lang, rules)}</td>
                     <td>{r.customer.clone()}</td>
                     <td>{r.provider.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
-    let deliverables = offering
+    view! {
+        <div class="table-wrap">
+            <table>
+                {head(&[Col::Text(Msg::ColPhase), Col::Text(Msg::ColTask), Col::Text(Msg::ColDetails), Col::Text(Msg::Customer), Col::Text(Msg::Provider)], lang)}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The offering's deliverables, each with its phase, and the acceptance plan.
+fn deliverables(offering: &'static Offering, lang: Lang, rules: &Rules) -> impl IntoView + use<> {
+    let items = offering
         .deliverables
         .iter()
         .map(|d| {
@@ -671,72 +750,17 @@ fn OfferingDetails(workload_id: String, offering: &'static Offering) -> impl Int
     let acceptance = offering
         .acceptance
         .iter()
-        .map(|a| view! { <tr><th scope="row">{rule_text(&a.milestone, lang, &rules)}</th><td>{rule_text(&a.content, lang, &rules)}</td><td>{rule_text(&a.indicator, lang, &rules)}</td></tr> })
+        .map(|a| view! { <tr><th scope="row">{rule_text(&a.milestone, lang, rules)}</th><td>{rule_text(&a.content, lang, rules)}</td><td>{rule_text(&a.indicator, lang, rules)}</td></tr> })
         .collect_view();
     view! {
-        <div class="offering-details" data-testid=format!("details-{oid}")>
-            <details>
-                <summary>{Msg::IncludedExcluded.text(lang)}</summary>
-                <h3>{Msg::Included.text(lang)}</h3>
-                <ul>{list(&offering.included)}</ul>
-                <h3>{Msg::Excluded.text(lang)}</h3>
-                <ul>{list(&offering.excluded)}</ul>
-            </details>
-            <div class="check-row ack">
-                <input type="checkbox" id=ack_id.clone() data-testid=format!("ack-{oid}")
-                    prop:checked=move || sel().acknowledged.contains(oid)
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        app.update_services(&wid.get_value(), |s| {
-                            if on { s.acknowledged.insert(oid.to_owned()); } else { s.acknowledged.remove(oid); }
-                        })
-                    }/>
-                <label for=ack_id>{Msg::AcknowledgeExclusions.text(lang)}</label>
-            </div>
-            <details>
-                <summary>{Msg::Prerequisites.text(lang)}</summary>
-                <ul class="checklist">{prerequisites}</ul>
-            </details>
-            <details>
-                <summary>{Msg::Raci.text(lang)}</summary>
-                <p class="small muted">{Msg::RaciLegend.text(lang)}</p>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{Msg::ColPhase.text(lang)}</th>
-                            <th scope="col">{Msg::ColTask.text(lang)}</th>
-                            <th scope="col">{Msg::ColDetails.text(lang)}</th>
-                            <th scope="col">{Msg::Customer.text(lang)}</th>
-                            <th scope="col">{Msg::Provider.text(lang)}</th>
-                        </tr></thead>
-                        <tbody>{raci}</tbody>
-                    </table>
-                </div>
-            </details>
-            <details>
-                <summary>{Msg::DeliverablesAcceptance.text(lang)}</summary>
-                <h3>{Msg::Deliverables.text(lang)}</h3>
-                <ul>{deliverables}</ul>
-                <h3>{Msg::AcceptancePlan.text(lang)}</h3>
-                <div class="table-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{Msg::ColMilestone.text(lang)}</th>
-                            <th scope="col">{Msg::ColContent.text(lang)}</th>
-                            <th scope="col">{Msg::ColIndicator.text(lang)}</th>
-                        </tr></thead>
-                        <tbody>{acceptance}</tbody>
-                    </table>
-                </div>
-            </details>
-            <details>
-                <summary>{Msg::ServiceLevel.text(lang)}</summary>
-                <ul>{list(&offering.sla)}</ul>
-                <h3>{Msg::CustomerDuties.text(lang)}</h3>
-                <ul>{list(&offering.customer_duties)}</ul>
-                <h3>{Msg::ProviderDuties.text(lang)}</h3>
-                <ul>{list(&offering.provider_duties)}</ul>
-            </details>
+        <h3>{Msg::Deliverables.text(lang)}</h3>
+        <ul>{items}</ul>
+        <h3>{Msg::AcceptancePlan.text(lang)}</h3>
+        <div class="table-wrap">
+            <table>
+                {head(&[Col::Text(Msg::ColMilestone), Col::Text(Msg::ColContent), Col::Text(Msg::ColIndicator)], lang)}
+                <tbody>{acceptance}</tbody>
+            </table>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use crate::i18n::{Msg, integrity_msg, issue_text, summary_header};
 use crate::ui::download::download;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
+use crate::ui::table::{Col, head};
 use crate::ui::transfer::{import_files, summary_name};
 use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
@@ -253,17 +254,7 @@ fn imported_list(
         view! {
             <div class="table-wrap">
                 <table data-testid="imports">
-                    <thead><tr>
-                        <th scope="col"><span class="visually-hidden">{Msg::ColCompare.text(lang)}</span></th>
-                        <th scope="col">{Msg::ColBundle.text(lang)}</th>
-                        <th scope="col">{Msg::ColExported.text(lang)}</th>
-                        <th scope="col">{Msg::ColIntegrity.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::High.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::Score.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::ColItems.text(lang)}</th>
-                        <th scope="col" class="num">{Msg::ColQuoteTotal.text(lang)}</th>
-                        <th scope="col"><span class="visually-hidden">{Msg::Remove.text(lang)}</span></th>
-                    </tr></thead>
+                    {head(&[Col::Hidden(Msg::ColCompare), Col::Text(Msg::ColBundle), Col::Text(Msg::ColExported), Col::Text(Msg::ColIntegrity), Col::Num(Msg::High), Col::Num(Msg::Score), Col::Num(Msg::ColItems), Col::Num(Msg::ColQuoteTotal), Col::Hidden(Msg::Remove)], lang)}
                     <tbody>
                         <For each=ids key=|id| id.clone() let(id)>
                             {import_row(app, id, selected, lang)}
