@@ -356,6 +356,14 @@ messages! {
     QuoteOnsiteImplementation => "On-site visit (implementation)", "现场服务（实施服务）";
     QuotePackageDays => "within the service's man-days", "包含在服务人天内";
     ProvisionalWarning => "Some dates fall in a year whose official holiday arrangement is not published yet. They are provisional, computed from the statutory holidays, and may move.", "部分日期所在年份的官方放假安排尚未发布。这些日期依据法定节假日推算，属于暂定，可能调整。";
+    #[cfg(not(target_arch = "wasm32"))]
+    PhaseConsulting => "Well-Architected Consulting", "卓越架构咨询";
+    #[cfg(not(target_arch = "wasm32"))]
+    PhaseImplementation => "Well-Architected Implementation", "卓越架构实施";
+    #[cfg(not(target_arch = "wasm32"))]
+    PhaseManaged => "Managed services", "托管服务";
+    #[cfg(not(target_arch = "wasm32"))]
+    ProjectCalendarName => "Provider working time (UTC+8, 09:00–18:00)", "服务商工作时间（UTC+8，09:00–18:00）";
     ProvisionalNote => "Provisional: the official holiday arrangement for this year is not published yet.", "暂定：该年度官方放假安排尚未发布。";
     Provisional => "Provisional", "暂定";
     ColEvent => "Event", "事项";
@@ -545,6 +553,12 @@ messages! {
     CliNotUtf8 => "not UTF-8 text", "不是 UTF-8 文本";
     #[cfg(not(target_arch = "wasm32"))]
     CliCannotRead => "cannot read: {error}", "无法读取：{error}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliCannotWrite => "cannot write: {error}", "无法写入：{error}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNoServices => "no services chosen, so there is no schedule", "尚未选择服务，因此没有日程";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliWrotePlan => "wrote {file} ({events} dates, as of {start})", "已写入 {file}（{events} 个日期，以 {start} 为准）";
     #[cfg(not(target_arch = "wasm32"))]
     CliPreflightLens => "Preflight lens", "Preflight 评估模型";
     #[cfg(not(target_arch = "wasm32"))]

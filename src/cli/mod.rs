@@ -54,6 +54,32 @@ enum Command {
     /// The sales team's runtime config (config.json beside index.html).
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// A bundle's engagement schedule as a Microsoft Project file (MSPDI XML, which Project,
+    /// ProjectLibre and MPXJ open) or an iCalendar file, with the dates the app shows for it.
+    Plan {
+        /// Bundle files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Mspdi)]
+        format: PlanFormat,
+        /// The file to write; for several bundles (or a backup of several workloads), a
+        /// directory, created if missing, that gets one file per workload.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// A config.json whose calendar additions and scheduling rules apply, as they do in the
+        /// app; it must have no problems.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PlanFormat {
+    /// Microsoft Project XML (`.xml`).
+    Mspdi,
+    /// iCalendar (`.ics`), one all-day event per date.
+    Ics,
 }
 
 #[derive(Subcommand)]
@@ -192,6 +218,12 @@ pub fn main() -> ExitCode {
             };
             bundle_summary(&files, format, lens.as_deref(), &mut out, &mut err)
         }
+        Command::Plan {
+            files,
+            format,
+            output,
+            config,
+        } => plan(&files, format, &output, config.as_deref(), &mut out),
     };
     if out.w.flush().is_err() {
         return ExitCode::from(1);
@@ -625,6 +657,154 @@ fn bundle_summary<W: Write, E: Write>(
     all
 }
 
+/// `preflight plan`: each workload's schedule, as of its export, written as `format`.
+fn plan<W: Write>(
+    files: &[PathBuf],
+    format: PlanFormat,
+    output: &Path,
+    config: Option<&Path>,
+    out: &mut Out<W>,
+) -> bool {
+    use crate::domain::asof::{Origin, as_of};
+    use crate::domain::calendar::Calendar;
+    use crate::domain::schedule::of_selection;
+    let (calendar, rules) = match config {
+        None => (
+            Calendar::cn_mainland(),
+            crate::domain::rules::Rules::default(),
+        ),
+        Some(path) => match load_config(path, out) {
+            Some(c) => (c.calendar(&Calendar::cn_mainland()), c.rules),
+            None => return false,
+        },
+    };
+    let mut all = true;
+    let mut workloads = Vec::new();
+    for path in files {
+        match read_bundle(path, out) {
+            Ok(bundles) => workloads.extend(bundles.into_iter().map(|b| (path, b))),
+            Err(lines) => {
+                all = false;
+                for l in lines {
+                    out.line(&printable(&l));
+                }
+            }
+        }
+    }
+    let several = workloads.len() > 1 || files.len() > 1;
+    if several && let Err(e) = std::fs::create_dir_all(output) {
+        let m = out.msg(Msg::CliCannotWrite, &[("error", &e.to_string())]);
+        out.line(&format!("{}: {m}", output.display()));
+        return false;
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    let extension = match format {
+        PlanFormat::Mspdi => "xml",
+        PlanFormat::Ics => "ics",
+    };
+    let mut names = std::collections::BTreeSet::new();
+    for (path, b) in &workloads {
+        let p = path.display();
+        let when = as_of(
+            Origin::Imported {
+                exported_at: &b.exported_at,
+            },
+            now,
+        );
+        let schedule = match of_selection(&calendar, &rules, &b.workload.services, when) {
+            Some(Ok(s)) => s,
+            Some(Err(_)) => {
+                all = false;
+                let (first, last) = calendar.covered_years();
+                let m = out.msg(
+                    Msg::ScheduleTooFar,
+                    &[("first", &first.to_string()), ("last", &last.to_string())],
+                );
+                out.line(&printable(&format!("{p}: {m}")));
+                continue;
+            }
+            None => {
+                all = false;
+                let m = out.msg(Msg::CliNoServices, &[]);
+                out.line(&printable(&format!("{p}: {m}")));
+                continue;
+            }
+        };
+        let lang = out.lang;
+        let name = crate::i18n::display_name(&b.workload, lang);
+        let org = b.workload.profile.organisation.trim();
+        let title = if org.is_empty() {
+            name.clone()
+        } else {
+            format!("{org} · {name}")
+        };
+        let text = match format {
+            PlanFormat::Mspdi => crate::domain::mspdi::project(
+                crate::domain::mspdi::Header {
+                    title: &title,
+                    company: org,
+                    author: Msg::AppName.text(lang),
+                    currency: b
+                        .pricing
+                        .as_ref()
+                        .map_or("CNY", |p| p.rate.currency.as_str()),
+                },
+                &calendar,
+                &schedule,
+                lang,
+            ),
+            PlanFormat::Ics => {
+                let events =
+                    crate::domain::ics::schedule_events(&schedule, &b.workload.id, &name, lang);
+                crate::domain::ics::calendar(
+                    &format!("Preflight · {title}"),
+                    &events,
+                    &crate::domain::ics::stamp(now),
+                )
+            }
+        };
+        let target = if several {
+            // One file per workload, named after its bundle (and workload, for a backup),
+            // never two with one name.
+            let stem = path
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let mut base = if workloads.iter().filter(|(q, _)| q == path).count() > 1 {
+                format!("{stem}-{}", crate::domain::text::file_slug(&name))
+            } else {
+                stem
+            };
+            while !names.insert(base.clone()) {
+                base.push('_');
+            }
+            output.join(format!("{base}.{extension}"))
+        } else {
+            output.to_path_buf()
+        };
+        match std::fs::write(&target, text) {
+            Ok(()) => {
+                let m = out.msg(
+                    Msg::CliWrotePlan,
+                    &[
+                        ("file", &target.display().to_string()),
+                        ("events", &schedule.events.len().to_string()),
+                        ("start", &crate::domain::calendar::format_date(when.date())),
+                    ],
+                );
+                out.line(&printable(&format!("{p}: {m}")));
+            }
+            Err(e) => {
+                all = false;
+                let m = out.msg(Msg::CliCannotWrite, &[("error", &e.to_string())]);
+                out.line(&format!("{}: {m}", target.display()));
+            }
+        }
+    }
+    all
+}
+
 /// Reads a config file as the app does; `None` (with its problems written) if it has any.
 fn load_config<W: Write>(path: &Path, out: &mut Out<W>) -> Option<crate::domain::config::Config> {
     let text = read(path, out)?;
@@ -755,7 +935,7 @@ fn calendar_add<W: Write>(
 
 /// `preflight calendar year`: a year's days off and adjusted working days.
 fn calendar_year<W: Write>(year: i32, json: bool, config: Option<&Path>, out: &mut Out<W>) -> bool {
-    use crate::domain::calendar::{Date, Holiday, format_date};
+    use crate::domain::calendar::{Date, Holiday, format_date, holiday_ranges};
     use crate::i18n::{holiday_msg, weekday_short};
     let Some(calendar) = calendar_with(config, out) else {
         return false;
@@ -774,14 +954,8 @@ fn calendar_year<W: Write>(year: i32, json: bool, config: Option<&Path>, out: &m
     if json {
         let day = |d| Value::String(format_date(d));
         // Consecutive days of one holiday make one range, as config.json writes them.
-        let mut holidays: Vec<(Holiday, Date, Date)> = Vec::new();
-        for &&(d, h) in &off {
-            match holidays.last_mut() {
-                Some((lh, _, to)) if *lh == h && to.succ_opt() == Some(d) => *to = d,
-                _ => holidays.push((h, d, d)),
-            }
-        }
-        let holidays: Vec<Value> = holidays
+        let off: Vec<(Date, Holiday)> = off.into_iter().copied().collect();
+        let holidays: Vec<Value> = holiday_ranges(&off)
             .into_iter()
             .map(|(h, from, to)| {
                 serde_json::json!({"holiday": h.key(), "from": day(from), "to": day(to)})

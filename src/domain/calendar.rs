@@ -180,6 +180,19 @@ pub struct YearDays {
     pub work: Vec<(Date, Holiday)>,
 }
 
+/// Consecutive days of one holiday as one range `(holiday, first, last)`, as config.json writes
+/// them and a Project calendar holds them; `days` in date order.
+pub fn holiday_ranges(days: &[(Date, Holiday)]) -> Vec<(Holiday, Date, Date)> {
+    let mut ranges: Vec<(Holiday, Date, Date)> = Vec::new();
+    for &(d, h) in days {
+        match ranges.last_mut() {
+            Some((lh, _, to)) if *lh == h && to.succ_opt() == Some(d) => *to = d,
+            _ => ranges.push((h, d, d)),
+        }
+    }
+    ranges
+}
+
 /// The working-day calendar.
 #[derive(Clone, Debug, Default)]
 pub struct Calendar {
