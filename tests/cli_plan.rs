@@ -35,7 +35,8 @@ fn records(xml: &str, record: &str, leaves: &[&str]) -> Vec<BTreeMap<String, Str
                 path.push(name);
             }
             Event::End(_) => {
-                if path.pop().as_deref() == Some(record) {
+                let closed = path.pop();
+                if closed.as_deref() == Some(record) {
                     out.extend(current.take());
                 }
             }

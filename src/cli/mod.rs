@@ -25,8 +25,9 @@ const MAX_ANSWERS_BYTES: usize = 1_000_000;
 )]
 struct Cli {
     /// The language of the messages (the English ones are the documented contract).
-    #[arg(long, global = true, value_enum, default_value_t = CliLang::En)]
-    lang: CliLang,
+    /// (`preflight report` writes the bundle's deliverable language unless this is given.)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<CliLang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -72,6 +73,29 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// A bundle's engagement document as a Word file (.docx), in the deliverable language the
+    /// customer chose (or --lang), as of the bundle's export.
+    Report {
+        /// Which document.
+        #[arg(value_enum)]
+        kind: ReportKind,
+        /// Bundle files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The file to write; for several bundles (or a backup of several workloads), a
+        /// directory, created if missing, that gets one file per workload.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// A config.json whose brand name heads the document; it must have no problems.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportKind {
+    /// The Investigation Report: profile, scope, every question's current state, the risks.
+    Investigation,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -182,9 +206,10 @@ enum LensCommand {
 /// Runs the tool with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang_given = cli.lang.is_some();
     let lang = match cli.lang {
-        CliLang::En => Lang::En,
-        CliLang::ZhCn => Lang::ZhCn,
+        None | Some(CliLang::En) => Lang::En,
+        Some(CliLang::ZhCn) => Lang::ZhCn,
     };
     let stdout = std::io::stdout();
     let mut out = Out {
@@ -224,6 +249,19 @@ pub fn main() -> ExitCode {
             output,
             config,
         } => plan(&files, format, &output, config.as_deref(), &mut out),
+        Command::Report {
+            kind,
+            files,
+            output,
+            config,
+        } => report_docx(
+            kind,
+            &files,
+            &output,
+            config.as_deref(),
+            lang_given,
+            &mut out,
+        ),
     };
     if out.w.flush().is_err() {
         return ExitCode::from(1);
@@ -657,27 +695,18 @@ fn bundle_summary<W: Write, E: Write>(
     all
 }
 
-/// `preflight plan`: each workload's schedule, as of its export, written as `format`.
-fn plan<W: Write>(
+/// Reads every bundle of `files` and writes one file per workload with `build`: to `output`
+/// for a single workload, or into the folder `output` (created if missing) named after each
+/// bundle. A bundle that cannot be read, or that `build` refuses (returning the message to
+/// print after its file name), gets one line; the others are still written. `build` returns
+/// the bytes and the line to print once they are written.
+fn write_each<W: Write>(
     files: &[PathBuf],
-    format: PlanFormat,
     output: &Path,
-    config: Option<&Path>,
+    extension: &str,
     out: &mut Out<W>,
+    mut build: impl FnMut(&crate::domain::bundle::Bundle, &Out<W>) -> Result<(Vec<u8>, String), String>,
 ) -> bool {
-    use crate::domain::asof::{Origin, as_of};
-    use crate::domain::calendar::Calendar;
-    use crate::domain::schedule::of_selection;
-    let (calendar, rules) = match config {
-        None => (
-            Calendar::cn_mainland(),
-            crate::domain::rules::Rules::default(),
-        ),
-        Some(path) => match load_config(path, out) {
-            Some(c) => (c.calendar(&Calendar::cn_mainland()), c.rules),
-            None => return false,
-        },
-    };
     let mut all = true;
     let mut workloads = Vec::new();
     for path in files {
@@ -697,72 +726,15 @@ fn plan<W: Write>(
         out.line(&format!("{}: {m}", output.display()));
         return false;
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_millis() as f64);
-    let extension = match format {
-        PlanFormat::Mspdi => "xml",
-        PlanFormat::Ics => "ics",
-    };
     let mut names = std::collections::BTreeSet::new();
     for (path, b) in &workloads {
         let p = path.display();
-        let when = as_of(
-            Origin::Imported {
-                exported_at: &b.exported_at,
-            },
-            now,
-        );
-        let schedule = match of_selection(&calendar, &rules, &b.workload.services, when) {
-            Some(Ok(s)) => s,
-            Some(Err(_)) => {
+        let (bytes, done) = match build(b, out) {
+            Ok(built) => built,
+            Err(m) => {
                 all = false;
-                let (first, last) = calendar.covered_years();
-                let m = out.msg(
-                    Msg::ScheduleTooFar,
-                    &[("first", &first.to_string()), ("last", &last.to_string())],
-                );
                 out.line(&printable(&format!("{p}: {m}")));
                 continue;
-            }
-            None => {
-                all = false;
-                let m = out.msg(Msg::CliNoServices, &[]);
-                out.line(&printable(&format!("{p}: {m}")));
-                continue;
-            }
-        };
-        let lang = out.lang;
-        let name = crate::i18n::display_name(&b.workload, lang);
-        let org = b.workload.profile.organisation.trim();
-        let title = if org.is_empty() {
-            name.clone()
-        } else {
-            format!("{org} · {name}")
-        };
-        let text = match format {
-            PlanFormat::Mspdi => crate::domain::mspdi::project(
-                crate::domain::mspdi::Header {
-                    title: &title,
-                    company: org,
-                    author: Msg::AppName.text(lang),
-                    currency: b
-                        .pricing
-                        .as_ref()
-                        .map_or("CNY", |p| p.rate.currency.as_str()),
-                },
-                &calendar,
-                &schedule,
-                lang,
-            ),
-            PlanFormat::Ics => {
-                let events =
-                    crate::domain::ics::schedule_events(&schedule, &b.workload.id, &name, lang);
-                crate::domain::ics::calendar(
-                    &format!("Preflight · {title}"),
-                    &events,
-                    &crate::domain::ics::stamp(now),
-                )
             }
         };
         let target = if several {
@@ -772,6 +744,7 @@ fn plan<W: Write>(
                 .file_stem()
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             let mut base = if workloads.iter().filter(|(q, _)| q == path).count() > 1 {
+                let name = crate::i18n::display_name(&b.workload, out.lang);
                 format!("{stem}-{}", crate::domain::text::file_slug(&name))
             } else {
                 stem
@@ -783,16 +756,9 @@ fn plan<W: Write>(
         } else {
             output.to_path_buf()
         };
-        match std::fs::write(&target, text) {
+        match std::fs::write(&target, bytes) {
             Ok(()) => {
-                let m = out.msg(
-                    Msg::CliWrotePlan,
-                    &[
-                        ("file", &target.display().to_string()),
-                        ("events", &schedule.events.len().to_string()),
-                        ("start", &crate::domain::calendar::format_date(when.date())),
-                    ],
-                );
+                let m = done.replace("{file}", &target.display().to_string());
                 out.line(&printable(&format!("{p}: {m}")));
             }
             Err(e) => {
@@ -803,6 +769,192 @@ fn plan<W: Write>(
         }
     }
     all
+}
+
+/// The current time, in milliseconds since the epoch.
+fn now_millis() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+/// A workload's title in documents: `organisation · workload`, or the workload alone.
+fn workload_title(b: &crate::domain::bundle::Bundle, lang: Lang) -> String {
+    let name = crate::i18n::display_name(&b.workload, lang);
+    let org = b.workload.profile.organisation.trim();
+    if org.is_empty() {
+        name
+    } else {
+        format!("{org} · {name}")
+    }
+}
+
+/// `preflight plan`: each workload's schedule, as of its export, written as `format`.
+fn plan<W: Write>(
+    files: &[PathBuf],
+    format: PlanFormat,
+    output: &Path,
+    config: Option<&Path>,
+    out: &mut Out<W>,
+) -> bool {
+    use crate::domain::asof::{Origin, as_of};
+    use crate::domain::calendar::{Calendar, format_date};
+    use crate::domain::schedule::of_selection;
+    let (calendar, rules) = match config {
+        None => (
+            Calendar::cn_mainland(),
+            crate::domain::rules::Rules::default(),
+        ),
+        Some(path) => match load_config(path, out) {
+            Some(c) => (c.calendar(&Calendar::cn_mainland()), c.rules),
+            None => return false,
+        },
+    };
+    let now = now_millis();
+    let extension = match format {
+        PlanFormat::Mspdi => "xml",
+        PlanFormat::Ics => "ics",
+    };
+    write_each(files, output, extension, out, |b, out| {
+        let lang = out.lang;
+        let when = as_of(
+            Origin::Imported {
+                exported_at: &b.exported_at,
+            },
+            now,
+        );
+        let schedule = match of_selection(&calendar, &rules, &b.workload.services, when) {
+            Some(Ok(s)) => s,
+            Some(Err(_)) => {
+                let (first, last) = calendar.covered_years();
+                return Err(out.msg(
+                    Msg::ScheduleTooFar,
+                    &[("first", &first.to_string()), ("last", &last.to_string())],
+                ));
+            }
+            None => return Err(out.msg(Msg::CliNoServices, &[])),
+        };
+        let title = workload_title(b, lang);
+        let text = match format {
+            PlanFormat::Mspdi => crate::domain::mspdi::project(
+                crate::domain::mspdi::Header {
+                    title: &title,
+                    company: b.workload.profile.organisation.trim(),
+                    author: Msg::AppName.text(lang),
+                    currency: b
+                        .pricing
+                        .as_ref()
+                        .map_or("CNY", |p| p.rate.currency.as_str()),
+                },
+                &calendar,
+                &schedule,
+                lang,
+            ),
+            PlanFormat::Ics => {
+                let name = crate::i18n::display_name(&b.workload, lang);
+                let events =
+                    crate::domain::ics::schedule_events(&schedule, &b.workload.id, &name, lang);
+                crate::domain::ics::calendar(
+                    &format!("Preflight · {title}"),
+                    &events,
+                    &crate::domain::ics::stamp(now),
+                )
+            }
+        };
+        let done = out.msg(
+            Msg::CliWrotePlan,
+            &[
+                ("file", "{file}"),
+                ("events", &schedule.events.len().to_string()),
+                ("start", &format_date(when.date())),
+            ],
+        );
+        Ok((text.into_bytes(), done))
+    })
+}
+
+/// `preflight report`: each workload's document, as of its export, as a Word file.
+fn report_docx<W: Write>(
+    kind: ReportKind,
+    files: &[PathBuf],
+    output: &Path,
+    config: Option<&Path>,
+    lang_given: bool,
+    out: &mut Out<W>,
+) -> bool {
+    use crate::domain::asof::{Origin, as_of};
+    use crate::domain::builtin::{WELL_ARCHITECTED_ID, well_architected};
+    use crate::domain::calendar::format_date;
+    use crate::domain::catalogue::{CONSULTING, Catalogue};
+    use crate::domain::reports::{Source, investigation};
+    let config = match config {
+        None => None,
+        Some(path) => match load_config(path, out) {
+            Some(c) => Some(c),
+            None => return false,
+        },
+    };
+    let Ok(catalogue) = Catalogue::from_json(include_str!("../../public/catalogue.json")) else {
+        return false;
+    };
+    let now = now_millis();
+    let cli_lang = out.lang;
+    write_each(files, output, "docx", out, |b, out| {
+        // The deliverable language the customer chose for consulting, unless --lang says.
+        let lang = if lang_given {
+            cli_lang
+        } else {
+            catalogue
+                .offering(CONSULTING)
+                .and_then(|o| b.workload.services.deliverable_language(o))
+                .unwrap_or(cli_lang)
+        };
+        let mut lenses: Vec<&Lens> = Vec::new();
+        for r in &b.lenses {
+            if r.id == WELL_ARCHITECTED_ID {
+                lenses.push(well_architected());
+            } else if let Some(l) = b.embedded_lens(&r.id) {
+                lenses.push(l);
+            }
+        }
+        if lenses.is_empty() {
+            lenses.push(well_architected());
+        }
+        let when = as_of(
+            Origin::Imported {
+                exported_at: &b.exported_at,
+            },
+            now,
+        );
+        let date = format_date(when.date());
+        let brand = config
+            .as_ref()
+            .and_then(|c| c.brand.name.as_ref())
+            .map_or(Msg::AppName.text(lang), |n| n.get(lang));
+        let src = Source {
+            workload: &b.workload,
+            lenses: &lenses,
+            catalogue: &catalogue,
+            brand,
+            date: &date,
+            exported: when.is_export(),
+            lang,
+        };
+        let doc = match kind {
+            ReportKind::Investigation => investigation(&src),
+        };
+        let bytes = crate::domain::docx::write(&doc)
+            .map_err(|e| out.msg(Msg::CliCannotWrite, &[("error", &e)]))?;
+        let done = out.msg(
+            Msg::CliWroteReport,
+            &[
+                ("file", "{file}"),
+                ("title", &doc.title),
+                ("headings", &doc.headings().count().to_string()),
+            ],
+        );
+        Ok((bytes, done))
+    })
 }
 
 /// Reads a config file as the app does; `None` (with its problems written) if it has any.

@@ -10,6 +10,11 @@ pub mod bundle;
 pub mod calendar;
 pub mod catalogue;
 pub mod config;
+// The Word documents are written by the command-line tool only, so far (issue 14).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod document;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod docx;
 pub mod ics;
 pub mod imports;
 pub mod lens;
@@ -20,6 +25,8 @@ pub mod mspdi;
 pub mod plan;
 pub mod plan_book;
 pub mod quote;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod reports;
 pub mod rules;
 pub mod saving;
 pub mod schedule;

@@ -1,0 +1,369 @@
+//! The engagement's documents, built from what a bundle holds, as [`Document`]s (issue 14).
+//!
+//! So far: the **Investigation Report** (seed 002's first deliverable): the workload's profile,
+//! the scope (the lenses assessed and the services chosen), the current state of every pillar
+//! (each question with its status, the practices in place, why it does not apply, and the
+//! customer's notes), then the risks. The Consulting Report, the Implementation Plan and the
+//! proposal follow.
+
+use crate::domain::assessment::{Status, status, summarize};
+use crate::domain::catalogue::{Catalogue, MANAGED};
+use crate::domain::document::{Block, Column, Document, Table};
+use crate::domain::lens::{Lens, Risk};
+use crate::domain::text::Lang;
+use crate::domain::workload::Workload;
+use crate::i18n::{Msg, display_name, reason_msg, status_msg};
+
+/// What every document of a workload is built from.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The workload.
+    pub workload: &'a Workload,
+    /// Its lenses: the built-in Well-Architected lens and those it carries.
+    pub lenses: &'a [&'a Lens],
+    /// The service catalogue, for the names of the chosen services.
+    pub catalogue: &'a Catalogue,
+    /// The brand the sales team configured, or the app's name.
+    pub brand: &'a str,
+    /// The date the documents are as of (`YYYY-MM-DD`): the bundle's export, or today.
+    pub date: &'a str,
+    /// Whether that date is the export's (the cover says "Exported by the customer on").
+    pub exported: bool,
+    /// The documents' language.
+    pub lang: Lang,
+}
+
+impl Source<'_> {
+    fn text(&self, msg: Msg) -> String {
+        msg.text(self.lang).to_owned()
+    }
+
+    /// A title page for `title`: the organisation, the contact and the date.
+    fn document(&self, title: Msg, blocks: Vec<Block>) -> Document {
+        let p = &self.workload.profile;
+        let mut facts = Vec::new();
+        for (label, value) in [
+            (Msg::Organisation, &p.organisation),
+            (Msg::ContactName, &p.contact_name),
+            (Msg::ContactEmail, &p.contact_email),
+        ] {
+            if !value.trim().is_empty() {
+                facts.push((self.text(label), value.trim().to_owned()));
+            }
+        }
+        let dated = if self.exported {
+            Msg::ReportExportedOn
+        } else {
+            Msg::ReportDate
+        };
+        facts.push((self.text(dated), self.date.to_owned()));
+        Document {
+            lang: self.lang,
+            brand: self.brand.to_owned(),
+            title: self.text(title),
+            subtitle: display_name(self.workload, self.lang),
+            facts,
+            contents: self.text(Msg::DocContents),
+            date: self.date.to_owned(),
+            blocks,
+        }
+    }
+
+    /// The profile: a table of its fields, then the description.
+    fn profile(&self, out: &mut Vec<Block>) {
+        let p = &self.workload.profile;
+        out.push(Block::Heading(1, self.text(Msg::ProfileTitle)));
+        let rows = [
+            (Msg::Organisation, &p.organisation),
+            (Msg::NameLabel, &p.workload),
+            (Msg::ContactName, &p.contact_name),
+            (Msg::ContactEmail, &p.contact_email),
+        ]
+        .into_iter()
+        .map(|(label, value)| vec![self.text(label), value.trim().to_owned()])
+        .collect();
+        out.push(Block::Table(Table {
+            columns: vec![Column::text("", 1), Column::text("", 3)],
+            rows,
+        }));
+        if !p.description.trim().is_empty() {
+            out.push(Block::Heading(2, self.text(Msg::Description)));
+            out.push(Block::Paragraph(p.description.trim().to_owned()));
+        }
+    }
+
+    /// The scope: the lenses assessed and the services chosen.
+    fn scope(&self, out: &mut Vec<Block>) {
+        let lang = self.lang;
+        out.push(Block::Heading(1, self.text(Msg::DocScope)));
+        out.push(Block::Heading(2, self.text(Msg::DocLensesAssessed)));
+        out.push(Block::Bullets(
+            self.lenses
+                .iter()
+                .map(|l| {
+                    let questions: usize = l.pillars.iter().map(|p| p.questions.len()).sum();
+                    Msg::DocLensLine.fill(
+                        lang,
+                        &[
+                            ("lens", l.name.get(lang)),
+                            ("pillars", &l.pillars.len().to_string()),
+                            ("questions", &questions.to_string()),
+                        ],
+                    )
+                })
+                .collect(),
+        ));
+        out.push(Block::Heading(2, self.text(Msg::DocServicesChosen)));
+        let s = &self.workload.services;
+        let mut services = Vec::new();
+        if s.consulting {
+            services.push(self.text(Msg::ServiceConsulting));
+        }
+        let wa = crate::domain::builtin::well_architected();
+        for pillar in s.packages.keys() {
+            let name = wa
+                .pillars
+                .iter()
+                .find(|p| &p.id == pillar)
+                .map_or(pillar.as_str(), |p| p.name.get(lang));
+            services.push(Msg::PackageFor.fill(lang, &[("pillar", name)]));
+        }
+        let managed = self.catalogue.offering(MANAGED);
+        for module in &s.modules {
+            let name = managed
+                .and_then(|o| o.modules.iter().find(|m| &m.id == module))
+                .map_or(module.as_str(), |m| m.name.get(lang));
+            services.push(name.to_owned());
+        }
+        if services.is_empty() {
+            out.push(Block::Paragraph(self.text(Msg::DocNoServices)));
+        } else {
+            out.push(Block::Bullets(services));
+        }
+    }
+}
+
+/// How a question stands, in words: the risk, or why it does not apply.
+fn status_text(st: Status, lang: Lang) -> String {
+    match st {
+        Status::NotApplicable(reason) => format!(
+            "{}: {}",
+            status_msg(st).text(lang),
+            reason_msg(reason).text(lang)
+        ),
+        _ => status_msg(st).text(lang).to_owned(),
+    }
+}
+
+/// The Investigation Report.
+pub fn investigation(src: &Source<'_>) -> Document {
+    let lang = src.lang;
+    let mut blocks = Vec::new();
+    src.profile(&mut blocks);
+    src.scope(&mut blocks);
+    blocks.push(Block::Heading(1, src.text(Msg::DocCurrentState)));
+    blocks.push(Block::Note(src.text(Msg::DocCurrentStateIntro)));
+    let several = src.lenses.len() > 1;
+    let mut risks: Vec<(Risk, Vec<String>)> = Vec::new();
+    for lens in src.lenses {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        if several {
+            blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
+        }
+        let level = if several { 3 } else { 2 };
+        for pillar in &lens.pillars {
+            blocks.push(Block::Heading(level, pillar.name.get(lang).to_owned()));
+            let mut rows = Vec::new();
+            for (i, q) in pillar.questions.iter().enumerate() {
+                let answer = answers.get(&q.id);
+                let st = status(q, answer);
+                let selected: Vec<&str> = answer
+                    .map(|a| {
+                        q.choices
+                            .iter()
+                            .filter(|c| a.selected.contains(&c.id))
+                            .map(|c| c.title.get(lang))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                rows.push(vec![
+                    (i + 1).to_string(),
+                    q.title.get(lang).to_owned(),
+                    status_text(st, lang),
+                    selected.join("\n"),
+                    answer
+                        .map(|a| a.notes.trim().to_owned())
+                        .unwrap_or_default(),
+                ]);
+                if let Status::Answered(risk @ (Risk::High | Risk::Medium)) = st {
+                    risks.push((
+                        risk,
+                        vec![
+                            status_msg(st).text(lang).to_owned(),
+                            if several {
+                                format!("{} · {}", lens.name.get(lang), pillar.name.get(lang))
+                            } else {
+                                pillar.name.get(lang).to_owned()
+                            },
+                            q.title.get(lang).to_owned(),
+                        ],
+                    ));
+                }
+            }
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::number(Msg::ColNumber.text(lang), 2),
+                    Column::text(Msg::ColQuestion.text(lang), 9),
+                    Column::text(Msg::ColStatus.text(lang), 4),
+                    Column::text(Msg::ColSelected.text(lang), 10),
+                    Column::text(Msg::Notes.text(lang), 6),
+                ],
+                rows,
+            }));
+        }
+    }
+    blocks.push(Block::Heading(1, src.text(Msg::DocRisks)));
+    let (mut high, mut medium) = (0, 0);
+    for lens in src.lenses {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        let s = summarize(lens, &answers).overall;
+        high += s.high;
+        medium += s.medium;
+    }
+    if risks.is_empty() {
+        blocks.push(Block::Paragraph(src.text(Msg::DocNoRisks)));
+    } else {
+        blocks.push(Block::Paragraph(Msg::DocRiskCount.fill(
+            lang,
+            &[("high", &high.to_string()), ("medium", &medium.to_string())],
+        )));
+        // High risks first, each group in the lens's order.
+        risks.sort_by_key(|(r, _)| *r != Risk::High);
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::text(Msg::ColRisk.text(lang), 3),
+                Column::text(Msg::Pillar.text(lang), 5),
+                Column::text(Msg::ColQuestion.text(lang), 12),
+            ],
+            rows: risks.into_iter().map(|(_, row)| row).collect(),
+        }));
+    }
+    src.document(Msg::EvInvestigationReport, blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::assessment::{Answer, NaReason};
+    use crate::domain::builtin::well_architected;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap()
+    }
+
+    /// A workload with one question answered with a risk and notes over two lines, one not
+    /// applicable, and the rest unanswered.
+    fn workload() -> Workload {
+        let lens = well_architected();
+        let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
+        w.profile.organisation = "Acme <Retail> & Co".into();
+        w.profile.workload = "Shop".into();
+        let q0 = &lens.pillars[0].questions[0];
+        let q1 = &lens.pillars[0].questions[1];
+        let mut answers = crate::domain::assessment::Answers::new();
+        answers.insert(
+            q0.id.clone(),
+            Answer {
+                selected: vec![q0.choices[0].id.clone()],
+                not_applicable: None,
+                notes: "First line\nsecond line".into(),
+            },
+        );
+        answers.insert(
+            q1.id.clone(),
+            Answer {
+                selected: Vec::new(),
+                not_applicable: Some(NaReason::OutOfScope),
+                notes: String::new(),
+            },
+        );
+        w.answers.insert(lens.id.clone(), answers);
+        w
+    }
+
+    fn source<'a>(
+        w: &'a Workload,
+        lenses: &'a [&'a Lens],
+        cat: &'a Catalogue,
+        lang: Lang,
+    ) -> Source<'a> {
+        Source {
+            workload: w,
+            lenses,
+            catalogue: cat,
+            brand: "Cloud Partner",
+            date: "2026-11-21",
+            exported: true,
+            lang,
+        }
+    }
+
+    #[test]
+    fn the_investigation_report_holds_every_question_its_status_practices_and_notes() {
+        let (w, cat) = (workload(), catalogue());
+        let lens = well_architected();
+        let lenses = [lens];
+        let doc = investigation(&source(&w, &lenses, &cat, Lang::En));
+        assert_eq!(doc.title, "Investigation Report");
+        assert_eq!(doc.brand, "Cloud Partner");
+        assert_eq!(doc.subtitle, "Shop");
+        assert!(
+            doc.facts
+                .contains(&("Organisation".into(), "Acme <Retail> & Co".into()))
+        );
+        assert!(doc.facts.contains(&(
+            Msg::ReportExportedOn.text(Lang::En).into(),
+            "2026-11-21".into()
+        )));
+        let text = doc.plain_text();
+        for q in lens.pillars.iter().flat_map(|p| &p.questions) {
+            assert!(text.contains(q.title.get(Lang::En)), "{}", q.id);
+        }
+        let q0 = &lens.pillars[0].questions[0];
+        assert!(text.contains(q0.choices[0].title.get(Lang::En)));
+        assert!(text.contains("First line\nsecond line"));
+        let na = format!(
+            "{}: {}",
+            Msg::RiskNa.text(Lang::En),
+            Msg::ReasonOutOfScope.text(Lang::En)
+        );
+        assert!(text.contains(&na), "{text}");
+        assert!(text.contains(Msg::DocNoServices.text(Lang::En)));
+        // One table per pillar, each with a row per question.
+        let tables: Vec<&Table> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.columns.len() == 5 => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), lens.pillars.len());
+        for (t, p) in tables.iter().zip(&lens.pillars) {
+            assert_eq!(t.rows.len(), p.questions.len());
+        }
+    }
+
+    #[test]
+    fn the_chinese_report_has_no_english_words_of_its_own() {
+        let (w, cat) = (workload(), catalogue());
+        let lenses = [well_architected()];
+        let zh = investigation(&source(&w, &lenses, &cat, Lang::ZhCn));
+        assert_eq!(zh.title, "调研报告");
+        let en = investigation(&source(&w, &lenses, &cat, Lang::En));
+        // Every heading differs from its English one: none was left untranslated.
+        for ((_, z), (_, e)) in zh.headings().zip(en.headings()) {
+            assert_ne!(z, e);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! `preflight report`: a bundle's Investigation Report as a Word file, unzipped and read back
+//! the way Word reads it: the parts the package names, the body's paragraphs with their styles,
+//! the tables with their repeating heading rows, the footer's page number and the properties.
+
+mod common;
+use common::{fixture, run, stdout};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("preflight-report-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// One part of the package, as text.
+fn part(docx: &Path, name: &str) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut entry = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"));
+    let mut text = String::new();
+    entry.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// A paragraph of the body: its style (`""` for Normal), its text, whether it is in a table,
+/// and whether its table row is a repeating heading row.
+#[derive(Debug)]
+struct Para {
+    style: String,
+    text: String,
+    in_table: bool,
+    heading_row: bool,
+}
+
+fn paragraphs(xml: &str) -> Vec<Para> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut current: Option<Para> = None;
+    let (mut tables, mut heading_row, mut in_text) = (0, false, false);
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name();
+                match name.as_ref() {
+                    b"w:tbl" => tables += 1,
+                    b"w:tr" => heading_row = false,
+                    b"w:tblHeader" => heading_row = true,
+                    b"w:p" => {
+                        current = Some(Para {
+                            style: String::new(),
+                            text: String::new(),
+                            in_table: tables > 0,
+                            heading_row,
+                        });
+                        if matches!(reader.read_event(), Ok(Event::End(_))) {
+                            out.extend(current.take());
+                        }
+                        continue;
+                    }
+                    b"w:pStyle" => {
+                        if let Some(p) = current.as_mut() {
+                            let v = e.try_get_attribute("w:val").unwrap().unwrap();
+                            p.style = String::from_utf8(v.value.to_vec()).unwrap();
+                        }
+                    }
+                    b"w:t" => in_text = true,
+                    b"w:br" => {
+                        if let Some(p) = current.as_mut() {
+                            p.text.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"w:tbl" => tables -= 1,
+                b"w:p" => out.extend(current.take()),
+                b"w:t" => in_text = false,
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push_str(&t.decode().unwrap());
+                }
+            }
+            Event::GeneralRef(g) if in_text => {
+                if let Some(p) = current.as_mut() {
+                    p.text.push(match g.decode().unwrap().as_ref() {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => panic!("unexpected entity {other}"),
+                    });
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn write_report(args: &[&str], target: &Path) -> String {
+    let mut all = vec!["report", "investigation"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", target.to_str().unwrap()]);
+    let out = run(&all);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    stdout(&out)
+}
+
+#[test]
+fn the_investigation_report_is_a_word_document_with_headings_tables_and_page_numbers() {
+    let dir = out_dir("investigation");
+    let target = dir.join("acme.docx");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let said = write_report(&[bundle.to_str().unwrap()], &target);
+    assert!(
+        said.contains("wrote") && said.contains("Investigation Report"),
+        "{said}"
+    );
+
+    // The package: every part the content types name is there.
+    let types = part(&target, "[Content_Types].xml");
+    for name in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/numbering.xml",
+        "word/footer1.xml",
+    ] {
+        assert!(types.contains(&format!("PartName=\"/{name}\"")), "{name}");
+        part(&target, name);
+    }
+    let core = part(&target, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Investigation Report</dc:title>"),
+        "{core}"
+    );
+    assert!(core.contains("<dc:subject>Web shop</dc:subject>"));
+    assert!(
+        core.contains("2026-11-21T00:00:00Z"),
+        "dated as of the export"
+    );
+
+    // Headings in Word's heading styles, which the styles part defines with outline levels.
+    let styles = part(&target, "word/styles.xml");
+    for level in 1..=3 {
+        assert!(styles.contains(&format!(
+            "w:styleId=\"Heading{level}\"><w:name w:val=\"heading {level}\"/>"
+        )));
+        assert!(styles.contains(&format!("<w:outlineLvl w:val=\"{}\"/>", level - 1)));
+    }
+    let document = part(&target, "word/document.xml");
+    let body = paragraphs(&document);
+    let headings: Vec<(&str, &str)> = body
+        .iter()
+        .filter(|p| p.style.starts_with("Heading"))
+        .map(|p| (p.style.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("Heading1", "Workload profile"),
+            ("Heading2", "Description"),
+            ("Heading1", "Scope"),
+            ("Heading2", "Assessments"),
+            ("Heading2", "Services chosen"),
+            ("Heading1", "Current state by pillar"),
+            ("Heading2", "Security"),
+            ("Heading2", "Reliability"),
+            ("Heading2", "Cost optimization"),
+            ("Heading2", "Operational excellence"),
+            ("Heading2", "Performance efficiency"),
+            ("Heading1", "Risks"),
+        ]
+    );
+    // The title page, then the contents listing every heading (a TOC field Word updates).
+    assert_eq!(body[0].text, "Preflight");
+    assert_eq!(
+        (body[1].style.as_str(), body[1].text.as_str()),
+        ("Title", "Investigation Report")
+    );
+    assert_eq!(body[2].text, "Web shop");
+    assert!(
+        body.iter()
+            .any(|p| p.style == "Fact" && p.text == "Organisation: Acme Retail")
+    );
+    assert!(document.contains("TOC \\o \"1-3\" \\h \\z \\u"));
+    let toc: Vec<&str> = body
+        .iter()
+        .filter(|p| p.style.starts_with("TOC") && p.style != "TOCHeading")
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(toc, headings.iter().map(|(_, t)| *t).collect::<Vec<_>>());
+    assert!(part(&target, "word/settings.xml").contains("<w:updateFields w:val=\"true\"/>"));
+    // Lists are Word lists: the bullet style is numbered with a bullet.
+    assert!(
+        body.iter()
+            .any(|p| p.style == "ListBullet" && p.text == "Implementation: Security")
+    );
+    assert!(part(&target, "word/numbering.xml").contains("<w:numFmt w:val=\"bullet\"/>"));
+
+    // Every question of the lens is in a table, and the practices the customer has are listed.
+    let bundle_text = std::fs::read_to_string(&bundle).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&bundle_text).unwrap();
+    let lens_text =
+        std::fs::read_to_string(common::repo("src/content/lenses/well-architected.json")).unwrap();
+    let lens: serde_json::Value = serde_json::from_str(&lens_text).unwrap();
+    let cells: Vec<&str> = body
+        .iter()
+        .filter(|p| p.in_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    let answers = &v["workload"]["answers"]["well_architected"];
+    let mut questions = 0;
+    for pillar in lens["pillars"].as_array().unwrap() {
+        for q in pillar["questions"].as_array().unwrap() {
+            questions += 1;
+            let title = q["title"]["en"].as_str().unwrap();
+            assert!(cells.contains(&title), "{title}");
+            let Some(selected) = answers[q["id"].as_str().unwrap()]["selected"].as_array() else {
+                continue;
+            };
+            for c in q["choices"].as_array().unwrap() {
+                if selected.contains(&c["id"]) {
+                    let choice = c["title"]["en"].as_str().unwrap();
+                    assert!(
+                        cells
+                            .iter()
+                            .any(|cell| cell.split('\n').any(|l| l == choice)),
+                        "{choice}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(questions >= 35);
+    // Every table's first row repeats on each page; no other row does. (The profile's table
+    // of labels and values has no heading row.)
+    let tables = document.matches("<w:tbl>").count();
+    assert!(tables >= 7);
+    assert_eq!(document.matches("<w:tblHeader/>").count(), tables - 1);
+    assert!(body.iter().any(|p| p.heading_row && p.text == "Question"));
+
+    // Page numbers in the footer, and none on the title page.
+    let footer = part(&target, "word/footer1.xml");
+    assert!(footer.contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"));
+    assert!(document.contains("<w:titlePg/>"));
+}
+
+#[test]
+fn the_report_is_written_in_the_language_asked_for() {
+    let dir = out_dir("zh");
+    let target = dir.join("acme.docx");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let out = run(&[
+        "--lang",
+        "zh-CN",
+        "report",
+        "investigation",
+        bundle.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("已写入"));
+    let body = paragraphs(&part(&target, "word/document.xml"));
+    assert_eq!(body[1].text, "调研报告");
+    let headings: Vec<&str> = body
+        .iter()
+        .filter(|p| p.style == "Heading1")
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(headings, ["工作负载概况", "评估范围", "各支柱现状", "风险"]);
+    assert!(
+        body.iter()
+            .any(|p| p.style == "Heading2" && p.text == "安全")
+    );
+    let styles = part(&target, "word/styles.xml");
+    assert!(styles.contains("<w:lang w:val=\"zh-CN\""));
+    assert!(part(&target, "docProps/core.xml").contains("<dc:language>zh-CN</dc:language>"));
+}
+
+#[test]
+fn hostile_text_stays_text_and_a_bad_bundle_is_named() {
+    let dir = out_dir("hostile");
+    let hostile = fixture("bundles/hostile/html-and-script.json");
+    let bad = fixture("bundles/hostile/truncated.json");
+    let out = run(&[
+        "report",
+        "investigation",
+        hostile.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("{}: ", bad.display()))),
+        "{text}"
+    );
+    let target = dir.join("html-and-script.docx");
+    let document = part(&target, "word/document.xml");
+    assert!(!document.contains("<script>"), "markup is escaped");
+    let body = paragraphs(&document);
+    assert!(
+        body.iter()
+            .any(|p| p.text.starts_with("<script>window.__pwned=1</script>")),
+        "and read back as the customer's text"
+    );
+    assert!(!dir.join("truncated.docx").exists());
+}
