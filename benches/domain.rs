@@ -180,3 +180,76 @@ fn validate_and_summarise_1000_bundles(bencher: divan::Bencher) {
         assert_eq!(rows, 1000);
     });
 }
+
+/// Issue 14's budget (README, "Budgets"): the Investigation Report of a full questionnaire,
+/// built and written as a .docx, for 100 workloads. Budget: 100 bundles ≤ 5 s (all four
+/// documents; this is the first of them).
+#[divan::bench(sample_count = 10)]
+fn investigation_report_docx_100(bencher: divan::Bencher) {
+    use preflight::domain::catalogue::Catalogue;
+    use preflight::domain::reports::{Source, investigation};
+    use preflight::domain::text::Lang;
+    let lens = well_architected();
+    let lenses = [lens];
+    let catalogue = Catalogue::from_json(include_str!("../public/catalogue.json")).unwrap();
+    let workloads: Vec<Workload> = (0..100)
+        .map(|i| {
+            let mut w = Workload::new(&format!("w-{i}"), "2026-11-21T10:00:00Z");
+            w.profile.organisation = format!("Customer {i}");
+            let mut answers = full_answers(lens);
+            for a in answers.values_mut() {
+                a.set_notes("We reviewed this with the platform team last quarter.");
+            }
+            w.answers.insert(lens.id.clone(), answers);
+            w
+        })
+        .collect();
+    bencher.bench(|| {
+        workloads
+            .iter()
+            .map(|w| {
+                let doc = investigation(&Source {
+                    workload: w,
+                    lenses: &lenses,
+                    catalogue: &catalogue,
+                    brand: "Preflight",
+                    date: "2026-11-21",
+                    exported: true,
+                    lang: Lang::En,
+                });
+                preflight::domain::docx::write(&doc).unwrap().len()
+            })
+            .sum::<usize>()
+    });
+}
+
+/// The schedule as a Microsoft Project file, with every exception of the covered years.
+#[divan::bench]
+fn mspdi_project(bencher: divan::Bencher) {
+    use preflight::domain::calendar::{Calendar, parse_date};
+    use preflight::domain::mspdi::{Header, project};
+    use preflight::domain::schedule::{Request, Rules, schedule};
+    use preflight::domain::text::Lang;
+    let cal = Calendar::cn_mainland();
+    let request = Request {
+        consulting: true,
+        implementation_days: vec![10.0, 8.0],
+        consultants: 1,
+        managed_services: true,
+        ..Request::default()
+    };
+    let s = schedule(
+        &cal,
+        &Rules::default(),
+        &request,
+        parse_date("2026-11-21").unwrap(),
+    )
+    .unwrap();
+    let header = Header {
+        title: "Acme · Web shop",
+        company: "Acme",
+        author: "Preflight",
+        currency: "CNY",
+    };
+    bencher.bench(|| project(header, &cal, &s, Lang::En).len());
+}
