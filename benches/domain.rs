@@ -216,6 +216,7 @@ fn investigation_report_docx_100(bencher: divan::Bencher) {
                     date: "2026-11-21",
                     exported: true,
                     lang: Lang::En,
+                    rate: None,
                 });
                 preflight::domain::docx::write(&doc).unwrap().len()
             })

@@ -322,3 +322,57 @@ fn hostile_text_stays_text_and_a_bad_bundle_is_named() {
     );
     assert!(!dir.join("truncated.docx").exists());
 }
+
+#[test]
+fn the_consulting_report_has_the_scores_findings_costed_plan_and_suggested_services() {
+    let dir = out_dir("consulting");
+    let target = dir.join("acme.docx");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let out = run(&[
+        "report",
+        "consulting",
+        bundle.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let body = paragraphs(&part(&target, "word/document.xml"));
+    assert_eq!(body[1].text, "Well-Architected Consulting Report");
+    let h1: Vec<&str> = body
+        .iter()
+        .filter(|p| p.style == "Heading1")
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        h1,
+        [
+            "Executive summary",
+            "Findings by pillar",
+            "Improvement plan",
+            "Recommended services"
+        ]
+    );
+    // The scores, as the app's results page computes them for this bundle: 1 high, 2 medium
+    // risks, 30 unanswered, overall 50.
+    assert!(body.iter().any(|p| p.text
+        == "The assessment found 1 high and 2 medium risks; 30 questions are unanswered. Overall score: 50."));
+    let cells: Vec<&str> = body
+        .iter()
+        .filter(|p| p.in_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    let overall = cells.iter().position(|c| *c == "Overall").unwrap();
+    assert_eq!(
+        &cells[overall..overall + 7],
+        ["Overall", "1", "2", "1", "1", "30", "50"]
+    );
+    // The high-risk question's missing practices are findings and plan items.
+    assert!(cells.contains(&"How does your current architecture avoid single points of failure?"));
+    assert!(cells.contains(&"Stateless tiers run several instances behind a load balancer"));
+    assert!(cells.contains(&"Diagram each production workload with its network, data stores and external links, and update it after major changes."));
+    assert!(body.iter().any(|p| {
+        p.style == "ListBullet"
+            && p.text
+                .starts_with("Implementation: Reliability: 1 high risks")
+    }));
+}

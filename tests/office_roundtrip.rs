@@ -36,7 +36,7 @@ fn convert(file: &Path, format: &str, extension: &str) -> std::path::PathBuf {
 
 #[test]
 #[ignore = "needs LibreOffice; scripts/test runs it"]
-fn libreoffice_opens_the_investigation_report_in_both_languages() {
+fn libreoffice_opens_the_reports_in_both_languages() {
     let dir = std::env::temp_dir().join(format!("preflight-office-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -76,5 +76,27 @@ fn libreoffice_opens_the_investigation_report_in_both_languages() {
         assert!(lines.contains(&question), "{lang}: {question}");
         let pdf = std::fs::read(convert(&docx, "pdf", "pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
+    }
+    // The Consulting Report too.
+    let docx = dir.join("consulting.docx");
+    let out = run(&[
+        "report",
+        "consulting",
+        bundle.to_str().unwrap(),
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = std::fs::read_to_string(convert(&docx, "txt:Text", "txt")).unwrap();
+    for line in [
+        "Well-Architected Consulting Report",
+        "Executive summary",
+        "Improvement plan",
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.trim_start_matches('\u{feff}') == line),
+            "{line}"
+        );
     }
 }

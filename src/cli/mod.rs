@@ -96,6 +96,9 @@ enum Command {
 enum ReportKind {
     /// The Investigation Report: profile, scope, every question's current state, the risks.
     Investigation,
+    /// The Well-Architected Consulting Report: executive summary with the scores, findings per
+    /// pillar, the prioritised and costed improvement plan, the recommended services.
+    Consulting,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -886,7 +889,7 @@ fn report_docx<W: Write>(
     use crate::domain::builtin::{WELL_ARCHITECTED_ID, well_architected};
     use crate::domain::calendar::format_date;
     use crate::domain::catalogue::{CONSULTING, Catalogue};
-    use crate::domain::reports::{Source, investigation};
+    use crate::domain::reports::{Source, consulting, investigation};
     let config = match config {
         None => None,
         Some(path) => match load_config(path, out) {
@@ -939,9 +942,11 @@ fn report_docx<W: Write>(
             date: &date,
             exported: when.is_export(),
             lang,
+            rate: b.pricing.as_ref().map(|p| &p.rate),
         };
         let doc = match kind {
             ReportKind::Investigation => investigation(&src),
+            ReportKind::Consulting => consulting(&src),
         };
         let bytes = crate::domain::docx::write(&doc)
             .map_err(|e| out.msg(Msg::CliCannotWrite, &[("error", &e)]))?;

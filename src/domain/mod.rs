@@ -15,6 +15,7 @@ pub mod config;
 pub mod document;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod docx;
+pub mod format;
 pub mod ics;
 pub mod imports;
 pub mod lens;

@@ -1,15 +1,22 @@
 //! The engagement's documents, built from what a bundle holds, as [`Document`]s (issue 14).
 //!
-//! So far: the **Investigation Report** (seed 002's first deliverable): the workload's profile,
-//! the scope (the lenses assessed and the services chosen), the current state of every pillar
-//! (each question with its status, the practices in place, why it does not apply, and the
-//! customer's notes), then the risks. The Consulting Report, the Implementation Plan and the
-//! proposal follow.
+//! So far:
+//! - the **Investigation Report** (seed 002's first deliverable): the workload's profile, the
+//!   scope (the lenses assessed and the services chosen), the current state of every pillar
+//!   (each question with its status, the practices in place, why it does not apply, and the
+//!   customer's notes), then the risks;
+//! - the **Well-Architected Consulting Report**: an executive summary with the scores per
+//!   pillar, the findings per pillar (each risky question with the practices it lacks), the
+//!   prioritised and costed improvement plan, and the services the results suggest.
+//!
+//! The Implementation Plan and the proposal follow.
 
-use crate::domain::assessment::{Status, status, summarize};
-use crate::domain::catalogue::{Catalogue, MANAGED};
+use crate::domain::assessment::{Counts, Status, status, summarize};
+use crate::domain::catalogue::{Catalogue, MANAGED, suggest};
 use crate::domain::document::{Block, Column, Document, Table};
+use crate::domain::format::{days, money};
 use crate::domain::lens::{Lens, Risk};
+use crate::domain::plan::{Rate, plan};
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
 use crate::i18n::{Msg, display_name, reason_msg, status_msg};
@@ -31,6 +38,8 @@ pub struct Source<'a> {
     pub exported: bool,
     /// The documents' language.
     pub lang: Lang,
+    /// The day rates the customer's quote was priced with (`None`: man-days only).
+    pub rate: Option<&'a Rate>,
 }
 
 impl Source<'_> {
@@ -113,7 +122,13 @@ impl Source<'_> {
                 })
                 .collect(),
         ));
-        out.push(Block::Heading(2, self.text(Msg::DocServicesChosen)));
+        self.scope_services(out, Msg::DocServicesChosen);
+    }
+
+    /// The services the customer chose, under a heading.
+    fn scope_services(&self, out: &mut Vec<Block>, heading: Msg) {
+        let lang = self.lang;
+        out.push(Block::Heading(2, self.text(heading)));
         let s = &self.workload.services;
         let mut services = Vec::new();
         if s.consulting {
@@ -153,6 +168,231 @@ fn status_text(st: Status, lang: Lang) -> String {
         ),
         _ => status_msg(st).text(lang).to_owned(),
     }
+}
+
+/// A score as printed: `72`, or `–` when nothing was answered.
+fn score(c: &Counts) -> String {
+    c.score().map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
+
+/// The Well-Architected Consulting Report.
+pub fn consulting(src: &Source<'_>) -> Document {
+    let lang = src.lang;
+    let mut blocks = Vec::new();
+    let several = src.lenses.len() > 1;
+    let currency = src.rate.map_or("", |r| r.currency.as_str());
+    // Executive summary: the counts and score of every pillar, and the overall result.
+    blocks.push(Block::Heading(1, src.text(Msg::DocExecutiveSummary)));
+    for lens in src.lenses {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        let s = summarize(lens, &answers);
+        if several {
+            blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
+        }
+        let o = &s.overall;
+        blocks.push(Block::Paragraph(Msg::DocSummaryLine.fill(
+            lang,
+            &[
+                ("high", &o.high.to_string()),
+                ("medium", &o.medium.to_string()),
+                ("unanswered", &o.unanswered.to_string()),
+                ("score", &score(o)),
+            ],
+        )));
+        let mut rows: Vec<Vec<String>> = s
+            .pillars
+            .iter()
+            .zip(&lens.pillars)
+            .map(|(ps, p)| {
+                let c = &ps.counts;
+                vec![
+                    p.name.get(lang).to_owned(),
+                    c.high.to_string(),
+                    c.medium.to_string(),
+                    c.none.to_string(),
+                    c.not_applicable.to_string(),
+                    c.unanswered.to_string(),
+                    score(c),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            src.text(Msg::Overall),
+            o.high.to_string(),
+            o.medium.to_string(),
+            o.none.to_string(),
+            o.not_applicable.to_string(),
+            o.unanswered.to_string(),
+            score(o),
+        ]);
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::text(Msg::Pillar.text(lang), 6),
+                Column::number(Msg::High.text(lang), 2),
+                Column::number(Msg::Medium.text(lang), 2),
+                Column::number(Msg::NoRiskShort.text(lang), 2),
+                Column::number(Msg::NaShort.text(lang), 2),
+                Column::number(Msg::UnansweredShort.text(lang), 3),
+                Column::number(Msg::Score.text(lang), 2),
+            ],
+            rows,
+        }));
+        blocks.push(Block::Note(src.text(Msg::ScoreRule)));
+    }
+    // Findings: per pillar, each risky question and the practices it lacks.
+    blocks.push(Block::Heading(1, src.text(Msg::DocFindings)));
+    for lens in src.lenses {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        let ranking = src
+            .workload
+            .priorities
+            .get(&lens.id)
+            .cloned()
+            .unwrap_or_default();
+        let p = plan(lens, &answers, &ranking, src.rate);
+        if several {
+            blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
+        }
+        for (pi, pillar) in lens.pillars.iter().enumerate() {
+            blocks.push(Block::Heading(
+                if several { 3 } else { 2 },
+                pillar.name.get(lang).to_owned(),
+            ));
+            let mut rows = Vec::new();
+            for (qi, q) in pillar.questions.iter().enumerate() {
+                let st = status(q, answers.get(&q.id));
+                if !matches!(st, Status::Answered(Risk::High | Risk::Medium)) {
+                    continue;
+                }
+                let missing: Vec<&str> = p
+                    .items
+                    .iter()
+                    .filter(|it| it.pillar == pi && it.question == qi)
+                    .map(|it| q.choices[it.choice].title.get(lang))
+                    .collect();
+                rows.push(vec![
+                    q.title.get(lang).to_owned(),
+                    status_msg(st).text(lang).to_owned(),
+                    missing.join("\n"),
+                ]);
+            }
+            if rows.is_empty() {
+                blocks.push(Block::Paragraph(src.text(Msg::DocPillarNoRisks)));
+            } else {
+                blocks.push(Block::Table(Table {
+                    columns: vec![
+                        Column::text(Msg::ColQuestion.text(lang), 8),
+                        Column::text(Msg::ColRisk.text(lang), 3),
+                        Column::text(Msg::DocMissingPractices.text(lang), 10),
+                    ],
+                    rows,
+                }));
+            }
+        }
+    }
+    // The improvement plan, in priority order, with effort and cost.
+    blocks.push(Block::Heading(1, src.text(Msg::DocImprovementPlan)));
+    blocks.push(Block::Note(src.text(Msg::DocPlanIntro)));
+    for lens in src.lenses {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        let ranking = src
+            .workload
+            .priorities
+            .get(&lens.id)
+            .cloned()
+            .unwrap_or_default();
+        let p = plan(lens, &answers, &ranking, src.rate);
+        if several {
+            blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
+        }
+        if p.items.is_empty() {
+            blocks.push(Block::Paragraph(src.text(Msg::DocNoRisks)));
+            continue;
+        }
+        let mut rows: Vec<Vec<String>> = p
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, it)| {
+                let pillar = &lens.pillars[it.pillar];
+                let choice = &pillar.questions[it.question].choices[it.choice];
+                vec![
+                    (n + 1).to_string(),
+                    it.priority.number().to_string(),
+                    pillar.name.get(lang).to_owned(),
+                    choice.title.get(lang).to_owned(),
+                    choice
+                        .improvement_plan
+                        .as_ref()
+                        .map_or_else(String::new, |r| r.text.get(lang).to_owned()),
+                    it.effort.map_or_else(String::new, days),
+                    it.cost.map_or_else(String::new, |c| money(c, currency)),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            String::new(),
+            String::new(),
+            src.text(Msg::Overall),
+            Msg::DocItems.fill(lang, &[("n", &p.total.items.to_string())]),
+            String::new(),
+            days(p.total.effort),
+            p.total
+                .cost
+                .map_or_else(String::new, |c| money(c, currency)),
+        ]);
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::number(Msg::ColNumber.text(lang), 2),
+                Column::number(Msg::ColPriority.text(lang), 3),
+                Column::text(Msg::Pillar.text(lang), 4),
+                Column::text(Msg::ColPractice.text(lang), 7),
+                Column::text(Msg::ColImprovement.text(lang), 8),
+                Column::number(Msg::ColEffort.text(lang), 3),
+                Column::number(Msg::ColCost.text(lang), 4),
+            ],
+            rows,
+        }));
+    }
+    // What the results suggest buying.
+    blocks.push(Block::Heading(1, src.text(Msg::DocRecommendedServices)));
+    let wa = crate::domain::builtin::well_architected();
+    if let Some(lens) = src.lenses.iter().find(|l| l.id == wa.id) {
+        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
+        let ranking = src
+            .workload
+            .priorities
+            .get(&lens.id)
+            .cloned()
+            .unwrap_or_default();
+        let sg = suggest(lens, &answers, &ranking);
+        let mut items = Vec::new();
+        if sg.consulting {
+            items.push(src.text(Msg::ServiceConsulting));
+        }
+        for pkg in &sg.packages {
+            let name = lens
+                .pillars
+                .iter()
+                .find(|p| p.id == pkg.pillar)
+                .map_or(pkg.pillar.as_str(), |p| p.name.get(lang));
+            items.push(Msg::DocSuggestedPackage.fill(
+                lang,
+                &[
+                    ("service", &Msg::PackageFor.fill(lang, &[("pillar", name)])),
+                    ("high", &pkg.high_risks.to_string()),
+                    ("days", &days(pkg.man_days)),
+                ],
+            ));
+        }
+        if items.is_empty() {
+            blocks.push(Block::Paragraph(src.text(Msg::DocNothingSuggested)));
+        } else {
+            blocks.push(Block::Bullets(items));
+        }
+    }
+    src.scope_services(&mut blocks, Msg::DocServicesChosen);
+    src.document(Msg::EvConsultingReport, blocks)
 }
 
 /// The Investigation Report.
@@ -305,6 +545,7 @@ mod tests {
             date: "2026-11-21",
             exported: true,
             lang,
+            rate: None,
         }
     }
 
@@ -365,5 +606,85 @@ mod tests {
         for ((_, z), (_, e)) in zh.headings().zip(en.headings()) {
             assert_ne!(z, e);
         }
+    }
+}
+
+#[cfg(test)]
+mod consulting_tests {
+    use super::*;
+    use crate::domain::assessment::Answer;
+    use crate::domain::builtin::well_architected;
+
+    #[test]
+    fn the_plan_is_costed_at_the_quotes_rate_and_totalled() {
+        let lens = well_architected();
+        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
+        let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
+        // Every question answered "none of these" or with nothing in place: all at risk.
+        let answers = lens
+            .questions()
+            .map(|(_, q)| {
+                let none = q
+                    .choices
+                    .iter()
+                    .find(|c| c.is_none_of_these())
+                    .unwrap_or(&q.choices[0]);
+                (
+                    q.id.clone(),
+                    Answer {
+                        selected: vec![none.id.clone()],
+                        ..Answer::default()
+                    },
+                )
+            })
+            .collect();
+        w.answers.insert(lens.id.clone(), answers);
+        let rate = Rate {
+            currency: "CNY".into(),
+            per_day: 4800.0,
+            per_pillar: Default::default(),
+        };
+        let lenses = [lens];
+        let src = Source {
+            workload: &w,
+            lenses: &lenses,
+            catalogue: &cat,
+            brand: "Preflight",
+            date: "2026-11-21",
+            exported: false,
+            lang: Lang::En,
+            rate: Some(&rate),
+        };
+        let doc = consulting(&src);
+        let p = plan(lens, w.answers(&lens.id).unwrap(), &[], Some(&rate));
+        let plan_table = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.columns.len() == 7 && t.columns[1].heading == "Priority" => {
+                    Some(t)
+                }
+                _ => None,
+            })
+            .next()
+            .unwrap();
+        assert_eq!(
+            plan_table.rows.len(),
+            p.items.len() + 1,
+            "one row per item and a total"
+        );
+        let total = plan_table.rows.last().unwrap();
+        assert_eq!(total[5], days(p.total.effort));
+        assert_eq!(total[6], money(p.total.cost.unwrap(), "CNY"));
+        assert!(total[6].starts_with("CNY "));
+        assert!(
+            doc.plain_text()
+                .contains(Msg::ServiceConsulting.text(Lang::En))
+        );
+        assert!(
+            doc.facts
+                .iter()
+                .any(|(k, _)| k == Msg::ReportDate.text(Lang::En))
+        );
     }
 }
