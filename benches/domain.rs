@@ -192,6 +192,7 @@ fn investigation_report_docx_100(bencher: divan::Bencher) {
     let lens = well_architected();
     let lenses = [lens];
     let catalogue = Catalogue::from_json(include_str!("../public/catalogue.json")).unwrap();
+    let rules = preflight::domain::rules::Rules::default();
     let workloads: Vec<Workload> = (0..100)
         .map(|i| {
             let mut w = Workload::new(&format!("w-{i}"), "2026-11-21T10:00:00Z");
@@ -217,6 +218,8 @@ fn investigation_report_docx_100(bencher: divan::Bencher) {
                     exported: true,
                     lang: Lang::En,
                     rate: None,
+                    rules: &rules,
+                    schedule: None,
                 });
                 preflight::domain::docx::write(&doc).unwrap().len()
             })

@@ -376,3 +376,92 @@ fn the_consulting_report_has_the_scores_findings_costed_plan_and_suggested_servi
                 .starts_with("Implementation: Reliability: 1 high risks")
     }));
 }
+
+#[test]
+fn the_implementation_plan_consolidates_the_packages_with_the_schedule_the_customer_saw() {
+    let dir = out_dir("implementation");
+    let target = dir.join("acme.docx");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let out = run(&[
+        "report",
+        "implementation",
+        bundle.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let body = paragraphs(&part(&target, "word/document.xml"));
+    assert_eq!(body[1].text, "Well-Architected Implementation Plan");
+    let headings: Vec<(&str, &str)> = body
+        .iter()
+        .filter(|p| p.style.starts_with("Heading"))
+        .map(|p| (p.style.as_str(), p.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("Heading1", "Scope"),
+            ("Heading1", "Schedule"),
+            ("Heading1", "Pillar packages"),
+            ("Heading2", "Security"),
+            ("Heading3", "Investigation focus"),
+            ("Heading3", "Solution design outline"),
+            ("Heading3", "Improvements from the assessment"),
+            ("Heading1", "Deliverables and acceptance"),
+            ("Heading2", "Deliverables"),
+            ("Heading2", "Acceptance plan"),
+        ]
+    );
+    // The implementation dates are those the bundle recorded when the customer exported it.
+    let text = std::fs::read_to_string(&bundle).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let date_of = |id: &str| {
+        v["schedule"]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["event"] == id)
+            .unwrap()["date"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let cells: Vec<&str> = body
+        .iter()
+        .filter(|p| p.in_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    for (name, id) in [
+        ("Implementation starts", "implementation_start"),
+        (
+            "Well-Architected Implementation Plan",
+            "implementation_plan",
+        ),
+        (
+            "Confirm the Implementation Plan (acceptance due)",
+            "implementation_acceptance",
+        ),
+    ] {
+        let at = cells.iter().position(|c| *c == name).unwrap();
+        assert_eq!(cells[at + 1], date_of(id), "{name}");
+    }
+    // The package's man-days, and the catalogue's investigation focus for the pillar.
+    assert!(body.iter().any(|p| p.text == "Man-days: 5"));
+    let catalogue = std::fs::read_to_string(common::repo("public/catalogue.json")).unwrap();
+    let c: serde_json::Value = serde_json::from_str(&catalogue).unwrap();
+    let focus = c["offerings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "wa_implementation")
+        .unwrap()["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["pillar"] == "security")
+        .unwrap()["focus"]["en"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(body.iter().any(|p| p.text == focus), "{focus}");
+}

@@ -77,26 +77,41 @@ fn libreoffice_opens_the_reports_in_both_languages() {
         let pdf = std::fs::read(convert(&docx, "pdf", "pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
     }
-    // The Consulting Report too.
-    let docx = dir.join("consulting.docx");
-    let out = run(&[
-        "report",
-        "consulting",
-        bundle.to_str().unwrap(),
-        "-o",
-        docx.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    let text = std::fs::read_to_string(convert(&docx, "txt:Text", "txt")).unwrap();
-    for line in [
-        "Well-Architected Consulting Report",
-        "Executive summary",
-        "Improvement plan",
+    // The Consulting Report and the Implementation Plan too.
+    for (kind, lines) in [
+        (
+            "consulting",
+            [
+                "Well-Architected Consulting Report",
+                "Executive summary",
+                "Improvement plan",
+            ],
+        ),
+        (
+            "implementation",
+            [
+                "Well-Architected Implementation Plan",
+                "Pillar packages",
+                "Acceptance plan",
+            ],
+        ),
     ] {
-        assert!(
-            text.lines()
-                .any(|l| l.trim_start_matches('\u{feff}') == line),
-            "{line}"
-        );
+        let docx = dir.join(format!("{kind}.docx"));
+        let out = run(&[
+            "report",
+            kind,
+            bundle.to_str().unwrap(),
+            "-o",
+            docx.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        let text = std::fs::read_to_string(convert(&docx, "txt:Text", "txt")).unwrap();
+        for line in lines {
+            assert!(
+                text.lines()
+                    .any(|l| l.trim_start_matches('\u{feff}') == line),
+                "{kind}: {line}"
+            );
+        }
     }
 }

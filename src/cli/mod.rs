@@ -99,6 +99,9 @@ enum ReportKind {
     /// The Well-Architected Consulting Report: executive summary with the scores, findings per
     /// pillar, the prioritised and costed improvement plan, the recommended services.
     Consulting,
+    /// The Well-Architected Implementation Plan: all chosen pillar packages in one document,
+    /// each with its investigation focus, design outline, man-days, schedule and acceptance.
+    Implementation,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -887,9 +890,11 @@ fn report_docx<W: Write>(
 ) -> bool {
     use crate::domain::asof::{Origin, as_of};
     use crate::domain::builtin::{WELL_ARCHITECTED_ID, well_architected};
+    use crate::domain::calendar::Calendar;
     use crate::domain::calendar::format_date;
     use crate::domain::catalogue::{CONSULTING, Catalogue};
-    use crate::domain::reports::{Source, consulting, investigation};
+    use crate::domain::reports::{Source, consulting, implementation, investigation};
+    use crate::domain::schedule::of_selection;
     let config = match config {
         None => None,
         Some(path) => match load_config(path, out) {
@@ -897,6 +902,10 @@ fn report_docx<W: Write>(
             None => return false,
         },
     };
+    let calendar = config.as_ref().map_or_else(Calendar::cn_mainland, |c| {
+        c.calendar(&Calendar::cn_mainland())
+    });
+    let rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
     let Ok(catalogue) = Catalogue::from_json(include_str!("../../public/catalogue.json")) else {
         return false;
     };
@@ -930,6 +939,8 @@ fn report_docx<W: Write>(
             now,
         );
         let date = format_date(when.date());
+        let schedule =
+            of_selection(&calendar, &rules, &b.workload.services, when).and_then(Result::ok);
         let brand = config
             .as_ref()
             .and_then(|c| c.brand.name.as_ref())
@@ -943,10 +954,15 @@ fn report_docx<W: Write>(
             exported: when.is_export(),
             lang,
             rate: b.pricing.as_ref().map(|p| &p.rate),
+            rules: &rules,
+            schedule: schedule.as_ref(),
         };
         let doc = match kind {
             ReportKind::Investigation => investigation(&src),
             ReportKind::Consulting => consulting(&src),
+            ReportKind::Implementation => {
+                implementation(&src).ok_or_else(|| out.msg(Msg::CliNoPackages, &[]))?
+            }
         };
         let bytes = crate::domain::docx::write(&doc)
             .map_err(|e| out.msg(Msg::CliCannotWrite, &[("error", &e)]))?;

@@ -8,15 +8,21 @@
 //! - the **Well-Architected Consulting Report**: an executive summary with the scores per
 //!   pillar, the findings per pillar (each risky question with the practices it lacks), the
 //!   prioritised and costed improvement plan, and the services the results suggest.
+//! - the **Well-Architected Implementation Plan**: one consolidated document for every chosen
+//!   pillar package: the scope (packages, man-days, consultants), the schedule, then per
+//!   pillar the investigation focus, the solution design outline, its man-days and the
+//!   improvements it takes on, then the deliverables and the acceptance plan.
 //!
-//! The Implementation Plan and the proposal follow.
+//! The proposal follows.
 
 use crate::domain::assessment::{Counts, Status, status, summarize};
-use crate::domain::catalogue::{Catalogue, MANAGED, suggest};
+use crate::domain::catalogue::{Catalogue, IMPLEMENTATION, MANAGED, suggest};
 use crate::domain::document::{Block, Column, Document, Table};
 use crate::domain::format::{days, money};
 use crate::domain::lens::{Lens, Risk};
 use crate::domain::plan::{Rate, plan};
+use crate::domain::rules::{Rules, rule_text};
+use crate::domain::schedule::{Event, Schedule};
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
 use crate::i18n::{Msg, display_name, reason_msg, status_msg};
@@ -40,6 +46,11 @@ pub struct Source<'a> {
     pub lang: Lang,
     /// The day rates the customer's quote was priced with (`None`: man-days only).
     pub rate: Option<&'a Rate>,
+    /// The scheduling rules (the catalogue's texts name them).
+    pub rules: &'a Rules,
+    /// The engagement's schedule as of the date, if services are chosen and it could be
+    /// computed.
+    pub schedule: Option<&'a Schedule>,
 }
 
 impl Source<'_> {
@@ -395,6 +406,170 @@ pub fn consulting(src: &Source<'_>) -> Document {
     src.document(Msg::EvConsultingReport, blocks)
 }
 
+/// The Well-Architected Implementation Plan, or `None` when no pillar package is chosen.
+pub fn implementation(src: &Source<'_>) -> Option<Document> {
+    let lang = src.lang;
+    let sel = &src.workload.services;
+    if sel.packages.is_empty() {
+        return None;
+    }
+    let offering = src.catalogue.offering(IMPLEMENTATION);
+    let text = |t: &crate::domain::text::Text| rule_text(t, lang, src.rules);
+    let wa = crate::domain::builtin::well_architected();
+    let pillar_name = |id: &str| {
+        wa.pillars
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
+    };
+    let mut blocks = Vec::new();
+    // Scope: the packages, their man-days and the staffing.
+    blocks.push(Block::Heading(1, src.text(Msg::DocScope)));
+    let total: f64 = sel.packages.values().map(|d| d.days()).sum();
+    let mut rows: Vec<Vec<String>> = sel
+        .packages
+        .iter()
+        .map(|(pillar, d)| {
+            vec![
+                Msg::PackageFor.fill(lang, &[("pillar", &pillar_name(pillar))]),
+                days(d.days()),
+            ]
+        })
+        .collect();
+    rows.push(vec![src.text(Msg::Overall), days(total)]);
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::text(Msg::ColItem.text(lang), 8),
+            Column::number(Msg::ColManDays.text(lang), 3),
+        ],
+        rows,
+    }));
+    let mut staffing =
+        vec![Msg::DocConsultants.fill(lang, &[("n", &sel.consultants.max(1).to_string())])];
+    if sel.implementation_onsite_days > 0 {
+        staffing.push(Msg::DocOnsiteDays.fill(
+            lang,
+            &[("days", &sel.implementation_onsite_days.to_string())],
+        ));
+    }
+    blocks.push(Block::Bullets(staffing));
+    // The schedule of implementation.
+    blocks.push(Block::Heading(1, src.text(Msg::DocSchedule)));
+    match src.schedule {
+        Some(s) => {
+            let events = [
+                Event::ImplementationStart,
+                Event::ImplementationOnsite,
+                Event::ImplementationPlan,
+                Event::ImplementationAcceptance,
+            ];
+            let rows: Vec<Vec<String>> = s
+                .events
+                .iter()
+                .filter(|e| events.contains(&e.event))
+                .map(|e| {
+                    vec![
+                        crate::i18n::event_msg(e.event).text(lang).to_owned(),
+                        crate::domain::calendar::format_date(e.date),
+                        if e.provisional {
+                            src.text(Msg::Provisional)
+                        } else {
+                            String::new()
+                        },
+                    ]
+                })
+                .collect();
+            blocks.push(Block::Paragraph(
+                Msg::DocImplementationDays
+                    .fill(lang, &[("days", &s.implementation_days.to_string())]),
+            ));
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::text(Msg::ColEvent.text(lang), 8),
+                    Column::text(Msg::ColDateUtc8.text(lang), 4),
+                    Column::text(Msg::ColStatus.text(lang), 3),
+                ],
+                rows,
+            }));
+            if s.provisional() {
+                blocks.push(Block::Note(src.text(Msg::ProvisionalWarning)));
+            }
+            blocks.push(Block::Note(src.text(Msg::ServiceHoursFixed)));
+        }
+        None => blocks.push(Block::Paragraph(src.text(Msg::DocNoSchedule))),
+    }
+    // Per pillar: what is investigated, the design outline, the man-days, the improvements.
+    blocks.push(Block::Heading(1, src.text(Msg::DocPackages)));
+    let answers = src.workload.answers(&wa.id).cloned().unwrap_or_default();
+    let ranking = src
+        .workload
+        .priorities
+        .get(&wa.id)
+        .cloned()
+        .unwrap_or_default();
+    let p = plan(wa, &answers, &ranking, src.rate);
+    for (pillar, d) in &sel.packages {
+        blocks.push(Block::Heading(2, pillar_name(pillar)));
+        let package = offering.and_then(|o| o.packages.iter().find(|k| &k.pillar == pillar));
+        if let Some(k) = package {
+            blocks.push(Block::Heading(3, src.text(Msg::DocInvestigationFocus)));
+            blocks.push(Block::Paragraph(text(&k.focus)));
+            blocks.push(Block::Heading(3, src.text(Msg::DocDesignOutline)));
+            blocks.push(Block::Paragraph(text(&k.example_design)));
+        }
+        blocks.push(Block::Paragraph(
+            Msg::DocPackageDays.fill(lang, &[("days", &days(d.days()))]),
+        ));
+        let index = wa.pillars.iter().position(|x| &x.id == pillar);
+        let items: Vec<String> = p
+            .items
+            .iter()
+            .filter(|it| Some(it.pillar) == index)
+            .map(|it| {
+                let q = &wa.pillars[it.pillar].questions[it.question];
+                Msg::DocPlanItem.fill(
+                    lang,
+                    &[
+                        ("priority", &it.priority.number().to_string()),
+                        ("practice", q.choices[it.choice].title.get(lang)),
+                    ],
+                )
+            })
+            .collect();
+        blocks.push(Block::Heading(3, src.text(Msg::DocPackageImprovements)));
+        if items.is_empty() {
+            blocks.push(Block::Paragraph(src.text(Msg::DocPillarNoRisks)));
+        } else {
+            blocks.push(Block::Bullets(items));
+        }
+    }
+    // Deliverables and acceptance.
+    if let Some(o) = offering {
+        blocks.push(Block::Heading(1, src.text(Msg::DeliverablesAcceptance)));
+        blocks.push(Block::Heading(2, src.text(Msg::Deliverables)));
+        blocks.push(Block::Bullets(
+            o.deliverables
+                .iter()
+                .map(|d| d.name.get(lang).to_owned())
+                .collect(),
+        ));
+        blocks.push(Block::Heading(2, src.text(Msg::AcceptancePlan)));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::text(Msg::ColMilestone.text(lang), 4),
+                Column::text(Msg::ColContent.text(lang), 7),
+                Column::text(Msg::ColIndicator.text(lang), 7),
+            ],
+            rows: o
+                .acceptance
+                .iter()
+                .map(|a| vec![text(&a.milestone), text(&a.content), text(&a.indicator)])
+                .collect(),
+        }));
+    }
+    Some(src.document(Msg::EvImplementationPlan, blocks))
+}
+
 /// The Investigation Report.
 pub fn investigation(src: &Source<'_>) -> Document {
     let lang = src.lang;
@@ -497,6 +672,8 @@ mod tests {
     use crate::domain::assessment::{Answer, NaReason};
     use crate::domain::builtin::well_architected;
 
+    static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::default);
+
     fn catalogue() -> Catalogue {
         Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap()
     }
@@ -546,6 +723,8 @@ mod tests {
             exported: true,
             lang,
             rate: None,
+            rules: &RULES,
+            schedule: None,
         }
     }
 
@@ -654,6 +833,8 @@ mod consulting_tests {
             exported: false,
             lang: Lang::En,
             rate: Some(&rate),
+            rules: &Rules::default(),
+            schedule: None,
         };
         let doc = consulting(&src);
         let p = plan(lens, w.answers(&lens.id).unwrap(), &[], Some(&rate));
@@ -686,5 +867,55 @@ mod consulting_tests {
                 .iter()
                 .any(|(k, _)| k == Msg::ReportDate.text(Lang::En))
         );
+    }
+}
+
+#[cfg(test)]
+mod implementation_tests {
+    use super::*;
+    use crate::domain::builtin::well_architected;
+    use crate::domain::catalogue::ManDays;
+
+    #[test]
+    fn without_a_package_there_is_no_plan_and_with_two_both_are_in_one_document() {
+        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
+        let rules = Rules::default();
+        let lenses = [well_architected()];
+        let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
+        let src = |w: &Workload| -> Option<Document> {
+            implementation(&Source {
+                workload: w,
+                lenses: &lenses,
+                catalogue: &cat,
+                brand: "Preflight",
+                date: "2026-11-21",
+                exported: false,
+                lang: Lang::ZhCn,
+                rate: None,
+                rules: &rules,
+                schedule: None,
+            })
+        };
+        assert!(src(&w).is_none());
+        w.services
+            .packages
+            .insert("security".into(), ManDays::from_tenths(50));
+        w.services
+            .packages
+            .insert("reliability".into(), ManDays::from_tenths(75));
+        let doc = src(&w).unwrap();
+        assert_eq!(doc.title, "卓越架构实施方案");
+        let h2: Vec<&str> = doc
+            .headings()
+            .filter(|(l, _)| *l == 2)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(h2.contains(&"安全") && h2.contains(&"稳定性"), "{h2:?}");
+        let text = doc.plain_text();
+        assert!(
+            text.contains("人天：7.5") && text.contains("人天：5"),
+            "{text}"
+        );
+        assert!(text.contains(Msg::DocNoSchedule.text(Lang::ZhCn)));
     }
 }
