@@ -401,11 +401,11 @@ messages! {
     #[cfg(not(target_arch = "wasm32"))]
     DocNothingSuggested => "The results suggest no further services.", "根据评估结果，无需更多服务。";
     #[cfg(not(target_arch = "wasm32"))]
+    DocRiskLine => "{risk}: {question}", "{risk}：{question}";
+    #[cfg(not(target_arch = "wasm32"))]
     DocConsultants => "Consultants staffed: {n}", "投入顾问：{n} 名";
     #[cfg(not(target_arch = "wasm32"))]
     DocOnsiteDays => "On-site visit: {days} man-days, the first days of implementation", "现场服务：{days} 人天，为实施的最初几天";
-    #[cfg(not(target_arch = "wasm32"))]
-    DocSchedule => "Schedule", "日程";
     #[cfg(not(target_arch = "wasm32"))]
     DocImplementationDays => "Implementation takes {days} working days (the man-days divided among the consultants), counted on the provider's working days.", "实施需要 {days} 个工作日（人天数除以顾问人数），按服务商的工作日计算。";
     #[cfg(not(target_arch = "wasm32"))]

@@ -465,3 +465,52 @@ fn the_implementation_plan_consolidates_the_packages_with_the_schedule_the_custo
         .to_owned();
     assert!(body.iter().any(|p| p.text == focus), "{focus}");
 }
+
+#[test]
+fn the_proposal_has_each_service_the_schedule_and_the_quote_in_chinese() {
+    let dir = out_dir("proposal");
+    let target = dir.join("acme.docx");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let out = run(&[
+        "--lang",
+        "zh-CN",
+        "report",
+        "proposal",
+        bundle.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let body = paragraphs(&part(&target, "word/document.xml"));
+    assert_eq!(body[1].text, "服务建议书");
+    let h1: Vec<&str> = body
+        .iter()
+        .filter(|p| p.style == "Heading1")
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        h1,
+        [
+            "卓越架构（Well-Architected）咨询服务",
+            "卓越架构实施服务",
+            "排期",
+            "报价"
+        ]
+    );
+    let cells: Vec<&str> = body
+        .iter()
+        .filter(|p| p.in_table)
+        .map(|p| p.text.as_str())
+        .collect();
+    let total = cells.iter().position(|c| *c == "总人天").unwrap();
+    assert_eq!(
+        cells[total + 1],
+        "10",
+        "consulting's 5 days and the security package's 5"
+    );
+    assert!(
+        body.iter().any(|p| p.text == "中：您如何对数据进行分类？")
+            || body.iter().any(|p| p.text.starts_with("中：")),
+        "the risk the package answers"
+    );
+}

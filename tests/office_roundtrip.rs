@@ -77,7 +77,7 @@ fn libreoffice_opens_the_reports_in_both_languages() {
         let pdf = std::fs::read(convert(&docx, "pdf", "pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
     }
-    // The Consulting Report and the Implementation Plan too.
+    // The Consulting Report, the Implementation Plan and the proposal too.
     for (kind, lines) in [
         (
             "consulting",

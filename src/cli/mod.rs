@@ -102,6 +102,9 @@ enum ReportKind {
     /// The Well-Architected Implementation Plan: all chosen pillar packages in one document,
     /// each with its investigation focus, design outline, man-days, schedule and acceptance.
     Implementation,
+    /// The proposal: why each chosen service, what it includes and excludes, what is still to
+    /// prepare, the schedule and the quote with its totals.
+    Proposal,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -893,7 +896,7 @@ fn report_docx<W: Write>(
     use crate::domain::calendar::Calendar;
     use crate::domain::calendar::format_date;
     use crate::domain::catalogue::{CONSULTING, Catalogue};
-    use crate::domain::reports::{Source, consulting, implementation, investigation};
+    use crate::domain::reports::{Source, consulting, implementation, investigation, proposal};
     use crate::domain::schedule::of_selection;
     let config = match config {
         None => None,
@@ -956,12 +959,16 @@ fn report_docx<W: Write>(
             rate: b.pricing.as_ref().map(|p| &p.rate),
             rules: &rules,
             schedule: schedule.as_ref(),
+            prices: b.pricing.as_ref(),
         };
         let doc = match kind {
             ReportKind::Investigation => investigation(&src),
             ReportKind::Consulting => consulting(&src),
             ReportKind::Implementation => {
                 implementation(&src).ok_or_else(|| out.msg(Msg::CliNoPackages, &[]))?
+            }
+            ReportKind::Proposal => {
+                proposal(&src).ok_or_else(|| out.msg(Msg::CliNoServices, &[]))?
             }
         };
         let bytes = crate::domain::docx::write(&doc)

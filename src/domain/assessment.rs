@@ -214,6 +214,26 @@ pub struct Summary {
     pub overall: Counts,
 }
 
+/// The questions of one pillar (by id) answered with a high or medium risk, in lens order:
+/// what a service for that pillar answers (the proposal's "why").
+pub fn risky_questions<'a>(
+    lens: &'a Lens,
+    pillar: &str,
+    answers: &Answers,
+) -> Vec<(Risk, &'a Question)> {
+    lens.pillar(pillar)
+        .map(|p| {
+            p.questions
+                .iter()
+                .filter_map(|q| match status(q, answers.get(&q.id)) {
+                    Status::Answered(r @ (Risk::High | Risk::Medium)) => Some((r, q)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Counts every question of the lens.
 pub fn summarize(lens: &Lens, answers: &Answers) -> Summary {
     let mut overall = Counts::default();

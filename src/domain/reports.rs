@@ -12,15 +12,17 @@
 //!   pillar package: the scope (packages, man-days, consultants), the schedule, then per
 //!   pillar the investigation focus, the solution design outline, its man-days and the
 //!   improvements it takes on, then the deliverables and the acceptance plan.
-//!
-//! The proposal follows.
+//! - the **proposal**: why each chosen service (the risks it answers), what it includes and
+//!   excludes, what is still to prepare, the schedule and the quote with its totals, as the
+//!   app's proposal page shows them.
 
-use crate::domain::assessment::{Counts, Status, status, summarize};
-use crate::domain::catalogue::{Catalogue, IMPLEMENTATION, MANAGED, suggest};
+use crate::domain::assessment::{Counts, Status, risky_questions, status, summarize};
+use crate::domain::catalogue::{CONSULTING, Catalogue, IMPLEMENTATION, MANAGED, Offering, suggest};
 use crate::domain::document::{Block, Column, Document, Table};
 use crate::domain::format::{days, money};
 use crate::domain::lens::{Lens, Risk};
 use crate::domain::plan::{Rate, plan};
+use crate::domain::quote::{Amount, PriceList, quote};
 use crate::domain::rules::{Rules, rule_text};
 use crate::domain::schedule::{Event, Schedule};
 use crate::domain::text::Lang;
@@ -51,6 +53,8 @@ pub struct Source<'a> {
     /// The engagement's schedule as of the date, if services are chosen and it could be
     /// computed.
     pub schedule: Option<&'a Schedule>,
+    /// The prices the customer's quote was computed with (`None`: man-days only).
+    pub prices: Option<&'a PriceList>,
 }
 
 impl Source<'_> {
@@ -406,6 +410,242 @@ pub fn consulting(src: &Source<'_>) -> Document {
     src.document(Msg::EvConsultingReport, blocks)
 }
 
+/// Why the customer is offered `offering`: the risks it answers.
+fn reasons(src: &Source<'_>, offering: &Offering) -> Vec<String> {
+    let lang = src.lang;
+    let sel = &src.workload.services;
+    let wa = crate::domain::builtin::well_architected();
+    let answers_of = |id: &str| src.workload.answers(id).cloned().unwrap_or_default();
+    let line = |(r, q): (Risk, &crate::domain::lens::Question)| {
+        let level = if r == Risk::High {
+            Msg::High
+        } else {
+            Msg::Medium
+        };
+        Msg::DocRiskLine.fill(
+            lang,
+            &[("risk", level.text(lang)), ("question", q.title.get(lang))],
+        )
+    };
+    match offering.id.as_str() {
+        CONSULTING => {
+            let s = summarize(wa, &answers_of(&wa.id)).overall;
+            vec![Msg::ProposalConsultingWhy.fill(
+                lang,
+                &[
+                    ("high", &s.high.to_string()),
+                    ("medium", &s.medium.to_string()),
+                    ("open", &s.unanswered.to_string()),
+                ],
+            )]
+        }
+        IMPLEMENTATION => {
+            let answers = answers_of(&wa.id);
+            sel.packages
+                .keys()
+                .flat_map(|p| risky_questions(wa, p, &answers))
+                .map(line)
+                .collect()
+        }
+        MANAGED => {
+            let id = crate::domain::builtin::MANAGED_SERVICES.id;
+            let answers = answers_of(id);
+            src.lenses
+                .iter()
+                .find(|l| l.id == id)
+                .map_or_else(Vec::new, |lens| {
+                    sel.modules
+                        .iter()
+                        .flat_map(|m| risky_questions(lens, m, &answers))
+                        .map(line)
+                        .collect()
+                })
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The proposal, or `None` when no service is chosen.
+pub fn proposal(src: &Source<'_>) -> Option<Document> {
+    let lang = src.lang;
+    let sel = &src.workload.services;
+    if sel.is_empty() {
+        return None;
+    }
+    let text = |t: &crate::domain::text::Text| rule_text(t, lang, src.rules);
+    let mut blocks = Vec::new();
+    blocks.push(Block::Note(src.text(Msg::ProposalIntro)));
+    if !src.workload.profile.description.trim().is_empty() {
+        blocks.push(Block::Paragraph(
+            src.workload.profile.description.trim().to_owned(),
+        ));
+    }
+    for o in sel
+        .offerings()
+        .into_iter()
+        .filter_map(|id| src.catalogue.offering(id))
+    {
+        blocks.push(Block::Heading(1, o.name.get(lang).to_owned()));
+        blocks.push(Block::Paragraph(text(&o.summary)));
+        blocks.push(Block::Note(text(&o.duration)));
+        blocks.push(Block::Heading(2, src.text(Msg::ProposalWhy)));
+        let why = reasons(src, o);
+        if why.is_empty() {
+            blocks.push(Block::Paragraph(src.text(Msg::ProposalNoRisks)));
+        } else {
+            blocks.push(Block::Bullets(why));
+        }
+        let mut facts = Vec::new();
+        let onsite = match o.id.as_str() {
+            CONSULTING => sel.onsite_days,
+            IMPLEMENTATION => sel.implementation_onsite_days,
+            _ => 0,
+        };
+        if onsite > 0 {
+            facts.push(Msg::ProposalOnsite.fill(lang, &[("n", &onsite.to_string())]));
+        }
+        let language = match sel.deliverable_language(o) {
+            Some(Lang::En) => Msg::LanguageEnglish,
+            Some(Lang::ZhCn) => Msg::LanguageChinese,
+            None => Msg::ProposalLanguageOpen,
+        };
+        facts.push(Msg::ProposalLanguage.fill(lang, &[("language", language.text(lang))]));
+        blocks.extend(facts.into_iter().map(Block::Paragraph));
+        blocks.push(Block::Heading(2, src.text(Msg::Included)));
+        blocks.push(Block::Bullets(o.included.iter().map(text).collect()));
+        blocks.push(Block::Heading(2, src.text(Msg::Excluded)));
+        blocks.push(Block::Bullets(o.excluded.iter().map(text).collect()));
+        blocks.push(Block::Note(src.text(if sel.acknowledged.contains(&o.id) {
+            Msg::ProposalAcknowledged
+        } else {
+            Msg::ProposalNotAcknowledged
+        })));
+        blocks.push(Block::Heading(2, src.text(Msg::ProposalOpenPrerequisites)));
+        let open: Vec<String> = o
+            .prerequisites
+            .iter()
+            .filter(|p| !sel.prerequisites.contains(&format!("{}/{}", o.id, p.id)))
+            .map(|p| text(&p.text))
+            .collect();
+        if open.is_empty() {
+            blocks.push(Block::Paragraph(src.text(Msg::ProposalAllReady)));
+        } else {
+            blocks.push(Block::Bullets(open));
+        }
+    }
+    // When: every event of the schedule.
+    blocks.push(Block::Heading(1, src.text(Msg::NavSchedule)));
+    blocks.push(Block::Note(src.text(Msg::ServiceHoursFixed)));
+    match src.schedule {
+        Some(s) => {
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::text(Msg::ColEvent.text(lang), 8),
+                    Column::text(Msg::ColDateUtc8.text(lang), 4),
+                    Column::text(Msg::ColStatus.text(lang), 3),
+                ],
+                rows: s
+                    .events
+                    .iter()
+                    .map(|e| {
+                        vec![
+                            crate::i18n::event_msg(e.event).text(lang).to_owned(),
+                            crate::domain::calendar::format_date(e.date),
+                            if e.provisional {
+                                src.text(Msg::Provisional)
+                            } else {
+                                String::new()
+                            },
+                        ]
+                    })
+                    .collect(),
+            }));
+            if s.provisional() {
+                blocks.push(Block::Note(src.text(Msg::ProvisionalWarning)));
+            }
+        }
+        None => blocks.push(Block::Paragraph(src.text(Msg::DocNoSchedule))),
+    }
+    // What it costs.
+    blocks.push(Block::Heading(1, src.text(Msg::QuoteTitle)));
+    let as_of = crate::domain::calendar::parse_date(src.date).unwrap_or_default();
+    let q = quote(sel, src.prices, src.rules, as_of);
+    let wa = crate::domain::builtin::well_architected();
+    let currency = q.priced.as_ref().map_or("", |p| p.currency.as_str());
+    let amount = |m: crate::domain::quote::Money| money(m.amount(), currency);
+    let mut rows: Vec<Vec<String>> = q
+        .lines
+        .iter()
+        .map(|l| {
+            let mut name = crate::i18n::quote_item(&l.item, Some(src.catalogue), wa, lang);
+            if l.item.is_onsite() {
+                name = format!("{name} ({})", Msg::QuotePackageDays.text(lang));
+            }
+            vec![
+                name,
+                l.man_days.map_or_else(String::new, |d| d.to_string()),
+                l.day_rate.map_or_else(String::new, amount),
+                match l.amount {
+                    Amount::Priced(m) => amount(m),
+                    Amount::OnRequest => src.text(Msg::OnRequest),
+                    Amount::Unpriced => String::new(),
+                },
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        src.text(Msg::QuoteManDays),
+        q.man_days.to_string(),
+        String::new(),
+        String::new(),
+    ]);
+    let mut notes = Vec::new();
+    match &q.priced {
+        Some(p) => {
+            rows.push(vec![
+                src.text(Msg::QuoteSubtotal),
+                String::new(),
+                String::new(),
+                amount(p.subtotal),
+            ]);
+            if let Some((tax, m)) = &p.tax {
+                rows.push(vec![
+                    crate::i18n::quote_tax_label(tax, lang),
+                    String::new(),
+                    String::new(),
+                    amount(*m),
+                ]);
+            }
+            rows.push(vec![
+                src.text(Msg::QuoteTotal),
+                String::new(),
+                String::new(),
+                amount(p.total),
+            ]);
+            if p.on_request > 0 {
+                notes.push(Msg::QuoteOnRequest.fill(lang, &[("n", &p.on_request.to_string())]));
+            }
+            notes.push(Msg::QuoteValidUntil.fill(
+                lang,
+                &[("date", &crate::domain::calendar::format_date(p.valid_until))],
+            ));
+        }
+        None => notes.push(src.text(Msg::QuoteNoPrices)),
+    }
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::text(Msg::ColItem.text(lang), 9),
+            Column::number(Msg::ColManDays.text(lang), 3),
+            Column::number(Msg::ColDayRate.text(lang), 4),
+            Column::number(Msg::ColAmount.text(lang), 4),
+        ],
+        rows,
+    }));
+    notes.push(src.text(Msg::QuoteEstimate));
+    blocks.extend(notes.into_iter().map(Block::Note));
+    Some(src.document(Msg::ProposalTitle, blocks))
+}
+
 /// The Well-Architected Implementation Plan, or `None` when no pillar package is chosen.
 pub fn implementation(src: &Source<'_>) -> Option<Document> {
     let lang = src.lang;
@@ -454,7 +694,7 @@ pub fn implementation(src: &Source<'_>) -> Option<Document> {
     }
     blocks.push(Block::Bullets(staffing));
     // The schedule of implementation.
-    blocks.push(Block::Heading(1, src.text(Msg::DocSchedule)));
+    blocks.push(Block::Heading(1, src.text(Msg::NavSchedule)));
     match src.schedule {
         Some(s) => {
             let events = [
@@ -725,6 +965,7 @@ mod tests {
             rate: None,
             rules: &RULES,
             schedule: None,
+            prices: None,
         }
     }
 
@@ -835,6 +1076,7 @@ mod consulting_tests {
             rate: Some(&rate),
             rules: &Rules::default(),
             schedule: None,
+            prices: None,
         };
         let doc = consulting(&src);
         let p = plan(lens, w.answers(&lens.id).unwrap(), &[], Some(&rate));
@@ -894,6 +1136,7 @@ mod implementation_tests {
                 rate: None,
                 rules: &rules,
                 schedule: None,
+                prices: None,
             })
         };
         assert!(src(&w).is_none());
@@ -917,5 +1160,108 @@ mod implementation_tests {
             "{text}"
         );
         assert!(text.contains(Msg::DocNoSchedule.text(Lang::ZhCn)));
+    }
+}
+
+#[cfg(test)]
+mod proposal_tests {
+    use super::*;
+    use crate::domain::builtin::well_architected;
+    use crate::domain::catalogue::ManDays;
+
+    #[test]
+    fn the_proposal_quotes_the_chosen_services_with_tax_and_total() {
+        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
+        let (config, issues) =
+            crate::domain::config::read_config(include_str!("../../public/config.example.json"));
+        assert!(issues.is_empty());
+        let prices = config.pricing.unwrap();
+        let rules = Rules::default();
+        let lenses = [well_architected()];
+        let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
+        assert!(
+            proposal(&Source {
+                workload: &w,
+                lenses: &lenses,
+                catalogue: &cat,
+                brand: "Preflight",
+                date: "2026-11-21",
+                exported: true,
+                lang: Lang::En,
+                rate: Some(&prices.rate),
+                rules: &rules,
+                schedule: None,
+                prices: Some(&prices),
+            })
+            .is_none(),
+            "nothing chosen, nothing to propose"
+        );
+        w.services.consulting = true;
+        w.services
+            .packages
+            .insert("security".into(), ManDays::from_tenths(50));
+        let doc = proposal(&Source {
+            workload: &w,
+            lenses: &lenses,
+            catalogue: &cat,
+            brand: "Preflight",
+            date: "2026-11-21",
+            exported: true,
+            lang: Lang::En,
+            rate: Some(&prices.rate),
+            rules: &rules,
+            schedule: None,
+            prices: Some(&prices),
+        })
+        .unwrap();
+        assert_eq!(doc.title, "Proposal");
+        let h1: Vec<&str> = doc
+            .headings()
+            .filter(|(l, _)| *l == 1)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(
+            h1,
+            [
+                "Well-Architected Consulting Service",
+                "Well-Architected Implementation Service",
+                "Schedule",
+                "Quote"
+            ]
+        );
+        let q = quote(
+            &w.services,
+            Some(&prices),
+            &rules,
+            crate::domain::calendar::parse_date("2026-11-21").unwrap(),
+        );
+        let p = q.priced.as_ref().unwrap();
+        let table = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.columns.len() == 4 => Some(t),
+                _ => None,
+            })
+            .next_back()
+            .unwrap();
+        let row = |label: &str| {
+            table
+                .rows
+                .iter()
+                .find(|r| r[0] == label)
+                .unwrap_or_else(|| panic!("no row {label}"))
+                .clone()
+        };
+        assert_eq!(row("Total")[3], money(p.total.amount(), "CNY"));
+        // 28,000 for consulting and 5 × 5,600 for security, with 6 % VAT.
+        assert_eq!(row("Total")[3], "CNY 59,360");
+        assert_eq!(row("VAT (6 %)")[3], "CNY 3,360");
+        assert_eq!(row("Implementation: Security")[2], "CNY 5,600");
+        assert_eq!(row("Man-days in all")[1], "10");
+        assert!(
+            doc.plain_text()
+                .contains("Estimate valid until 2026-12-21.")
+        );
     }
 }

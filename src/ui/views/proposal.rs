@@ -7,7 +7,7 @@
 //! workload as of [`crate::ui::state::AppState::as_of`], with the same rules as the services
 //! and schedule pages.
 
-use crate::domain::assessment::{Status, status, summarize};
+use crate::domain::assessment::{risky_questions, summarize};
 use crate::domain::builtin::{MANAGED_SERVICES, well_architected};
 use crate::domain::calendar::format_date;
 use crate::domain::catalogue::{CONSULTING, Catalogue, IMPLEMENTATION, MANAGED, Offering};
@@ -45,27 +45,18 @@ fn risks_of(
     answers: &crate::domain::assessment::Answers,
     lang: Lang,
 ) -> Vec<AnyView> {
-    lens.pillar(pillar)
-        .map(|p| {
-            p.questions
-                .iter()
-                .filter_map(|q| match status(q, answers.get(&q.id)) {
-                    Status::Answered(r @ (Risk::High | Risk::Medium)) => {
-                        let (msg, class) = if r == Risk::High {
-                            (Msg::High, "risk-high")
-                        } else {
-                            (Msg::Medium, "risk-medium")
-                        };
-                        Some(
-                            view! { <li><span class=format!("badge {class}")>{msg.text(lang)}</span>" "{q.title.get(lang)}</li> }
-                                .into_any(),
-                        )
-                    }
-                    _ => None,
-                })
-                .collect()
+    risky_questions(lens, pillar, answers)
+        .into_iter()
+        .map(|(r, q)| {
+            let (msg, class) = if r == Risk::High {
+                (Msg::High, "risk-high")
+            } else {
+                (Msg::Medium, "risk-medium")
+            };
+            view! { <li><span class=format!("badge {class}")>{msg.text(lang)}</span>" "{q.title.get(lang)}</li> }
+                .into_any()
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 #[component]
