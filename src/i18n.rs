@@ -1185,6 +1185,7 @@ mod tests {
             Msg::SwitchLanguage,
             Msg::OtherLanguageShort,
             Msg::QuoteTaxNamed,
+            Msg::DocRiskLine,
         ];
         for msg in Msg::ALL.iter().filter(|m| !exempt.contains(m)) {
             let zh = msg.text(Lang::ZhCn);

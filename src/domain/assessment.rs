@@ -8,6 +8,7 @@
 //! is always shown next to the counts it comes from.
 
 use crate::domain::lens::{Lens, Question, Risk, Selection};
+use crate::domain::text::Lang;
 use std::collections::BTreeMap;
 
 /// The longest note accepted per question, in characters (AWS: 2084).
@@ -212,6 +213,17 @@ pub struct Summary {
     pub pillars: Vec<PillarSummary>,
     /// All pillars together.
     pub overall: Counts,
+}
+
+/// The titles of the choices selected in `answer`, in lens order: the practices in place.
+pub fn selected_titles<'a>(q: &'a Question, answer: Option<&Answer>, lang: Lang) -> Vec<&'a str> {
+    answer.map_or_else(Vec::new, |a| {
+        q.choices
+            .iter()
+            .filter(|c| a.selected.contains(&c.id))
+            .map(|c| c.title.get(lang))
+            .collect()
+    })
 }
 
 /// The questions of one pillar (by id) answered with a high or medium risk, in lens order:

@@ -17,7 +17,7 @@
 //! WordprocessingML is strict about element order; the order here follows ECMA-376.
 
 use crate::domain::document::{Block, Column, Document, Table};
-use crate::domain::text::Lang;
+use crate::domain::text::{Lang, xml_text as esc};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -28,25 +28,6 @@ const PAGE_W: u32 = 11906;
 const PAGE_H: u32 = 16838;
 const MARGIN: u32 = 1247;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN;
-
-/// XML text: `&`, `<`, `>` and quotes escaped, and the characters XML 1.0 cannot hold dropped,
-/// so that hostile text from a bundle stays text and the file stays valid.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Runs of text: each line of `text` a `<w:t>`, with a line break between lines.
 fn runs(x: &mut String, text: &str, bold: bool) {

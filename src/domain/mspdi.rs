@@ -19,7 +19,7 @@
 
 use crate::domain::calendar::{Calendar, Date, Holiday, format_date, holiday_ranges};
 use crate::domain::schedule::{Event, Schedule};
-use crate::domain::text::Lang;
+use crate::domain::text::{Lang, xml_text as esc};
 use crate::i18n::{Msg, event_msg, holiday_msg};
 use std::fmt::Write as _;
 
@@ -152,25 +152,6 @@ pub struct Header<'a> {
     pub author: &'a str,
     /// The currency of the quote, e.g. `CNY` (the schema requires one).
     pub currency: &'a str,
-}
-
-/// XML text: `&`, `<`, `>` and quotes escaped, and the control characters XML 1.0 cannot hold
-/// dropped (a hostile name stays text).
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `2026-12-24T09:00:00`.

@@ -282,15 +282,7 @@ pub fn plan_book(
             for q in &pillar.questions {
                 let answer = input.answers.get(&q.id);
                 let st = status_msg(status(q, answer));
-                let selected: Vec<&str> = answer
-                    .map(|a| {
-                        q.choices
-                            .iter()
-                            .filter(|c| a.selected.contains(&c.id))
-                            .map(|c| c.title.get(lang))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let selected = crate::domain::assessment::selected_titles(q, answer, lang);
                 answers_sheet.rows.push(vec![
                     text(lens_name),
                     text(pillar.name.get(lang)),

@@ -29,6 +29,73 @@ use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
 use crate::i18n::{Msg, display_name, reason_msg, status_msg};
 
+/// A table's columns: heading, width weight, and whether it holds numbers.
+type Columns = &'static [(Msg, u16, bool)];
+
+/// The columns in `lang`.
+fn columns(lang: Lang, spec: Columns) -> Vec<Column> {
+    spec.iter()
+        .map(|&(heading, weight, numeric)| Column {
+            heading: heading.text(lang).to_owned(),
+            weight,
+            numeric,
+        })
+        .collect()
+}
+
+const EVENT_COLUMNS: Columns = &[
+    (Msg::ColEvent, 8, false),
+    (Msg::ColDateUtc8, 4, false),
+    (Msg::ColStatus, 3, false),
+];
+const SCORE_COLUMNS: Columns = &[
+    (Msg::Pillar, 6, false),
+    (Msg::High, 2, true),
+    (Msg::Medium, 2, true),
+    (Msg::NoRiskShort, 2, true),
+    (Msg::NaShort, 2, true),
+    (Msg::UnansweredShort, 3, true),
+    (Msg::Score, 2, true),
+];
+const FINDING_COLUMNS: Columns = &[
+    (Msg::ColQuestion, 8, false),
+    (Msg::ColRisk, 3, false),
+    (Msg::DocMissingPractices, 10, false),
+];
+const PLAN_COLUMNS: Columns = &[
+    (Msg::ColNumber, 2, true),
+    (Msg::ColPriority, 3, true),
+    (Msg::Pillar, 4, false),
+    (Msg::ColPractice, 7, false),
+    (Msg::ColImprovement, 8, false),
+    (Msg::ColEffort, 3, true),
+    (Msg::ColCost, 4, true),
+];
+const QUOTE_COLUMNS: Columns = &[
+    (Msg::ColItem, 9, false),
+    (Msg::ColManDays, 3, true),
+    (Msg::ColDayRate, 4, true),
+    (Msg::ColAmount, 4, true),
+];
+const PACKAGE_COLUMNS: Columns = &[(Msg::ColItem, 8, false), (Msg::ColManDays, 3, true)];
+const ACCEPTANCE_COLUMNS: Columns = &[
+    (Msg::ColMilestone, 4, false),
+    (Msg::ColContent, 7, false),
+    (Msg::ColIndicator, 7, false),
+];
+const QUESTION_COLUMNS: Columns = &[
+    (Msg::ColNumber, 2, true),
+    (Msg::ColQuestion, 9, false),
+    (Msg::ColStatus, 4, false),
+    (Msg::ColSelected, 10, false),
+    (Msg::Notes, 6, false),
+];
+const RISK_COLUMNS: Columns = &[
+    (Msg::ColRisk, 3, false),
+    (Msg::Pillar, 5, false),
+    (Msg::ColQuestion, 12, false),
+];
+
 /// What every document of a workload is built from.
 #[derive(Clone, Copy, Debug)]
 pub struct Source<'a> {
@@ -241,15 +308,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
             score(o),
         ]);
         blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::text(Msg::Pillar.text(lang), 6),
-                Column::number(Msg::High.text(lang), 2),
-                Column::number(Msg::Medium.text(lang), 2),
-                Column::number(Msg::NoRiskShort.text(lang), 2),
-                Column::number(Msg::NaShort.text(lang), 2),
-                Column::number(Msg::UnansweredShort.text(lang), 3),
-                Column::number(Msg::Score.text(lang), 2),
-            ],
+            columns: columns(lang, SCORE_COLUMNS),
             rows,
         }));
         blocks.push(Block::Note(src.text(Msg::ScoreRule)));
@@ -295,11 +354,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
                 blocks.push(Block::Paragraph(src.text(Msg::DocPillarNoRisks)));
             } else {
                 blocks.push(Block::Table(Table {
-                    columns: vec![
-                        Column::text(Msg::ColQuestion.text(lang), 8),
-                        Column::text(Msg::ColRisk.text(lang), 3),
-                        Column::text(Msg::DocMissingPractices.text(lang), 10),
-                    ],
+                    columns: columns(lang, FINDING_COLUMNS),
                     rows,
                 }));
             }
@@ -357,15 +412,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
                 .map_or_else(String::new, |c| money(c, currency)),
         ]);
         blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::number(Msg::ColNumber.text(lang), 2),
-                Column::number(Msg::ColPriority.text(lang), 3),
-                Column::text(Msg::Pillar.text(lang), 4),
-                Column::text(Msg::ColPractice.text(lang), 7),
-                Column::text(Msg::ColImprovement.text(lang), 8),
-                Column::number(Msg::ColEffort.text(lang), 3),
-                Column::number(Msg::ColCost.text(lang), 4),
-            ],
+            columns: columns(lang, PLAN_COLUMNS),
             rows,
         }));
     }
@@ -408,6 +455,29 @@ pub fn consulting(src: &Source<'_>) -> Document {
     }
     src.scope_services(&mut blocks, Msg::DocServicesChosen);
     src.document(Msg::EvConsultingReport, blocks)
+}
+
+/// A table of dated events: what, the date (UTC+8), and whether it is provisional.
+fn events_table<'a>(
+    events: impl Iterator<Item = &'a crate::domain::schedule::Dated>,
+    lang: Lang,
+) -> Block {
+    Block::Table(Table {
+        columns: columns(lang, EVENT_COLUMNS),
+        rows: events
+            .map(|e| {
+                vec![
+                    crate::i18n::event_msg(e.event).text(lang).to_owned(),
+                    crate::domain::calendar::format_date(e.date),
+                    if e.provisional {
+                        Msg::Provisional.text(lang).to_owned()
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .collect(),
+    })
 }
 
 /// Why the customer is offered `offering`: the risks it answers.
@@ -538,28 +608,7 @@ pub fn proposal(src: &Source<'_>) -> Option<Document> {
     blocks.push(Block::Note(src.text(Msg::ServiceHoursFixed)));
     match src.schedule {
         Some(s) => {
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    Column::text(Msg::ColEvent.text(lang), 8),
-                    Column::text(Msg::ColDateUtc8.text(lang), 4),
-                    Column::text(Msg::ColStatus.text(lang), 3),
-                ],
-                rows: s
-                    .events
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            crate::i18n::event_msg(e.event).text(lang).to_owned(),
-                            crate::domain::calendar::format_date(e.date),
-                            if e.provisional {
-                                src.text(Msg::Provisional)
-                            } else {
-                                String::new()
-                            },
-                        ]
-                    })
-                    .collect(),
-            }));
+            blocks.push(events_table(s.events.iter(), lang));
             if s.provisional() {
                 blocks.push(Block::Note(src.text(Msg::ProvisionalWarning)));
             }
@@ -633,12 +682,7 @@ pub fn proposal(src: &Source<'_>) -> Option<Document> {
         None => notes.push(src.text(Msg::QuoteNoPrices)),
     }
     blocks.push(Block::Table(Table {
-        columns: vec![
-            Column::text(Msg::ColItem.text(lang), 9),
-            Column::number(Msg::ColManDays.text(lang), 3),
-            Column::number(Msg::ColDayRate.text(lang), 4),
-            Column::number(Msg::ColAmount.text(lang), 4),
-        ],
+        columns: columns(lang, QUOTE_COLUMNS),
         rows,
     }));
     notes.push(src.text(Msg::QuoteEstimate));
@@ -678,10 +722,7 @@ pub fn implementation(src: &Source<'_>) -> Option<Document> {
         .collect();
     rows.push(vec![src.text(Msg::Overall), days(total)]);
     blocks.push(Block::Table(Table {
-        columns: vec![
-            Column::text(Msg::ColItem.text(lang), 8),
-            Column::number(Msg::ColManDays.text(lang), 3),
-        ],
+        columns: columns(lang, PACKAGE_COLUMNS),
         rows,
     }));
     let mut staffing =
@@ -703,34 +744,14 @@ pub fn implementation(src: &Source<'_>) -> Option<Document> {
                 Event::ImplementationPlan,
                 Event::ImplementationAcceptance,
             ];
-            let rows: Vec<Vec<String>> = s
-                .events
-                .iter()
-                .filter(|e| events.contains(&e.event))
-                .map(|e| {
-                    vec![
-                        crate::i18n::event_msg(e.event).text(lang).to_owned(),
-                        crate::domain::calendar::format_date(e.date),
-                        if e.provisional {
-                            src.text(Msg::Provisional)
-                        } else {
-                            String::new()
-                        },
-                    ]
-                })
-                .collect();
             blocks.push(Block::Paragraph(
                 Msg::DocImplementationDays
                     .fill(lang, &[("days", &s.implementation_days.to_string())]),
             ));
-            blocks.push(Block::Table(Table {
-                columns: vec![
-                    Column::text(Msg::ColEvent.text(lang), 8),
-                    Column::text(Msg::ColDateUtc8.text(lang), 4),
-                    Column::text(Msg::ColStatus.text(lang), 3),
-                ],
-                rows,
-            }));
+            blocks.push(events_table(
+                s.events.iter().filter(|e| events.contains(&e.event)),
+                lang,
+            ));
             if s.provisional() {
                 blocks.push(Block::Note(src.text(Msg::ProvisionalWarning)));
             }
@@ -795,11 +816,7 @@ pub fn implementation(src: &Source<'_>) -> Option<Document> {
         ));
         blocks.push(Block::Heading(2, src.text(Msg::AcceptancePlan)));
         blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::text(Msg::ColMilestone.text(lang), 4),
-                Column::text(Msg::ColContent.text(lang), 7),
-                Column::text(Msg::ColIndicator.text(lang), 7),
-            ],
+            columns: columns(lang, ACCEPTANCE_COLUMNS),
             rows: o
                 .acceptance
                 .iter()
@@ -832,15 +849,7 @@ pub fn investigation(src: &Source<'_>) -> Document {
             for (i, q) in pillar.questions.iter().enumerate() {
                 let answer = answers.get(&q.id);
                 let st = status(q, answer);
-                let selected: Vec<&str> = answer
-                    .map(|a| {
-                        q.choices
-                            .iter()
-                            .filter(|c| a.selected.contains(&c.id))
-                            .map(|c| c.title.get(lang))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let selected = crate::domain::assessment::selected_titles(q, answer, lang);
                 rows.push(vec![
                     (i + 1).to_string(),
                     q.title.get(lang).to_owned(),
@@ -866,13 +875,7 @@ pub fn investigation(src: &Source<'_>) -> Document {
                 }
             }
             blocks.push(Block::Table(Table {
-                columns: vec![
-                    Column::number(Msg::ColNumber.text(lang), 2),
-                    Column::text(Msg::ColQuestion.text(lang), 9),
-                    Column::text(Msg::ColStatus.text(lang), 4),
-                    Column::text(Msg::ColSelected.text(lang), 10),
-                    Column::text(Msg::Notes.text(lang), 6),
-                ],
+                columns: columns(lang, QUESTION_COLUMNS),
                 rows,
             }));
         }
@@ -895,11 +898,7 @@ pub fn investigation(src: &Source<'_>) -> Document {
         // High risks first, each group in the lens's order.
         risks.sort_by_key(|(r, _)| *r != Risk::High);
         blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::text(Msg::ColRisk.text(lang), 3),
-                Column::text(Msg::Pillar.text(lang), 5),
-                Column::text(Msg::ColQuestion.text(lang), 12),
-            ],
+            columns: columns(lang, RISK_COLUMNS),
             rows: risks.into_iter().map(|(_, row)| row).collect(),
         }));
     }
@@ -912,9 +911,9 @@ mod tests {
     use crate::domain::assessment::{Answer, NaReason};
     use crate::domain::builtin::well_architected;
 
-    static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::default);
+    pub(super) static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::default);
 
-    fn catalogue() -> Catalogue {
+    pub(super) fn catalogue() -> Catalogue {
         Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap()
     }
 
@@ -948,7 +947,8 @@ mod tests {
         w
     }
 
-    fn source<'a>(
+    /// The documents of `w` in `lang`, as of an export, without prices or a schedule.
+    pub(super) fn source<'a>(
         w: &'a Workload,
         lenses: &'a [&'a Lens],
         cat: &'a Catalogue,
@@ -1038,7 +1038,7 @@ mod consulting_tests {
     #[test]
     fn the_plan_is_costed_at_the_quotes_rate_and_totalled() {
         let lens = well_architected();
-        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
+        let cat = super::tests::catalogue();
         let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
         // Every question answered "none of these" or with nothing in place: all at risk.
         let answers = lens
@@ -1066,17 +1066,9 @@ mod consulting_tests {
         };
         let lenses = [lens];
         let src = Source {
-            workload: &w,
-            lenses: &lenses,
-            catalogue: &cat,
-            brand: "Preflight",
-            date: "2026-11-21",
             exported: false,
-            lang: Lang::En,
             rate: Some(&rate),
-            rules: &Rules::default(),
-            schedule: None,
-            prices: None,
+            ..super::tests::source(&w, &lenses, &cat, Lang::En)
         };
         let doc = consulting(&src);
         let p = plan(lens, w.answers(&lens.id).unwrap(), &[], Some(&rate));
@@ -1120,24 +1112,11 @@ mod implementation_tests {
 
     #[test]
     fn without_a_package_there_is_no_plan_and_with_two_both_are_in_one_document() {
-        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
-        let rules = Rules::default();
+        let cat = super::tests::catalogue();
         let lenses = [well_architected()];
         let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
         let src = |w: &Workload| -> Option<Document> {
-            implementation(&Source {
-                workload: w,
-                lenses: &lenses,
-                catalogue: &cat,
-                brand: "Preflight",
-                date: "2026-11-21",
-                exported: false,
-                lang: Lang::ZhCn,
-                rate: None,
-                rules: &rules,
-                schedule: None,
-                prices: None,
-            })
+            implementation(&super::tests::source(w, &lenses, &cat, Lang::ZhCn))
         };
         assert!(src(&w).is_none());
         w.services
@@ -1171,49 +1150,35 @@ mod proposal_tests {
 
     #[test]
     fn the_proposal_quotes_the_chosen_services_with_tax_and_total() {
-        let cat = Catalogue::from_json(include_str!("../../public/catalogue.json")).unwrap();
+        let cat = super::tests::catalogue();
         let (config, issues) =
             crate::domain::config::read_config(include_str!("../../public/config.example.json"));
         assert!(issues.is_empty());
         let prices = config.pricing.unwrap();
         let rules = Rules::default();
         let lenses = [well_architected()];
+        fn priced<'a>(
+            w: &'a Workload,
+            lenses: &'a [&'a Lens],
+            cat: &'a Catalogue,
+            prices: &'a PriceList,
+        ) -> Source<'a> {
+            Source {
+                rate: Some(&prices.rate),
+                prices: Some(prices),
+                ..super::tests::source(w, lenses, cat, Lang::En)
+            }
+        }
         let mut w = Workload::new("w-1", "2026-11-20T00:00:00Z");
         assert!(
-            proposal(&Source {
-                workload: &w,
-                lenses: &lenses,
-                catalogue: &cat,
-                brand: "Preflight",
-                date: "2026-11-21",
-                exported: true,
-                lang: Lang::En,
-                rate: Some(&prices.rate),
-                rules: &rules,
-                schedule: None,
-                prices: Some(&prices),
-            })
-            .is_none(),
+            proposal(&priced(&w, &lenses, &cat, &prices)).is_none(),
             "nothing chosen, nothing to propose"
         );
         w.services.consulting = true;
         w.services
             .packages
             .insert("security".into(), ManDays::from_tenths(50));
-        let doc = proposal(&Source {
-            workload: &w,
-            lenses: &lenses,
-            catalogue: &cat,
-            brand: "Preflight",
-            date: "2026-11-21",
-            exported: true,
-            lang: Lang::En,
-            rate: Some(&prices.rate),
-            rules: &rules,
-            schedule: None,
-            prices: Some(&prices),
-        })
-        .unwrap();
+        let doc = proposal(&priced(&w, &lenses, &cat, &prices)).unwrap();
         assert_eq!(doc.title, "Proposal");
         let h1: Vec<&str> = doc
             .headings()

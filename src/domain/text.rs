@@ -138,6 +138,26 @@ pub fn file_slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// Text for an XML document (Word, Microsoft Project): `&`, `<`, `>` and quotes escaped, and
+/// the characters XML 1.0 cannot hold dropped, so that hostile text from a bundle stays text and
+/// the file stays well-formed.
+pub fn xml_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
