@@ -324,6 +324,7 @@ messages! {
     PreferredStart => "Preferred start (optional)", "期望开始日期（选填）";
     PreferredStartHint => "A date before the earliest possible start is moved to it; a non-working day to the next working day.", "早于最早可开始日期的日期会顺延至最早日期；非工作日会顺延至下一个工作日。";
     DownloadIcs => "Add to calendar (.ics)", "加入日历（.ics）";
+    DownloadMspdi => "Download for Microsoft Project (.xml)", "下载 Microsoft Project 文件（.xml）";
     ChooseServicesFirst => "Choose services first: the schedule follows from them.", "请先选择服务，排期将据此生成。";
     ScheduleTooFar => "This schedule reaches beyond the years the provider's holiday calendar covers ({first} to {last}). Choose an earlier start.", "该排期超出了服务商节假日日历覆盖的年份（{first} 至 {last} 年），请选择更早的开始日期。";
     TimelineTitle => "Timeline", "时间线";
@@ -422,13 +423,9 @@ messages! {
     DocPackageImprovements => "Improvements from the assessment", "评估得出的改进项";
     #[cfg(not(target_arch = "wasm32"))]
     DocPlanItem => "Priority {priority}: {practice}", "优先级 {priority}：{practice}";
-    #[cfg(not(target_arch = "wasm32"))]
     PhaseConsulting => "Well-Architected Consulting", "卓越架构咨询";
-    #[cfg(not(target_arch = "wasm32"))]
     PhaseImplementation => "Well-Architected Implementation", "卓越架构实施";
-    #[cfg(not(target_arch = "wasm32"))]
     PhaseManaged => "Managed services", "托管服务";
-    #[cfg(not(target_arch = "wasm32"))]
     ProjectCalendarName => "Provider working time (UTC+8, 09:00–18:00)", "服务商工作时间（UTC+8，09:00–18:00）";
     ProvisionalNote => "Provisional: the official holiday arrangement for this year is not published yet.", "暂定：该年度官方放假安排尚未发布。";
     Provisional => "Provisional", "暂定";

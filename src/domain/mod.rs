@@ -20,8 +20,6 @@ pub mod ics;
 pub mod imports;
 pub mod lens;
 pub mod milestone;
-// The Microsoft Project file is written by the command-line tool only, so far (issue 14).
-#[cfg(not(target_arch = "wasm32"))]
 pub mod mspdi;
 pub mod plan;
 pub mod plan_book;

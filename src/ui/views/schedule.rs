@@ -5,6 +5,7 @@ use crate::domain::asof::AsOf;
 use crate::domain::calendar::{Date, format_date, parse_date};
 use crate::domain::catalogue::MAX_CONSULTANTS;
 use crate::domain::ics::{calendar as ics_calendar, schedule_events, stamp};
+use crate::domain::mspdi::{Header, project};
 use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
 use crate::domain::text::Lang;
 use crate::i18n::Msg;
@@ -89,6 +90,11 @@ pub fn SchedulePage(
             download_ics(app, &wid.get_value(), &s, lang);
         }
     };
+    let mspdi = move |_| {
+        if let Some(s) = current.get_untracked() {
+            download_mspdi(app, &wid.get_value(), &s, lang);
+        }
+    };
     view! {
         <section class="card">
             <h1 id="page-title" tabindex="-1">{Msg::ScheduleTitle.text(lang)}</h1>
@@ -99,6 +105,10 @@ pub fn SchedulePage(
                 <button type="button" class="button secondary" data-testid="download-ics" on:click=ics
                     prop:disabled=move || current.with(Option::is_none)>
                     {Msg::DownloadIcs.text(lang)}
+                </button>
+                <button type="button" class="button secondary" data-testid="download-mspdi" on:click=mspdi
+                    prop:disabled=move || current.with(Option::is_none)>
+                    {Msg::DownloadMspdi.text(lang)}
                 </button>
             </div>
         </section>
@@ -256,6 +266,40 @@ fn download_ics(app: AppState, workload_id: &str, s: &Schedule, lang: Lang) {
     download(
         &format!("preflight-{}-schedule.ics", file_slug(&name)),
         "text/calendar",
+        &text,
+    );
+}
+
+/// Downloads the schedule as a Microsoft Project file: the provider's calendar with every
+/// holiday, the phases and the milestones (`domain::mspdi`, as `preflight plan` writes it).
+fn download_mspdi(app: AppState, workload_id: &str, s: &Schedule, lang: Lang) {
+    let Some((name, org)) = app.with_workload(workload_id, |w| {
+        (
+            display_name(w, lang),
+            w.profile.organisation.trim().to_owned(),
+        )
+    }) else {
+        return;
+    };
+    let title = if org.is_empty() {
+        name.clone()
+    } else {
+        format!("{org} · {name}")
+    };
+    let currency = app
+        .price_list(workload_id)
+        .map_or_else(|| "CNY".to_owned(), |p| p.rate.currency);
+    let brand = app.app_name(lang);
+    let header = Header {
+        title: &title,
+        company: &org,
+        author: &brand,
+        currency: &currency,
+    };
+    let text = project(header, &app.calendar(), s, lang);
+    download(
+        &format!("preflight-{}-schedule.xml", file_slug(&name)),
+        "application/xml",
         &text,
     );
 }

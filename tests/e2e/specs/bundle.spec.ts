@@ -124,6 +124,29 @@ test('an imported bundle opens read-only in every view the customer had, as of i
   await page.getByTestId('download-ics').click();
   const icsText = readFileSync(await (await ics).path(), 'utf8');
   expect(icsText).toMatch(/DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261212\r\nSUMMARY:Engagement starts/);
+  // So has the Microsoft Project file, read back as XML: every event a milestone on its date
+  // (as the bundle recorded them), and National Day's days off one calendar exception.
+  const mspdi = page.waitForEvent('download');
+  await page.getByTestId('download-mspdi').click();
+  const mspdiDownload = await mspdi;
+  expect(mspdiDownload.suggestedFilename()).toBe('preflight-web-shop-schedule.xml');
+  const project = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length) return null;
+    const text = (el: Element, name: string) => el.getElementsByTagName(name)[0]?.textContent ?? '';
+    return {
+      milestones: [...doc.getElementsByTagName('Task')]
+        .filter((t) => text(t, 'Milestone') === '1')
+        .map((t) => `${text(t, 'Name')} ${text(t, 'Start')}`),
+      exceptions: [...doc.getElementsByTagName('Exception')].map(
+        (e) => `${text(e, 'Name')} ${text(e, 'FromDate')} ${text(e, 'ToDate')} ${text(e, 'DayWorking')}`),
+    };
+  }, readFileSync(await mspdiDownload.path(), 'utf8'));
+  expect(project).not.toBeNull();
+  expect(project!.milestones).toContain('Engagement starts 2026-12-11T09:00:00');
+  expect(project!.milestones).toContain('Confirm the Implementation Plan (acceptance due) 2026-12-31T09:00:00');
+  expect(project!.milestones).toHaveLength(8);
+  expect(project!.exceptions).toContain('National Day 2026-10-01T00:00:00 2026-10-07T23:59:00 0');
 
   // One customer's milestones, pillar by pillar.
   await page.goto(`./#/w/${id}/milestones`);
