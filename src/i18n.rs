@@ -696,6 +696,17 @@ pub fn display_name(w: &Workload, lang: Lang) -> String {
     }
 }
 
+/// A workload's title in files and documents: `organisation · workload`, or the workload alone.
+pub fn workload_title(w: &Workload, lang: Lang) -> String {
+    let name = display_name(w, lang);
+    let org = w.profile.organisation.trim();
+    if org.is_empty() {
+        name
+    } else {
+        format!("{org} · {name}")
+    }
+}
+
 /// The name of a risk level.
 pub fn risk_msg(risk: Risk) -> Msg {
     match risk {

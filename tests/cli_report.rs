@@ -109,13 +109,44 @@ fn paragraphs(xml: &str) -> Vec<Para> {
     out
 }
 
-fn write_report(args: &[&str], target: &Path) -> String {
-    let mut all = vec!["report", "investigation"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["-o", target.to_str().unwrap()]);
-    let out = run(&all);
+/// Runs `preflight [--lang LANG] report KIND BUNDLE -o TARGET`, which must succeed; returns
+/// what it printed.
+fn write_report(lang: Option<&str>, kind: &str, bundle: &Path, target: &Path) -> String {
+    let mut args = lang.map_or_else(Vec::new, |l| vec!["--lang", l]);
+    args.extend([
+        "report",
+        kind,
+        bundle.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    let out = run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     stdout(&out)
+}
+
+/// The texts of the body's paragraphs in `style`.
+fn styled<'a>(body: &'a [Para], style: &str) -> Vec<&'a str> {
+    body.iter()
+        .filter(|p| p.style == style)
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
+/// Every heading of the body: its style and text.
+fn headings(body: &[Para]) -> Vec<(&str, &str)> {
+    body.iter()
+        .filter(|p| p.style.starts_with("Heading"))
+        .map(|p| (p.style.as_str(), p.text.as_str()))
+        .collect()
+}
+
+/// The texts of the body's table cells.
+fn cells(body: &[Para]) -> Vec<&str> {
+    body.iter()
+        .filter(|p| p.in_table)
+        .map(|p| p.text.as_str())
+        .collect()
 }
 
 #[test]
@@ -123,7 +154,7 @@ fn the_investigation_report_is_a_word_document_with_headings_tables_and_page_num
     let dir = out_dir("investigation");
     let target = dir.join("acme.docx");
     let bundle = fixture("bundles/acme-web-shop.json");
-    let said = write_report(&[bundle.to_str().unwrap()], &target);
+    let said = write_report(None, "investigation", &bundle, &target);
     assert!(
         said.contains("wrote") && said.contains("Investigation Report"),
         "{said}"
@@ -162,11 +193,7 @@ fn the_investigation_report_is_a_word_document_with_headings_tables_and_page_num
     }
     let document = part(&target, "word/document.xml");
     let body = paragraphs(&document);
-    let headings: Vec<(&str, &str)> = body
-        .iter()
-        .filter(|p| p.style.starts_with("Heading"))
-        .map(|p| (p.style.as_str(), p.text.as_str()))
-        .collect();
+    let headings = headings(&body);
     assert_eq!(
         headings,
         [
@@ -216,11 +243,7 @@ fn the_investigation_report_is_a_word_document_with_headings_tables_and_page_num
     let lens_text =
         std::fs::read_to_string(common::repo("src/content/lenses/well-architected.json")).unwrap();
     let lens: serde_json::Value = serde_json::from_str(&lens_text).unwrap();
-    let cells: Vec<&str> = body
-        .iter()
-        .filter(|p| p.in_table)
-        .map(|p| p.text.as_str())
-        .collect();
+    let cells = cells(&body);
     let answers = &v["workload"]["answers"]["well_architected"];
     let mut questions = 0;
     for pillar in lens["pillars"].as_array().unwrap() {
@@ -263,24 +286,11 @@ fn the_report_is_written_in_the_language_asked_for() {
     let dir = out_dir("zh");
     let target = dir.join("acme.docx");
     let bundle = fixture("bundles/acme-web-shop.json");
-    let out = run(&[
-        "--lang",
-        "zh-CN",
-        "report",
-        "investigation",
-        bundle.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("已写入"));
+    let said = write_report(Some("zh-CN"), "investigation", &bundle, &target);
+    assert!(said.contains("已写入"));
     let body = paragraphs(&part(&target, "word/document.xml"));
     assert_eq!(body[1].text, "调研报告");
-    let headings: Vec<&str> = body
-        .iter()
-        .filter(|p| p.style == "Heading1")
-        .map(|p| p.text.as_str())
-        .collect();
+    let headings = styled(&body, "Heading1");
     assert_eq!(headings, ["工作负载概况", "评估范围", "各支柱现状", "风险"]);
     assert!(
         body.iter()
@@ -328,21 +338,10 @@ fn the_consulting_report_has_the_scores_findings_costed_plan_and_suggested_servi
     let dir = out_dir("consulting");
     let target = dir.join("acme.docx");
     let bundle = fixture("bundles/acme-web-shop.json");
-    let out = run(&[
-        "report",
-        "consulting",
-        bundle.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    write_report(None, "consulting", &bundle, &target);
     let body = paragraphs(&part(&target, "word/document.xml"));
     assert_eq!(body[1].text, "Well-Architected Consulting Report");
-    let h1: Vec<&str> = body
-        .iter()
-        .filter(|p| p.style == "Heading1")
-        .map(|p| p.text.as_str())
-        .collect();
+    let h1 = styled(&body, "Heading1");
     assert_eq!(
         h1,
         [
@@ -356,11 +355,7 @@ fn the_consulting_report_has_the_scores_findings_costed_plan_and_suggested_servi
     // risks, 30 unanswered, overall 50.
     assert!(body.iter().any(|p| p.text
         == "The assessment found 1 high and 2 medium risks; 30 questions are unanswered. Overall score: 50."));
-    let cells: Vec<&str> = body
-        .iter()
-        .filter(|p| p.in_table)
-        .map(|p| p.text.as_str())
-        .collect();
+    let cells = cells(&body);
     let overall = cells.iter().position(|c| *c == "Overall").unwrap();
     assert_eq!(
         &cells[overall..overall + 7],
@@ -382,21 +377,10 @@ fn the_implementation_plan_consolidates_the_packages_with_the_schedule_the_custo
     let dir = out_dir("implementation");
     let target = dir.join("acme.docx");
     let bundle = fixture("bundles/acme-web-shop.json");
-    let out = run(&[
-        "report",
-        "implementation",
-        bundle.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    write_report(None, "implementation", &bundle, &target);
     let body = paragraphs(&part(&target, "word/document.xml"));
     assert_eq!(body[1].text, "Well-Architected Implementation Plan");
-    let headings: Vec<(&str, &str)> = body
-        .iter()
-        .filter(|p| p.style.starts_with("Heading"))
-        .map(|p| (p.style.as_str(), p.text.as_str()))
-        .collect();
+    let headings = headings(&body);
     assert_eq!(
         headings,
         [
@@ -426,11 +410,7 @@ fn the_implementation_plan_consolidates_the_packages_with_the_schedule_the_custo
             .unwrap()
             .to_owned()
     };
-    let cells: Vec<&str> = body
-        .iter()
-        .filter(|p| p.in_table)
-        .map(|p| p.text.as_str())
-        .collect();
+    let cells = cells(&body);
     for (name, id) in [
         ("Implementation starts", "implementation_start"),
         (
@@ -471,23 +451,10 @@ fn the_proposal_has_each_service_the_schedule_and_the_quote_in_chinese() {
     let dir = out_dir("proposal");
     let target = dir.join("acme.docx");
     let bundle = fixture("bundles/acme-web-shop.json");
-    let out = run(&[
-        "--lang",
-        "zh-CN",
-        "report",
-        "proposal",
-        bundle.to_str().unwrap(),
-        "-o",
-        target.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    write_report(Some("zh-CN"), "proposal", &bundle, &target);
     let body = paragraphs(&part(&target, "word/document.xml"));
     assert_eq!(body[1].text, "服务建议书");
-    let h1: Vec<&str> = body
-        .iter()
-        .filter(|p| p.style == "Heading1")
-        .map(|p| p.text.as_str())
-        .collect();
+    let h1 = styled(&body, "Heading1");
     assert_eq!(
         h1,
         [
@@ -497,11 +464,7 @@ fn the_proposal_has_each_service_the_schedule_and_the_quote_in_chinese() {
             "报价"
         ]
     );
-    let cells: Vec<&str> = body
-        .iter()
-        .filter(|p| p.in_table)
-        .map(|p| p.text.as_str())
-        .collect();
+    let cells = cells(&body);
     let total = cells.iter().position(|c| *c == "总人天").unwrap();
     assert_eq!(
         cells[total + 1],

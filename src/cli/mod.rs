@@ -787,17 +787,6 @@ fn now_millis() -> f64 {
         .map_or(0.0, |d| d.as_millis() as f64)
 }
 
-/// A workload's title in documents: `organisation · workload`, or the workload alone.
-fn workload_title(b: &crate::domain::bundle::Bundle, lang: Lang) -> String {
-    let name = crate::i18n::display_name(&b.workload, lang);
-    let org = b.workload.profile.organisation.trim();
-    if org.is_empty() {
-        name
-    } else {
-        format!("{org} · {name}")
-    }
-}
-
 /// `preflight plan`: each workload's schedule, as of its export, written as `format`.
 fn plan<W: Write>(
     files: &[PathBuf],
@@ -843,7 +832,7 @@ fn plan<W: Write>(
             }
             None => return Err(out.msg(Msg::CliNoServices, &[])),
         };
-        let title = workload_title(b, lang);
+        let title = crate::i18n::workload_title(&b.workload, lang);
         let text = match format {
             PlanFormat::Mspdi => crate::domain::mspdi::project(
                 crate::domain::mspdi::Header {

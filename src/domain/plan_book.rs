@@ -298,13 +298,10 @@ pub fn plan_book(
         }
     }
 
-    let name = crate::i18n::display_name(workload, lang);
-    let org = workload.profile.organisation.trim();
-    let title = if org.is_empty() {
-        format!("Preflight · {name}")
-    } else {
-        format!("Preflight · {org} · {name}")
-    };
+    let title = format!(
+        "Preflight · {}",
+        crate::i18n::workload_title(workload, lang)
+    );
     let mut sheets = vec![summary, items, answers_sheet];
     if let Some(q) = quote.filter(|q| !q.quote.lines.is_empty()) {
         sheets.push(quote_sheet(q, lang));

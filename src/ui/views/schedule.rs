@@ -3,7 +3,6 @@
 
 use crate::domain::asof::AsOf;
 use crate::domain::calendar::{Date, format_date, parse_date};
-use crate::domain::catalogue::MAX_CONSULTANTS;
 use crate::domain::ics::{calendar as ics_calendar, schedule_events, stamp};
 use crate::domain::mspdi::{Header, project};
 use crate::domain::schedule::{Dated, Event, Schedule, hhmm, service_hours};
@@ -16,6 +15,7 @@ use crate::ui::download::{download, file_slug};
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::table::{Col, head};
+use crate::ui::views::services::consultants_select;
 use chrono::NaiveTime;
 use leptos::prelude::*;
 
@@ -187,15 +187,7 @@ fn ScheduleInputs(
             </div>
             <Show when=has_impl>
                 <div class="field">
-                    <label for="schedule-consultants">{Msg::Consultants.text(lang)}</label>
-                    <select id="schedule-consultants" disabled=read_only
-                        prop:value=move || sel().consultants.to_string()
-                        on:change:target=move |ev| {
-                            let n: u8 = ev.target().value().parse().unwrap_or(1);
-                            app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, MAX_CONSULTANTS));
-                        }>
-                        {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
-                    </select>
+                    {consultants_select(app, wid, "schedule-consultants", read_only)}
                 </div>
             </Show>
         </div>
@@ -273,18 +265,14 @@ fn download_ics(app: AppState, workload_id: &str, s: &Schedule, lang: Lang) {
 /// Downloads the schedule as a Microsoft Project file: the provider's calendar with every
 /// holiday, the phases and the milestones (`domain::mspdi`, as `preflight plan` writes it).
 fn download_mspdi(app: AppState, workload_id: &str, s: &Schedule, lang: Lang) {
-    let Some((name, org)) = app.with_workload(workload_id, |w| {
+    let Some((name, org, title)) = app.with_workload(workload_id, |w| {
         (
             display_name(w, lang),
             w.profile.organisation.trim().to_owned(),
+            crate::i18n::workload_title(w, lang),
         )
     }) else {
         return;
-    };
-    let title = if org.is_empty() {
-        name.clone()
-    } else {
-        format!("{org} · {name}")
     };
     let currency = app
         .price_list(workload_id)

@@ -247,6 +247,29 @@ fn language_control(cx: Ctx, o: &'static Offering) -> impl IntoView {
     .into_any()
 }
 
+/// The number of consultants staffed on implementation (1 to [`MAX_CONSULTANTS`]), as a
+/// labelled select with the id and test id `id`; the services page and the schedule share it.
+pub fn consultants_select(
+    app: AppState,
+    wid: StoredValue<String>,
+    id: &'static str,
+    disabled: bool,
+) -> impl IntoView + use<> {
+    let lang = app.lang.get_untracked();
+    let selection = app.selection(&wid.get_value());
+    view! {
+        <label for=id>{Msg::Consultants.text(lang)}</label>
+        <select id=id data-testid=id disabled=disabled
+            prop:value=move || selection.get().consultants.to_string()
+            on:change:target=move |ev| {
+                let n: u8 = ev.target().value().parse().unwrap_or(1);
+                app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, MAX_CONSULTANTS));
+            }>
+            {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+        </select>
+    }
+}
+
 /// On-site man-days (0–2) of an offering, enabled while it is chosen.
 fn onsite_control(
     cx: Ctx,
@@ -350,15 +373,7 @@ fn implementation_card(cx: Ctx) -> impl IntoView {
         let controls = view! {
                 <ul class="packages">{packages}</ul>
                 <div class="field inline">
-                    <label for="consultants">{Msg::Consultants.text(lang)}</label>
-                    <select id="consultants" data-testid="consultants"
-                        prop:value=move || sel().consultants.to_string()
-                        on:change:target=move |ev| {
-                            let n: u8 = ev.target().value().parse().unwrap_or(1);
-                            app.update_services(&wid.get_value(), |s| s.consultants = n.clamp(1, MAX_CONSULTANTS));
-                        }>
-                        {(1..=MAX_CONSULTANTS).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
-                    </select>
+                    {consultants_select(app, wid, "consultants", false)}
                 </div>
                 {onsite_control(cx, "implementation-onsite-days", Msg::ImplementationOnsiteDays, any, |s| s.implementation_onsite_days, |s, n| s.implementation_onsite_days = n)}
                 <Show when=any>{language_control(cx, o)}</Show>
