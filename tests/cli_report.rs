@@ -477,3 +477,48 @@ fn the_proposal_has_each_service_the_schedule_and_the_quote_in_chinese() {
         "the risk the package answers"
     );
 }
+
+#[test]
+fn a_sales_teams_catalogue_names_the_services_and_a_broken_one_is_refused_by_path() {
+    let dir = out_dir("catalogue");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let text = std::fs::read_to_string(common::repo("public/catalogue.json")).unwrap();
+    let mut c: serde_json::Value = serde_json::from_str(&text).unwrap();
+    c["offerings"][0]["name"]["en"] = "Architecture Review (Acme edition)".into();
+    let own = common::temp_file("report", "catalogue.json", &c.to_string());
+    let target = dir.join("proposal.docx");
+    let out = run(&[
+        "report",
+        "proposal",
+        bundle.to_str().unwrap(),
+        "--catalogue",
+        own.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let body = paragraphs(&part(&target, "word/document.xml"));
+    assert_eq!(
+        styled(&body, "Heading1")[0],
+        "Architecture Review (Acme edition)"
+    );
+
+    c["offerings"][0]["name"] = 7.into();
+    let broken = common::temp_file("report", "broken-catalogue.json", &c.to_string());
+    let out = run(&[
+        "report",
+        "proposal",
+        bundle.to_str().unwrap(),
+        "--catalogue",
+        broken.to_str().unwrap(),
+        "-o",
+        dir.join("never.docx").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stdout(&out);
+    assert!(
+        said.starts_with(&format!("{}: $.offerings[0].name", broken.display())),
+        "{said}"
+    );
+    assert!(!dir.join("never.docx").exists());
+}

@@ -89,6 +89,10 @@ enum Command {
         /// A config.json whose brand name heads the document; it must have no problems.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// The sales team's catalogue.json, when it differs from the one built in (the site's
+        /// copy beside index.html); it must have no problems.
+        #[arg(long, value_name = "FILE")]
+        catalogue: Option<PathBuf>,
     },
 }
 
@@ -263,11 +267,12 @@ pub fn main() -> ExitCode {
             files,
             output,
             config,
+            catalogue,
         } => report_docx(
             kind,
             &files,
             &output,
-            config.as_deref(),
+            [config.as_deref(), catalogue.as_deref()],
             lang_given,
             &mut out,
         ),
@@ -876,7 +881,7 @@ fn report_docx<W: Write>(
     kind: ReportKind,
     files: &[PathBuf],
     output: &Path,
-    config: Option<&Path>,
+    [config, catalogue_file]: [Option<&Path>; 2],
     lang_given: bool,
     out: &mut Out<W>,
 ) -> bool {
@@ -898,7 +903,16 @@ fn report_docx<W: Write>(
         c.calendar(&Calendar::cn_mainland())
     });
     let rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    let Ok(catalogue) = Catalogue::from_json(include_str!("../../public/catalogue.json")) else {
+    let catalogue = match catalogue_file {
+        None => Catalogue::from_json(include_str!("../../public/catalogue.json")),
+        Some(path) => {
+            let Some(text) = read(path, out) else {
+                return false;
+            };
+            Catalogue::from_json(&text).inspect_err(|issues| report(path, issues, out))
+        }
+    };
+    let Ok(catalogue) = catalogue else {
         return false;
     };
     let now = now_millis();
