@@ -129,6 +129,15 @@ impl Source<'_> {
         msg.text(self.lang).to_owned()
     }
 
+    /// The workload's answers to a lens and its ranking of the lens's pillars.
+    fn inputs(&self, lens_id: &str) -> (crate::domain::assessment::Answers, Vec<String>) {
+        let w = self.workload;
+        (
+            w.answers(lens_id).cloned().unwrap_or_default(),
+            w.priorities.get(lens_id).cloned().unwrap_or_default(),
+        )
+    }
+
     /// A title page for `title`: the organisation, the contact and the date.
     fn document(&self, title: Msg, blocks: Vec<Block>) -> Document {
         let p = &self.workload.profile;
@@ -316,13 +325,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
     // Findings: per pillar, each risky question and the practices it lacks.
     blocks.push(Block::Heading(1, src.text(Msg::DocFindings)));
     for lens in src.lenses {
-        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
-        let ranking = src
-            .workload
-            .priorities
-            .get(&lens.id)
-            .cloned()
-            .unwrap_or_default();
+        let (answers, ranking) = src.inputs(&lens.id);
         let p = plan(lens, &answers, &ranking, src.rate);
         if several {
             blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
@@ -364,13 +367,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
     blocks.push(Block::Heading(1, src.text(Msg::DocImprovementPlan)));
     blocks.push(Block::Note(src.text(Msg::DocPlanIntro)));
     for lens in src.lenses {
-        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
-        let ranking = src
-            .workload
-            .priorities
-            .get(&lens.id)
-            .cloned()
-            .unwrap_or_default();
+        let (answers, ranking) = src.inputs(&lens.id);
         let p = plan(lens, &answers, &ranking, src.rate);
         if several {
             blocks.push(Block::Heading(2, lens.name.get(lang).to_owned()));
@@ -420,13 +417,7 @@ pub fn consulting(src: &Source<'_>) -> Document {
     blocks.push(Block::Heading(1, src.text(Msg::DocRecommendedServices)));
     let wa = crate::domain::builtin::well_architected();
     if let Some(lens) = src.lenses.iter().find(|l| l.id == wa.id) {
-        let answers = src.workload.answers(&lens.id).cloned().unwrap_or_default();
-        let ranking = src
-            .workload
-            .priorities
-            .get(&lens.id)
-            .cloned()
-            .unwrap_or_default();
+        let (answers, ranking) = src.inputs(&lens.id);
         let sg = suggest(lens, &answers, &ranking);
         let mut items = Vec::new();
         if sg.consulting {
@@ -761,13 +752,7 @@ pub fn implementation(src: &Source<'_>) -> Option<Document> {
     }
     // Per pillar: what is investigated, the design outline, the man-days, the improvements.
     blocks.push(Block::Heading(1, src.text(Msg::DocPackages)));
-    let answers = src.workload.answers(&wa.id).cloned().unwrap_or_default();
-    let ranking = src
-        .workload
-        .priorities
-        .get(&wa.id)
-        .cloned()
-        .unwrap_or_default();
+    let (answers, ranking) = src.inputs(&wa.id);
     let p = plan(wa, &answers, &ranking, src.rate);
     for (pillar, d) in &sel.packages {
         blocks.push(Block::Heading(2, pillar_name(pillar)));
