@@ -193,16 +193,19 @@ const withoutDevScript = devServer
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(withoutDevScript)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(html)) throw new Error('an inline style attribute is in index.html');
 
-// The spreadsheet worker's shim (Trunk's data-loader-shim): the same integrity check for its
-// wasm, and wasm-bindgen's current calling convention (the old one logs a deprecation warning).
-const shimPath = join(staging, 'xlsx-worker_loader.js');
+// The Office worker's shim (Trunk's data-loader-shim): the same integrity check for its
+// wasm, wasm-bindgen's current calling convention (the old one logs a deprecation warning), and
+// a failed load reported to the page.
+const shimPath = join(staging, 'office-worker_loader.js');
 const shim = readFileSync(shimPath, 'utf8');
-const shimCall = /wasm_bindgen\("([^"]*?)(xlsx-worker_bg\.wasm)"\);/;
+const shimCall = /wasm_bindgen\("([^"]*?)(office-worker_bg\.wasm)"\);/;
 const shimMatch = shim.match(shimCall);
-if (!shimMatch) throw new Error('xlsx-worker_loader.js no longer calls wasm_bindgen("…xlsx-worker_bg.wasm")');
+if (!shimMatch) throw new Error('office-worker_loader.js no longer calls wasm_bindgen("…office-worker_bg.wasm")');
 writeFileSync(shimPath, shim.replace(
   shimCall,
-  `wasm_bindgen({ module_or_path: fetch("${shimMatch[1]}${shimMatch[2]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[2])))}" }) });`,
+  // A wasm that cannot be fetched (offline before it was cached, a file gone from the server)
+  // is said to the page, which shows it, instead of a worker that never answers.
+  `wasm_bindgen({ module_or_path: fetch("${shimMatch[1]}${shimMatch[2]}", { integrity: "${sri(readFileSync(join(staging, shimMatch[2])))}" }) }).catch((e) => postMessage(String(e)));`,
 ));
 
 // 3. The policy, before anything it governs.

@@ -20,7 +20,9 @@ use crate::domain::validate::{IdChars, Issue, Kind, Problem, SyntaxError, format
 use crate::domain::workload::Workload;
 
 // Messages only the command-line tool says are marked `#[cfg(not(target_arch = "wasm32"))]`, so
-// that the web app's wasm does not carry them (about 3 KB of text).
+// that the web app's wasm does not carry them (about 3 KB of text). The Word documents' own
+// (`Doc…`) are also in the Office worker's wasm, built with the `office` feature, never in the
+// app's.
 macro_rules! messages {
     ($($(#[$attr:meta])* $key:ident => $en:literal, $zh:literal;)*) => {
         /// A message of the interface.
@@ -196,6 +198,14 @@ messages! {
     PreparingExcel => "Preparing the workbook…", "正在生成工作簿……";
     ExcelReady => "Downloaded {file}.", "已下载 {file}。";
     ExcelFailed => "The workbook could not be made: {error}", "无法生成工作簿：{error}";
+    PreparingDocument => "Writing the {title}…", "正在生成{title}……";
+    DocumentFailed => "The {title} could not be written: {error}", "无法生成{title}：{error}";
+    WordDocuments => "Word documents", "Word 文档";
+    ColActions => "Actions", "操作";
+    WordDocumentsImported => "Drafts of the engagement's documents from this bundle, as of its export, in the deliverable language the customer chose: edit them in Word or any word processor.", "根据此评估包生成的项目文档初稿，以导出时为准，使用客户选择的交付物语言：可在 Word 或其他文字处理软件中编辑。";
+    WordDocumentsOwn => "Your answers and choices as Word documents, in the deliverable language you chose, to share inside your organisation.", "将您的回答和选择生成 Word 文档，使用您选择的交付物语言，便于在组织内部分享。";
+    WordDocumentsNone => "Choose services to get the proposal as a Word document.", "选择服务后即可下载 Word 格式的服务建议书。";
+    DownloadDocument => "Download {title} (.docx)", "下载{title}（.docx）";
     PrintReport => "Printable report", "可打印报告";
     QuickWinsOnly => "Show quick wins only", "只显示速赢改进";
     PillarTotalsTitle => "By pillar", "按支柱汇总";
@@ -357,71 +367,71 @@ messages! {
     QuoteOnsiteImplementation => "On-site visit (implementation)", "现场服务（实施服务）";
     QuotePackageDays => "within the service's man-days", "包含在服务人天内";
     ProvisionalWarning => "Some dates fall in a year whose official holiday arrangement is not published yet. They are provisional, computed from the statutory holidays, and may move.", "部分日期所在年份的官方放假安排尚未发布。这些日期依据法定节假日推算，属于暂定，可能调整。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocContents => "Contents", "目录";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocScope => "Scope", "评估范围";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocLensesAssessed => "Assessments", "评估内容";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocLensLine => "{lens}: {pillars} pillars, {questions} questions", "{lens}：{pillars} 个支柱，{questions} 个问题";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocServicesChosen => "Services chosen", "已选服务";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocNoServices => "No services chosen yet.", "尚未选择服务。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocCurrentState => "Current state by pillar", "各支柱现状";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocCurrentStateIntro => "Every question of the assessment as the customer answered it: its status, the practices already in place, why a question does not apply, and the customer's notes.", "按客户的回答列出评估中的每个问题：状态、已具备的实践、问题不适用的原因以及客户备注。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocRisks => "Risks", "风险";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocNoRisks => "The answers show no high or medium risks.", "回答中没有高风险或中风险。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocRiskCount => "The answers show {high} high and {medium} medium risks, high risks first below.", "回答中共有 {high} 个高风险和 {medium} 个中风险，下表先列高风险。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocExecutiveSummary => "Executive summary", "执行摘要";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocSummaryLine => "The assessment found {high} high and {medium} medium risks; {unanswered} questions are unanswered. Overall score: {score}.", "评估发现 {high} 个高风险和 {medium} 个中风险；{unanswered} 个问题未回答。总体得分：{score}。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocFindings => "Findings by pillar", "各支柱发现";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPillarNoRisks => "No high or medium risks in this pillar.", "该支柱没有高风险或中风险。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocMissingPractices => "Practices to adopt", "需采用的实践";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocImprovementPlan => "Improvement plan", "改进计划";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPlanIntro => "Every practice a risky question lacks, in priority order: the customer's ranking of the pillars, then the risk. Effort is in man-days; cost is effort at the day rate of the customer's quote.", "列出风险问题所缺少的每项实践，按优先级排序：先按客户对支柱的排序，再按风险。工作量单位为人天；费用为工作量乘以客户报价中的人天单价。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocItems => "{n} improvements", "{n} 项改进";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocRecommendedServices => "Recommended services", "建议的服务";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocSuggestedPackage => "{service}: {high} high risks, about {days} man-days of priority 1 and 2 improvements", "{service}：{high} 个高风险，优先级 1 和 2 的改进约 {days} 人天";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocNothingSuggested => "The results suggest no further services.", "根据评估结果，无需更多服务。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocRiskLine => "{risk}: {question}", "{risk}：{question}";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocConsultants => "Consultants staffed: {n}", "投入顾问：{n} 名";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocOnsiteDays => "On-site visit: {days} man-days, the first days of implementation", "现场服务：{days} 人天，为实施的最初几天";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocImplementationDays => "Implementation takes {days} working days (the man-days divided among the consultants), counted on the provider's working days.", "实施需要 {days} 个工作日（人天数除以顾问人数），按服务商的工作日计算。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocNoSchedule => "No schedule could be computed for these services.", "无法为这些服务计算日程。";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPackages => "Pillar packages", "各支柱服务包";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocInvestigationFocus => "Investigation focus", "调研重点";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocDesignOutline => "Solution design outline", "方案设计概要";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPackageDays => "Man-days: {days}", "人天：{days}";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPackageImprovements => "Improvements from the assessment", "评估得出的改进项";
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPlanItem => "Priority {priority}: {practice}", "优先级 {priority}：{practice}";
     PhaseConsulting => "Well-Architected Consulting", "卓越架构咨询";
     PhaseImplementation => "Well-Architected Implementation", "卓越架构实施";

@@ -522,3 +522,56 @@ fn a_sales_teams_catalogue_names_the_services_and_a_broken_one_is_refused_by_pat
     );
     assert!(!dir.join("never.docx").exists());
 }
+
+#[test]
+fn the_office_worker_writes_byte_for_byte_what_the_command_line_writes() {
+    // The browser's Office worker runs `office::write` on the bundle file's text and the site's
+    // config and catalogue texts; the command line reads the same files from disk.
+    use preflight::domain::office::{DocumentRequest, Report, Request, write};
+    let dir = out_dir("worker");
+    let bundle = fixture("bundles/acme-web-shop.json");
+    let config = common::repo("public/config.example.json");
+    let catalogue = common::repo("public/catalogue.json");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    for report in Report::ALL {
+        for with_site_files in [false, true] {
+            let target = dir.join(format!("{}-{with_site_files}.docx", report.id()));
+            let mut args = vec![
+                "report".to_owned(),
+                report.id().to_owned(),
+                bundle.display().to_string(),
+                "-o".to_owned(),
+                target.display().to_string(),
+            ];
+            if with_site_files {
+                args.extend([
+                    "--config".to_owned(),
+                    config.display().to_string(),
+                    "--catalogue".to_owned(),
+                    catalogue.display().to_string(),
+                ]);
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let o = run(&args);
+            assert!(o.status.success(), "{}", stdout(&o));
+            let request = Request::Document(DocumentRequest {
+                report,
+                bundle: read(&bundle),
+                index: 0,
+                own: false,
+                catalogue: with_site_files.then(|| read(&catalogue)),
+                config: with_site_files.then(|| read(&config)),
+                lang: None,
+                fallback: preflight::domain::text::Lang::En,
+                // An import is shown as of its export, whatever the clock says.
+                now: 4_102_444_800_000.0,
+            });
+            let from_worker = write(&Request::from_json(&request.to_json()).unwrap()).unwrap();
+            assert!(
+                std::fs::read(&target).unwrap() == from_worker,
+                "{} (site files: {with_site_files}) differs between the CLI and the worker",
+                report.id()
+            );
+        }
+    }
+}

@@ -885,13 +885,9 @@ fn report_docx<W: Write>(
     lang_given: bool,
     out: &mut Out<W>,
 ) -> bool {
-    use crate::domain::asof::{Origin, as_of};
-    use crate::domain::builtin::{WELL_ARCHITECTED_ID, well_architected};
-    use crate::domain::calendar::Calendar;
-    use crate::domain::calendar::format_date;
-    use crate::domain::catalogue::{CONSULTING, Catalogue};
-    use crate::domain::reports::{Source, consulting, implementation, investigation, proposal};
-    use crate::domain::schedule::of_selection;
+    use crate::domain::office::{
+        Context, Refusal, Report, builtin_catalogue, document, document_lang,
+    };
     let config = match config {
         None => None,
         Some(path) => match load_config(path, out) {
@@ -899,81 +895,35 @@ fn report_docx<W: Write>(
             None => return false,
         },
     };
-    let calendar = config.as_ref().map_or_else(Calendar::cn_mainland, |c| {
-        c.calendar(&Calendar::cn_mainland())
-    });
-    let rules = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
     let catalogue = match catalogue_file {
-        None => Catalogue::from_json(include_str!("../../public/catalogue.json")),
+        None => builtin_catalogue(),
         Some(path) => {
             let Some(text) = read(path, out) else {
                 return false;
             };
-            Catalogue::from_json(&text).inspect_err(|issues| report(path, issues, out))
+            crate::domain::catalogue::Catalogue::from_json(&text)
+                .inspect_err(|issues| report(path, issues, out))
         }
     };
     let Ok(catalogue) = catalogue else {
         return false;
     };
+    let ctx = Context::new(config, catalogue);
     let now = now_millis();
     let cli_lang = out.lang;
+    let report = match kind {
+        ReportKind::Investigation => Report::Investigation,
+        ReportKind::Consulting => Report::Consulting,
+        ReportKind::Implementation => Report::Implementation,
+        ReportKind::Proposal => Report::Proposal,
+    };
     write_each(files, output, "docx", out, |b, out| {
         // The deliverable language the customer chose for consulting, unless --lang says.
-        let lang = if lang_given {
-            cli_lang
-        } else {
-            catalogue
-                .offering(CONSULTING)
-                .and_then(|o| b.workload.services.deliverable_language(o))
-                .unwrap_or(cli_lang)
-        };
-        let mut lenses: Vec<&Lens> = Vec::new();
-        for r in &b.lenses {
-            if r.id == WELL_ARCHITECTED_ID {
-                lenses.push(well_architected());
-            } else if let Some(l) = b.embedded_lens(&r.id) {
-                lenses.push(l);
-            }
-        }
-        if lenses.is_empty() {
-            lenses.push(well_architected());
-        }
-        let when = as_of(
-            Origin::Imported {
-                exported_at: &b.exported_at,
-            },
-            now,
-        );
-        let date = format_date(when.date());
-        let schedule =
-            of_selection(&calendar, &rules, &b.workload.services, when).and_then(Result::ok);
-        let brand = config
-            .as_ref()
-            .and_then(|c| c.brand.name.as_ref())
-            .map_or(Msg::AppName.text(lang), |n| n.get(lang));
-        let src = Source {
-            workload: &b.workload,
-            lenses: &lenses,
-            catalogue: &catalogue,
-            brand,
-            date: &date,
-            exported: when.is_export(),
-            lang,
-            rate: b.pricing.as_ref().map(|p| &p.rate),
-            rules: &rules,
-            schedule: schedule.as_ref(),
-            prices: b.pricing.as_ref(),
-        };
-        let doc = match kind {
-            ReportKind::Investigation => investigation(&src),
-            ReportKind::Consulting => consulting(&src),
-            ReportKind::Implementation => {
-                implementation(&src).ok_or_else(|| out.msg(Msg::CliNoPackages, &[]))?
-            }
-            ReportKind::Proposal => {
-                proposal(&src).ok_or_else(|| out.msg(Msg::CliNoServices, &[]))?
-            }
-        };
+        let lang = document_lang(b, &ctx.catalogue, lang_given.then_some(cli_lang), cli_lang);
+        let doc = document(report, b, &ctx, lang, false, now).map_err(|r| match r {
+            Refusal::NoPackages => out.msg(Msg::CliNoPackages, &[]),
+            Refusal::NoServices => out.msg(Msg::CliNoServices, &[]),
+        })?;
         let bytes = crate::domain::docx::write(&doc)
             .map_err(|e| out.msg(Msg::CliCannotWrite, &[("error", &e)]))?;
         let done = out.msg(

@@ -16,7 +16,8 @@
 //!   "pricing": { "currency": "CNY", "day_rate": 4800, "pillar_day_rates": { "security": 5200 } },
 //!   "default_language": "zh-CN",
 //!   "schedule": { "lead_time_days": 15, "large_engagement_man_days": 20, "acceptance_days": 5, "managed_offsets": [5, 20, 60, 100, 110] },
-//!   "calendar": { "official": [ { "year": 2027, "holidays": [ … ], "workdays": [ … ] } ], "closures": ["2026-12-31"] }
+//!   "calendar": { "official": [ { "year": 2027, "holidays": [ … ], "workdays": [ … ] } ], "closures": ["2026-12-31"] },
+//!   "customer_reports": true
 //! }
 //! ```
 
@@ -62,6 +63,11 @@ pub struct Config {
     pub closures: Vec<Date>,
     /// Lens files the sales team serves beside the app, offered on every workload's profile.
     pub lenses: Vec<ConfigLens>,
+    /// Whether a customer may download their own Word reports (the Investigation Report, the
+    /// Consulting Report and the Implementation Plan), not only the proposal. Off by default:
+    /// they are the consultant's deliverables, and a sales team decides whether customers see
+    /// the drafts.
+    pub customer_reports: bool,
 }
 
 /// A lens file listed in `config.json`.
@@ -203,6 +209,7 @@ const TOP: &[&str] = &[
     "schedule",
     "calendar",
     "lenses",
+    "customer_reports",
 ];
 
 /// Reads `config.json`: the configuration (defaults wherever the file is wrong) and every
@@ -292,6 +299,11 @@ pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
     }
     if let Some(v) = obj.get("lenses") {
         config.lenses = lenses(&mut c, v, &root.key("lenses"));
+    }
+    if let Some(v) = obj.get("customer_reports") {
+        config.customer_reports = c
+            .boolean(v, &root.key("customer_reports"))
+            .unwrap_or_default();
     }
     (config, c.into_issues())
 }
@@ -799,6 +811,7 @@ mod tests {
         assert_eq!(config.default_language, Some(Lang::ZhCn));
         assert_eq!(config.rules, Rules::default());
         assert_eq!(config.closures, [d("2026-12-31")]);
+        assert!(config.customer_reports);
     }
 
     #[test]
@@ -853,13 +866,14 @@ mod tests {
             "default_language": "fr",
             "schedule": {"lead_time_days": 10.5, "managed_offsets": [5, 20, 10, 100, 110], "acceptance_days": 3},
             "calendar": {"closures": ["2026-02-30", "2026-12-24"]},
-            "colour": "#000000"
+            "colour": "#000000",
+            "customer_reports": "yes"
         }"##;
         let (config, issues) = read_config(text);
         assert_eq!(
             messages(&issues),
             [
-                "$.colour: not a known setting (known here: $schema, version, brand, contact, pricing, default_language, schedule, calendar, lenses)",
+                "$.colour: not a known setting (known here: $schema, version, brand, contact, pricing, default_language, schedule, calendar, lenses, customer_reports)",
                 "$.brand.logo: must be a path relative to the page, such as logo.svg (no scheme, host or leading /)",
                 "$.brand.colour: contrast with the page is 1.4:1; text needs at least 4.5:1 (WCAG AA), so choose a darker colour",
                 "$.contact.email: not an e-mail address",
@@ -868,6 +882,7 @@ mod tests {
                 "$.schedule.lead_time_days: 10.5 is not a whole number",
                 "$.schedule.managed_offsets: each number must be larger than the one before",
                 "$.calendar.closures[0]: “2026-02-30” is not a date (YYYY-MM-DD)",
+                "$.customer_reports: expected a boolean, found a string",
             ]
         );
         // What was right is kept.

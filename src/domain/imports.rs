@@ -13,6 +13,7 @@ use crate::domain::storage::{
     IMPORT_BUDGET_CHARS, IMPORT_PREFIX, ImportRecord, KeyValueStore, encode_import,
 };
 use crate::domain::validate::{Issue, JsonPath, Problem};
+use std::sync::Arc;
 
 /// The prefix of every import id.
 pub const IMPORT_ID_PREFIX: &str = "i-";
@@ -31,6 +32,11 @@ pub struct ImportedBundle {
     pub file: String,
     /// The bundle (its workload's id replaced by the import id).
     pub bundle: Bundle,
+    /// The text of the file it came from, as read (the Office worker builds documents from it,
+    /// as `preflight report` does from the file), shared by the file's bundles.
+    pub text: Arc<str>,
+    /// Which of the file's bundles it is.
+    pub index: usize,
     /// The characters its record takes in storage; 0 when it is kept for this session only.
     pub stored_chars: usize,
 }
@@ -49,12 +55,19 @@ fn stored_chars(record: &ImportRecord, encoded: &str) -> usize {
     IMPORT_PREFIX.len() + record.id.len() + encoded.chars().count()
 }
 
-fn to_imported(record: &ImportRecord, mut bundle: Bundle, stored_chars: usize) -> ImportedBundle {
+fn to_imported(
+    record: &ImportRecord,
+    text: Arc<str>,
+    mut bundle: Bundle,
+    stored_chars: usize,
+) -> ImportedBundle {
     bundle.workload.id = record.id.clone();
     ImportedBundle {
         id: record.id.clone(),
         file: record.file.clone(),
         bundle,
+        text,
+        index: record.index,
         stored_chars,
     }
 }
@@ -68,7 +81,8 @@ pub fn restore(records: &[ImportRecord]) -> (Vec<ImportedBundle>, Vec<Refused>) 
         match import(&r.text) {
             Ok(mut bundles) if r.index < bundles.len() => {
                 let chars = stored_chars(r, &encode_import(r));
-                ok.push(to_imported(r, bundles.swap_remove(r.index), chars))
+                let text = Arc::from(r.text.as_str());
+                ok.push(to_imported(r, text, bundles.swap_remove(r.index), chars))
             }
             Ok(_) => refused.push(Refused {
                 file: r.file.clone(),
@@ -99,6 +113,7 @@ pub fn keep<S: KeyValueStore>(
 ) -> Vec<ImportedBundle> {
     let mut used: usize = already.iter().map(|x| x.stored_chars).sum();
     let mut out = Vec::with_capacity(bundles.len());
+    let shared: Arc<str> = Arc::from(text);
     for (index, bundle) in bundles.into_iter().enumerate() {
         let record = ImportRecord {
             id: new_id(),
@@ -115,7 +130,7 @@ pub fn keep<S: KeyValueStore>(
             });
         let kept = if stored { chars } else { 0 };
         used += kept;
-        out.push(to_imported(&record, bundle, kept));
+        out.push(to_imported(&record, shared.clone(), bundle, kept));
     }
     out
 }

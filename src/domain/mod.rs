@@ -10,10 +10,11 @@ pub mod bundle;
 pub mod calendar;
 pub mod catalogue;
 pub mod config;
-// The Word documents are written by the command-line tool only, so far (issue 14).
-#[cfg(not(target_arch = "wasm32"))]
+// The Word documents: in the command-line tool and the Office worker (feature `office`), never
+// in the app's own wasm.
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod document;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod docx;
 pub mod format;
 pub mod ics;
@@ -21,10 +22,11 @@ pub mod imports;
 pub mod lens;
 pub mod milestone;
 pub mod mspdi;
+pub mod office;
 pub mod plan;
 pub mod plan_book;
 pub mod quote;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod reports;
 pub mod rules;
 pub mod saving;

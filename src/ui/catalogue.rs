@@ -22,23 +22,34 @@ pub enum CatalogueState {
 
 /// The catalogue, once asked for.
 #[derive(Clone, Copy)]
-pub struct CatalogueLoader(RwSignal<Option<CatalogueState>>);
+pub struct CatalogueLoader {
+    state: RwSignal<Option<CatalogueState>>,
+    /// The file's text once it is fetched and valid, for the Office worker (which builds the
+    /// documents from the very file, as `preflight report --catalogue` does).
+    text: StoredValue<Option<&'static str>>,
+}
 
 impl Default for CatalogueLoader {
     fn default() -> Self {
-        CatalogueLoader(RwSignal::new(None))
+        CatalogueLoader {
+            state: RwSignal::new(None),
+            text: StoredValue::new(None),
+        }
     }
 }
 
 impl CatalogueLoader {
     /// The state (reactive); starts the fetch the first time.
     pub fn get(self) -> CatalogueState {
-        if self.0.with_untracked(Option::is_none) {
-            self.0.set(Some(CatalogueState::Loading));
+        if self.state.with_untracked(Option::is_none) {
+            self.state.set(Some(CatalogueState::Loading));
             leptos::task::spawn_local(async move {
                 let state = match fetch_text(PATH).await {
                     Ok(text) => match Catalogue::from_json(&text) {
-                        Ok(c) => CatalogueState::Ready(Box::leak(Box::new(c))),
+                        Ok(c) => {
+                            self.text.set_value(Some(text.leak()));
+                            CatalogueState::Ready(Box::leak(Box::new(c)))
+                        }
                         Err(issues) => {
                             let first = |lang| {
                                 issues
@@ -56,10 +67,15 @@ impl CatalogueLoader {
                         CatalogueState::Failed([format!("{PATH}: {e}"), format!("{PATH}：{e}")])
                     }
                 };
-                self.0.set(Some(state));
+                self.state.set(Some(state));
             });
         }
-        self.0.get().unwrap_or(CatalogueState::Loading)
+        self.state.get().unwrap_or(CatalogueState::Loading)
+    }
+
+    /// The catalogue file's text, once it is fetched and valid.
+    pub fn text(self) -> Option<&'static str> {
+        self.text.get_value()
     }
 }
 

@@ -14,11 +14,15 @@ use wasm_bindgen::JsCast;
 /// How long the first screen waits for the config.
 pub const TIMEOUT_MS: i32 = 3000;
 
-/// The config and its problems (none when there is no file).
-pub async fn load() -> (Config, Vec<Issue>) {
+/// The config, its problems (none when there is no file) and the file's text (for the Office
+/// worker, which reads it as `preflight report --config` does).
+pub async fn load() -> (Config, Vec<Issue>, Option<String>) {
     match fetch_config().await {
-        Some(text) => read_config(&text),
-        None => (Config::default(), Vec::new()),
+        Some(text) => {
+            let (config, issues) = read_config(&text);
+            (config, issues, Some(text))
+        }
+        None => (Config::default(), Vec::new(), None),
     }
 }
 

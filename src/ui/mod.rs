@@ -11,6 +11,7 @@ pub mod config;
 pub mod download;
 pub mod format;
 pub mod lenses;
+pub mod office;
 pub mod offline;
 pub mod pages;
 pub mod route;
@@ -19,7 +20,6 @@ pub mod store;
 pub mod table;
 pub mod transfer;
 pub mod views;
-pub mod workbook;
 
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -35,12 +35,12 @@ pub fn mount() {
     // Leptos's own executor is set up by `mount_to_body`, so this first task runs on
     // wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async {
-        let (config, issues) = config::load().await;
+        let (config, issues, config_text) = config::load().await;
         config::apply_brand(&config.brand);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
-        leptos::mount::mount_to_body(move || view! { <App config issues/> });
+        leptos::mount::mount_to_body(move || view! { <App config issues config_text/> });
     });
 }
 
@@ -51,8 +51,10 @@ pub fn App(
     config: crate::domain::config::Config,
     /// What is wrong with the config file, shown as a notice.
     issues: Vec<crate::domain::validate::Issue>,
+    /// The config file's text, if there is one.
+    config_text: Option<String>,
 ) -> impl IntoView {
-    let app = AppState::load(&config, issues);
+    let app = AppState::load(&config, issues, config_text);
     provide_context(app);
     offline::register(app);
     pages::prefetch_first_page();

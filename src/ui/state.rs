@@ -85,6 +85,8 @@ pub struct AppState {
     pub catalogue: CatalogueLoader,
     /// The config, for the provider's working-day calendar (see [`AppState::calendar`]).
     calendar_config: StoredValue<Config>,
+    /// The config file's text, if there is one (for the Office worker).
+    pub config_text: StoredValue<Option<String>>,
     /// The provider's working-day calendar, once a page has needed it.
     calendar: StoredValue<Option<std::sync::Arc<Calendar>>>,
     /// Scheduling rules.
@@ -113,7 +115,11 @@ pub fn use_app() -> AppState {
 impl AppState {
     /// Loads from storage (moving unreadable records aside, [`saving::open`]) and starts the
     /// save effects and the cross-tab listener. Call once, inside the root component.
-    pub fn load(config: &Config, config_issues: Vec<Issue>) -> AppState {
+    pub fn load(
+        config: &Config,
+        config_issues: Vec<Issue>,
+        config_text: Option<String>,
+    ) -> AppState {
         let mut notices = Vec::new();
         if !config_issues.is_empty() {
             notices.push(Notice::Config(config_issues));
@@ -142,6 +148,7 @@ impl AppState {
             pricing: StoredValue::new(config.pricing.clone()),
             catalogue: CatalogueLoader::default(),
             calendar_config: StoredValue::new(config.clone()),
+            config_text: StoredValue::new(config_text),
             calendar: StoredValue::new(None),
             rules: RwSignal::new(config.rules.clone()),
             imported: RwSignal::new(opened.imported),
@@ -430,6 +437,12 @@ impl AppState {
         );
         self.calendar.set_value(Some(cal.clone()));
         cal
+    }
+
+    /// Whether the sales team lets customers download their own Word reports (`config.json`'s
+    /// `customer_reports`).
+    pub fn customer_reports(self) -> bool {
+        self.calendar_config.with_value(|c| c.customer_reports)
     }
 
     /// Whether an id names an imported bundle, which every view shows read-only.

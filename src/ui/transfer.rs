@@ -74,9 +74,13 @@ impl AppState {
 
     /// Downloads a workload as a bundle for the consultant.
     pub fn export_bundle(self, workload_id: &str) -> bool {
-        let Some(w) = self.with_workload(workload_id, Clone::clone) else {
-            return false;
-        };
+        self.bundle_file(workload_id)
+            .is_some_and(|(name, text)| download(&name, "application/json", &text))
+    }
+
+    /// A workload as a bundle exported now: the file's name and text.
+    pub fn bundle_file(self, workload_id: &str) -> Option<(String, String)> {
+        let w = self.with_workload(workload_id, Clone::clone)?;
         let lang = self.lang.get_untracked();
         let lenses: Vec<_> = self
             .workload_lenses(workload_id)
@@ -109,7 +113,7 @@ impl AppState {
             )),
             now.get(..10).unwrap_or("")
         );
-        download(&name, "application/json", &text)
+        Some((name, text))
     }
 }
 

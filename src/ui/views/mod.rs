@@ -1,5 +1,6 @@
 //! The views, one module each, and the shell around them.
 
+pub mod documents;
 pub mod milestones;
 pub mod plan;
 pub mod profile;

@@ -12,11 +12,11 @@ use crate::i18n::display_name;
 use crate::ui::catalogue::CatalogueState;
 use crate::ui::download::file_slug;
 use crate::ui::format::{days, money};
+use crate::ui::office::download_workbook;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::ui::table::{Col, head};
 use crate::ui::views::localized;
-use crate::ui::workbook::download_workbook;
 use leptos::prelude::*;
 
 /// The plan page.

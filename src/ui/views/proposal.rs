@@ -12,6 +12,7 @@ use crate::domain::builtin::{MANAGED_SERVICES, well_architected};
 use crate::domain::calendar::format_date;
 use crate::domain::catalogue::{CONSULTING, Catalogue, IMPLEMENTATION, MANAGED, Offering};
 use crate::domain::lens::{Lens, Risk};
+use crate::domain::office::Report;
 use crate::domain::rules::rule_text;
 use crate::domain::text::Lang;
 use crate::domain::workload::Workload;
@@ -20,6 +21,7 @@ use crate::ui::catalogue::catalogue_view;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::table::{Col, head};
+use crate::ui::views::documents::WordDocuments;
 use crate::ui::views::report::DocumentCover;
 use crate::ui::views::services::QuoteTable;
 use leptos::prelude::*;
@@ -95,6 +97,7 @@ fn Proposal(
     view! {
         <article class="report" data-testid="proposal">
             {cover}
+            <WordDocuments workload_id=wid.get_value() only=Report::Proposal/>
             {services}
             <section class="report-section card">
                 <h2>{Msg::NavSchedule.text(lang)}</h2>

@@ -14,6 +14,7 @@ use crate::i18n::{Msg, status_msg};
 use crate::ui::catalogue::catalogue_view;
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
+use crate::ui::views::documents::WordDocuments;
 use crate::ui::views::plan::LensPlan;
 use crate::ui::views::questionnaire::status_class;
 use crate::ui::views::results::SummaryFigures;
@@ -48,6 +49,7 @@ pub fn ReportPage(
     view! {
         <article class="report" data-testid="report">
             <DocumentCover workload_id=wid.get_value() title=Msg::ReportTitle date_testid="report-date"/>
+            <WordDocuments workload_id=wid.get_value()/>
             <section class="report-section card">
                 <h2>{Msg::ProfileTitle.text(lang)}</h2>
                 <dl class="facts">

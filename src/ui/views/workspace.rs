@@ -8,13 +8,13 @@ use crate::domain::sheet::{Book, Cell, Column as SheetColumn, Sheet};
 use crate::domain::text::Lang;
 use crate::i18n::{Msg, integrity_msg, issue_text, summary_header};
 use crate::ui::download::download;
+use crate::ui::office::download_workbook;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::table::{Col, head};
 use crate::ui::transfer::{import_files, summary_name};
 use crate::ui::views::localized;
 use crate::ui::views::results::score_text;
-use crate::ui::workbook::download_workbook;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -254,7 +254,7 @@ fn imported_list(
         view! {
             <div class="table-wrap">
                 <table data-testid="imports">
-                    {head(&[Col::Hidden(Msg::ColCompare), Col::Text(Msg::ColBundle), Col::Text(Msg::ColExported), Col::Text(Msg::ColIntegrity), Col::Num(Msg::High), Col::Num(Msg::Score), Col::Num(Msg::ColItems), Col::Num(Msg::ColQuoteTotal), Col::Hidden(Msg::Remove)], lang)}
+                    {head(&[Col::Hidden(Msg::ColCompare), Col::Text(Msg::ColBundle), Col::Text(Msg::ColExported), Col::Text(Msg::ColIntegrity), Col::Num(Msg::High), Col::Num(Msg::Score), Col::Num(Msg::ColItems), Col::Num(Msg::ColQuoteTotal), Col::Hidden(Msg::ColActions)], lang)}
                     <tbody>
                         <For each=ids key=|id| id.clone() let(id)>
                             {import_row(app, id, selected, lang)}
@@ -383,7 +383,10 @@ fn import_row(
             <td class="num" data-testid="score">{score_text(&row.overall)}</td>
             <td class="num" data-testid="items">{row.plan_items}</td>
             <td class="num" data-testid="quote-total">{quote_cell(&row, lang)}</td>
-            <td>
+            <td class="row-actions">
+                <a class="button secondary small" data-testid="documents-link" href=Route::Report(id.clone()).href()>
+                    {Msg::WordDocuments.text(lang)}<span class="visually-hidden">" "{label.clone()}</span>
+                </a>
                 <button type="button" class="button danger small" on:click=move |_| {
                     selected.update(|s| { s.remove(&id_rm); });
                     app.remove_import(&id_rm);

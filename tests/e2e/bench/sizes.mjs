@@ -17,7 +17,7 @@ for (const name of readdirSync(dist)) {
   const body = readFileSync(path);
   // Fetched only when used: the spreadsheet worker, the service catalogue.
   // The service worker script is fetched when the app registers it, after the start page is up.
-  if (name.startsWith('xlsx-worker') || name === 'catalogue.json' || name === 'sw.js') {
+  if (name.startsWith('office-worker') || name === 'catalogue.json' || name === 'sw.js') {
     onDemand.push(`${name} ${body.length.toLocaleString('en')} bytes, ${brotli(body).toLocaleString('en')} brotli`);
     continue;
   }

@@ -187,7 +187,7 @@ test('the built page carries a strict policy, and a full run breaks none of it',
   const app = new Preflight(page);
   await app.open();
   // The first screen fetches neither the Excel writer nor the data of later views.
-  expect(urls.filter((u) => /xlsx-worker|catalogue\.json|lenses\//.test(u))).toEqual([]);
+  expect(urls.filter((u) => /office-worker|catalogue\.json|lenses\//.test(u))).toEqual([]);
 
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
