@@ -68,11 +68,11 @@ test('round trip: a customer exports, a consultant imports, the figures are the 
   await cpage.getByTestId('import-files').setInputFiles(path);
   await expect(rows(cpage)).toHaveCount(1);
   const row = rows(cpage).first();
-  await expect(row.getByRole('link')).toHaveText('Acme Retail · Web shop');
+  await expect(row.getByRole('rowheader').getByRole('link')).toHaveText('Acme Retail · Web shop');
   await expect(row.getByTestId('integrity')).toHaveText('Intact');
   await expect(row.getByTestId('high')).toHaveText(overall[0]);
   await expect(row.getByTestId('score')).toHaveText(overall[5]);
-  await row.getByRole('link').click();
+  await row.getByRole('rowheader').getByRole('link').click();
   await expect(cpage.getByTestId('read-only')).toContainText('Read-only');
   await expect(cpage.getByTestId('changed-warning')).toHaveCount(0);
   await expect(cpage.getByTestId('row-overall-well_architected').locator('td')).toHaveText(overall);
@@ -90,7 +90,7 @@ test('an imported bundle opens read-only in every view the customer had, as of i
   await page.clock.setFixedTime(new Date('2026-12-28T02:00:00Z'));
   await openWorkspace(page);
   await page.getByTestId('import-files').setInputFiles(acme);
-  await rows(page).first().getByRole('link').click();
+  await rows(page).first().getByRole('rowheader').getByRole('link').click();
   const id = new Preflight(page).workloadId();
   expect(id).toMatch(/^i-/);
   const banner = page.getByTestId('read-only');
@@ -203,8 +203,8 @@ test('hostile files are refused or flagged with the CLI\'s messages, and nothing
   const edited = page.locator('[data-testid=import-row][data-file="edited-content.json"]');
   await expect(edited.getByTestId('integrity')).toHaveText('Changed after export');
   const html = page.locator('[data-testid=import-row][data-file="html-and-script.json"]');
-  await expect(html.getByRole('link')).toContainText('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">&lt;b&gt;organisation');
-  await html.getByRole('link').click();
+  await expect(html.getByRole('rowheader').getByRole('link')).toContainText('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">&lt;b&gt;organisation');
+  await html.getByRole('rowheader').getByRole('link').click();
   await expect(page.locator('#profile-organisation, [data-testid=row-overall-well_architected]').first()).toBeVisible();
   const id = app.workloadId();
   for (const view of ['profile', 'results', 'report', 'assess/security', 'milestones']) {
@@ -219,7 +219,7 @@ test('hostile files are refused or flagged with the CLI\'s messages, and nothing
   }))).toEqual({ handlers: 0, scripts: 0 });
 
   await page.goto('./#/workspace');
-  await edited.getByRole('link').click();
+  await edited.getByRole('rowheader').getByRole('link').click();
   await expect(page.getByTestId('changed-warning')).toContainText('does not match its checksum');
 
   // The consultant's own records are exactly as they were.
@@ -329,7 +329,7 @@ test('when browser storage is full, imports are kept for the session and say so'
   await expect(page.getByTestId('session-only')).toHaveText(/^Kept for this session only \(1\): /);
   // It still opens; the app's warning about the user's own work is not raised by an import.
   await expect(page.getByTestId('storage-warning')).toHaveCount(0);
-  await rows(page).first().getByRole('link').click();
+  await rows(page).first().getByRole('rowheader').getByRole('link').click();
   await expect(page.getByTestId('read-only')).toBeVisible();
   await page.reload();
   await page.goto('./#/workspace');

@@ -98,7 +98,7 @@ test('a lens listed in config.json is offered, answered with unique ids, and tra
   await capp.open('#/workspace');
   await cpage.getByTestId('import-files').setInputFiles(path);
   await expect(cpage.getByTestId('import-row')).toHaveCount(1);
-  await cpage.getByTestId('import-row').getByRole('link').click();
+  await cpage.getByTestId('import-row').getByRole('rowheader').getByRole('link').click();
   await expect(cpage.getByTestId('row-overall-reused_ids').locator('td')).toHaveText(overall);
   await expect(cpage.getByTestId('changed-warning')).toHaveCount(0);
   const wid = new URL(cpage.url()).hash.match(/#\/w\/([^/]+)\//)![1];
@@ -206,7 +206,7 @@ test('a lens file loaded from disk is kept, answered, refused when it would repl
   const capp = new Preflight(cpage);
   await capp.open('#/workspace');
   await cpage.getByTestId('import-files').setInputFiles(path);
-  await cpage.getByTestId('import-row').getByRole('link').click();
+  await cpage.getByTestId('import-row').getByRole('rowheader').getByRole('link').click();
   await expect(cpage.getByTestId('row-overall-link_shapes_lens').locator('td')).toHaveText(overall);
   // And again after a reload, from the stored import.
   await cpage.reload();

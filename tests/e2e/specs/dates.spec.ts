@@ -43,7 +43,7 @@ for (const c of cases) {
     // The same browser, the same day: a bundle exported on Saturday 21 November 2026.
     await page.goto('./#/workspace');
     await page.getByTestId('import-files').setInputFiles(acme);
-    await page.getByTestId('import-row').first().getByRole('link').click();
+    await page.getByTestId('import-row').first().getByRole('rowheader').getByRole('link').click();
     const imported = app.workloadId();
     await page.goto(`./#/w/${imported}/schedule`);
     await expect(page.getByTestId('provider-today')).toContainText('Dates as of Sat 2026-11-21, the day this bundle was exported');

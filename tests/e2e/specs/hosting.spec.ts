@@ -231,7 +231,7 @@ test('the built page carries a strict policy, and a full run breaks none of it',
   await page.goto('./#/workspace');
   await page.getByTestId('import-files').setInputFiles(join(fixtures, 'acme-web-shop.json'));
   await expect(page.getByTestId('import-row')).toHaveCount(1);
-  await page.getByTestId('import-row').getByRole('link').click();
+  await page.getByTestId('import-row').getByRole('rowheader').getByRole('link').click();
   await expect(page.getByTestId('read-only')).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);

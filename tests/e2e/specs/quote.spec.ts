@@ -182,7 +182,7 @@ test('from answers to a priced quote: terms, on-site days, prerequisites, order 
   await cpage.getByTestId('import-files').setInputFiles(path);
   const row = cpage.getByTestId('import-row').first();
   await expect(row.getByTestId('quote-total')).toHaveText('CNY 253,340.00 + On request');
-  await row.getByRole('link').click();
+  await row.getByRole('rowheader').getByRole('link').click();
   await expect(cpage.getByTestId('read-only')).toBeVisible();
   await cpage.getByRole('link', { name: 'Services', exact: true }).click();
   await expect(cpage.getByTestId('quote-total')).toHaveText('253,340.00');
