@@ -202,9 +202,9 @@ messages! {
     DocumentFailed => "The {title} could not be written: {error}", "无法生成{title}：{error}";
     WordDocuments => "Word documents", "Word 文档";
     ColActions => "Actions", "操作";
-    WordDocumentsImported => "Drafts of the engagement's documents from this bundle, as of its export, in the deliverable language the customer chose: edit them in Word or any word processor.", "根据此评估包生成的项目文档初稿，以导出时为准，使用客户选择的交付物语言：可在 Word 或其他文字处理软件中编辑。";
-    WordDocumentsOwn => "Your answers and choices as Word documents, in the deliverable language you chose, to share inside your organisation.", "将您的回答和选择生成 Word 文档，使用您选择的交付物语言，便于在组织内部分享。";
-    WordDocumentsNone => "Choose services to get the proposal as a Word document.", "选择服务后即可下载 Word 格式的服务建议书。";
+    WordDocumentsImported => "Drafts from this bundle, as of its export, in its deliverable language.", "根据此评估包生成的初稿，以导出时为准，使用其交付物语言。";
+    WordDocumentsOwn => "Your work as Word documents, in the deliverable language you chose.", "以 Word 文档呈现您的评估，使用您选择的交付物语言。";
+    WordDocumentsNone => "Choose services to get a proposal.", "选择服务后即可获得服务建议书。";
     DownloadDocument => "Download {title} (.docx)", "下载{title}（.docx）";
     PrintReport => "Printable report", "可打印报告";
     QuickWinsOnly => "Show quick wins only", "只显示速赢改进";

@@ -34,7 +34,7 @@ pub struct ImportedBundle {
     pub bundle: Bundle,
     /// The text of the file it came from, as read (the Office worker builds documents from it,
     /// as `preflight report` does from the file), shared by the file's bundles.
-    pub text: Arc<str>,
+    pub text: Arc<String>,
     /// Which of the file's bundles it is.
     pub index: usize,
     /// The characters its record takes in storage; 0 when it is kept for this session only.
@@ -57,7 +57,7 @@ fn stored_chars(record: &ImportRecord, encoded: &str) -> usize {
 
 fn to_imported(
     record: &ImportRecord,
-    text: Arc<str>,
+    text: Arc<String>,
     mut bundle: Bundle,
     stored_chars: usize,
 ) -> ImportedBundle {
@@ -81,7 +81,7 @@ pub fn restore(records: &[ImportRecord]) -> (Vec<ImportedBundle>, Vec<Refused>) 
         match import(&r.text) {
             Ok(mut bundles) if r.index < bundles.len() => {
                 let chars = stored_chars(r, &encode_import(r));
-                let text = Arc::from(r.text.as_str());
+                let text = Arc::new(r.text.clone());
                 ok.push(to_imported(r, text, bundles.swap_remove(r.index), chars))
             }
             Ok(_) => refused.push(Refused {
@@ -113,7 +113,7 @@ pub fn keep<S: KeyValueStore>(
 ) -> Vec<ImportedBundle> {
     let mut used: usize = already.iter().map(|x| x.stored_chars).sum();
     let mut out = Vec::with_capacity(bundles.len());
-    let shared: Arc<str> = Arc::from(text);
+    let shared = Arc::new(text.to_owned());
     for (index, bundle) in bundles.into_iter().enumerate() {
         let record = ImportRecord {
             id: new_id(),

@@ -7,14 +7,14 @@
 //! itself stays in memory whatever storage does.
 //!
 //! [`open`] is the start-up: it loads every record ([`storage::load`], which moves unreadable
-//! ones aside), restores the consultant's imported bundles ([`imports::restore`]), and folds what
-//! the user must be told into one list.
+//! ones aside), lists the consultant's imported bundles' records (which the app restores with
+//! [`imports::restore`] when a page first needs them, so that the bundle reader is not
+//! start-page code), and folds what the user must be told into one list.
 
-use crate::domain::imports::{self, ImportedBundle, Refused};
 use crate::domain::storage::{
-    self, KeyValueStore, LENS_PREFIX, LoadNotice, QUARANTINE_PREFIX, RecordError, SETTINGS_KEY,
-    Settings, StoreError, StoredLens, WORKLOAD_PREFIX, decode_lens_for_key, decode_settings,
-    decode_workload_for_key, encode_settings, encode_workload,
+    self, ImportRecord, KeyValueStore, LENS_PREFIX, LoadNotice, QUARANTINE_PREFIX, RecordError,
+    SETTINGS_KEY, Settings, StoreError, StoredLens, WORKLOAD_PREFIX, decode_lens_for_key,
+    decode_settings, decode_workload_for_key, encode_settings, encode_workload,
 };
 use crate::domain::workload::Workload;
 use std::collections::HashMap;
@@ -58,10 +58,10 @@ pub struct Opened {
     /// What the user must be told (records moved aside are in `quarantined` instead, and any
     /// number of records from a newer release make one notice).
     pub notices: Vec<LoadNotice>,
-    /// The imported bundles that are still whole.
-    pub imported: Vec<ImportedBundle>,
-    /// Stored imports that no longer pass the import's checks.
-    pub refused: Vec<Refused>,
+    /// The imported bundles' records, still to be checked and read ([`imports::restore`]).
+    ///
+    /// [`imports::restore`]: crate::domain::imports::restore
+    pub import_records: Vec<ImportRecord>,
     /// The lens files the user loaded.
     pub lenses: Vec<StoredLens>,
     /// What storage holds now.
@@ -77,8 +77,7 @@ impl Opened {
             workloads: Vec::new(),
             quarantined: Vec::new(),
             notices: Vec::new(),
-            imported: Vec::new(),
-            refused: Vec::new(),
+            import_records: Vec::new(),
             lenses: Vec::new(),
             saved: Saved::default(),
         }
@@ -118,7 +117,7 @@ pub fn open(store: &mut impl KeyValueStore) -> Result<Opened, StoreError> {
         record(n, &mut notices);
     }
     let mut quarantined_keys = loaded.quarantined;
-    let (imported, refused) = match storage::load_imports(store) {
+    let import_records = match storage::load_imports(store) {
         Ok((records, import_notices)) => {
             for n in import_notices {
                 if let LoadNotice::Quarantined { moved_to, .. } = &n {
@@ -126,9 +125,9 @@ pub fn open(store: &mut impl KeyValueStore) -> Result<Opened, StoreError> {
                 }
                 record(n, &mut notices);
             }
-            imports::restore(&records)
+            records
         }
-        Err(_) => (Vec::new(), Vec::new()),
+        Err(_) => Vec::new(),
     };
     let quarantined = quarantined_keys
         .into_iter()
@@ -142,8 +141,7 @@ pub fn open(store: &mut impl KeyValueStore) -> Result<Opened, StoreError> {
         workloads: loaded.workloads,
         quarantined,
         notices,
-        imported,
-        refused,
+        import_records,
         lenses: loaded.lenses,
         saved,
     })

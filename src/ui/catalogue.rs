@@ -22,32 +22,30 @@ pub enum CatalogueState {
 
 /// The catalogue, once asked for.
 #[derive(Clone, Copy)]
-pub struct CatalogueLoader {
-    state: RwSignal<Option<CatalogueState>>,
-    /// The file's text once it is fetched and valid, for the Office worker (which builds the
-    /// documents from the very file, as `preflight report --catalogue` does).
-    text: StoredValue<Option<&'static str>>,
-}
+pub struct CatalogueLoader(RwSignal<Option<CatalogueState>>);
 
 impl Default for CatalogueLoader {
     fn default() -> Self {
-        CatalogueLoader {
-            state: RwSignal::new(None),
-            text: StoredValue::new(None),
-        }
+        CatalogueLoader(RwSignal::new(None))
     }
 }
+
+/// The file's text once it is fetched and valid (it is fetched once per page load), for the
+/// Office worker, which builds the documents from the very file, as `preflight report
+/// --catalogue` does. Not in the loader's signal, which the first load creates: this way its
+/// code comes with the pages that fetch the catalogue.
+static TEXT: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
 
 impl CatalogueLoader {
     /// The state (reactive); starts the fetch the first time.
     pub fn get(self) -> CatalogueState {
-        if self.state.with_untracked(Option::is_none) {
-            self.state.set(Some(CatalogueState::Loading));
+        if self.0.with_untracked(Option::is_none) {
+            self.0.set(Some(CatalogueState::Loading));
             leptos::task::spawn_local(async move {
                 let state = match fetch_text(PATH).await {
                     Ok(text) => match Catalogue::from_json(&text) {
                         Ok(c) => {
-                            self.text.set_value(Some(text.leak()));
+                            let _ = TEXT.set(text.leak());
                             CatalogueState::Ready(Box::leak(Box::new(c)))
                         }
                         Err(issues) => {
@@ -67,15 +65,15 @@ impl CatalogueLoader {
                         CatalogueState::Failed([format!("{PATH}: {e}"), format!("{PATH}：{e}")])
                     }
                 };
-                self.state.set(Some(state));
+                self.0.set(Some(state));
             });
         }
-        self.state.get().unwrap_or(CatalogueState::Loading)
+        self.0.get().unwrap_or(CatalogueState::Loading)
     }
 
     /// The catalogue file's text, once it is fetched and valid.
     pub fn text(self) -> Option<&'static str> {
-        self.text.get_value()
+        TEXT.get().copied()
     }
 }
 

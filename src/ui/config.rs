@@ -14,19 +14,18 @@ use wasm_bindgen::JsCast;
 /// How long the first screen waits for the config.
 pub const TIMEOUT_MS: i32 = 3000;
 
-/// The config, its problems (none when there is no file) and the file's text (for the Office
-/// worker, which reads it as `preflight report --config` does).
-pub async fn load() -> (Config, Vec<Issue>, Option<String>) {
+/// The config and its problems (none when there is no file).
+pub async fn load() -> (Config, Vec<Issue>) {
     match fetch_config().await {
-        Some(text) => {
-            let (config, issues) = read_config(&text);
-            (config, issues, Some(text))
-        }
-        None => (Config::default(), Vec::new(), None),
+        Some(text) => read_config(&text),
+        None => (Config::default(), Vec::new()),
     }
 }
 
-async fn fetch_config() -> Option<String> {
+/// The config file's text, or `None` when there is no config (see the module doc). The Office
+/// worker is given it fresh for each document, as `preflight report --config` reads the file
+/// (keeping the first load's copy would cost the first load bytes).
+pub async fn fetch_config() -> Option<String> {
     let window = web_sys::window()?;
     let init = web_sys::RequestInit::new();
     // Revalidated every time, so that a sales team's edit shows on the next visit.

@@ -35,12 +35,12 @@ pub fn mount() {
     // Leptos's own executor is set up by `mount_to_body`, so this first task runs on
     // wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async {
-        let (config, issues, config_text) = config::load().await;
+        let (config, issues) = config::load().await;
         config::apply_brand(&config.brand);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
-        leptos::mount::mount_to_body(move || view! { <App config issues config_text/> });
+        leptos::mount::mount_to_body(move || view! { <App config issues/> });
     });
 }
 
@@ -51,10 +51,8 @@ pub fn App(
     config: crate::domain::config::Config,
     /// What is wrong with the config file, shown as a notice.
     issues: Vec<crate::domain::validate::Issue>,
-    /// The config file's text, if there is one.
-    config_text: Option<String>,
 ) -> impl IntoView {
-    let app = AppState::load(&config, issues, config_text);
+    let app = AppState::load(&config, issues);
     provide_context(app);
     offline::register(app);
     pages::prefetch_first_page();
@@ -63,7 +61,9 @@ pub fn App(
     // (an imported bundle's to the workspace). Only the route triggers this check.
     Effect::new(move |_| {
         let route = app.route.get();
+        // An imported bundle's route is checked once the stored imports are restored.
         if let Some(id) = route.workload()
+            && (!crate::domain::imports::is_imported_id(id) || app.imports_ready.get())
             && !untrack(|| app.has_workload(id))
         {
             app.notices.update(|n| {

@@ -26,7 +26,7 @@ pub fn download_workbook(
 ) {
     status.set(Some(Msg::PreparingExcel.text(lang).to_owned()));
     run(
-        Request::Workbook(book),
+        async move { Request::Workbook(book) },
         (name, XLSX, lang),
         status,
         busy,
@@ -58,7 +58,7 @@ pub fn download_document(
     let imported = app.imported.with_untracked(|xs| {
         xs.iter()
             .find(|x| x.id == workload_id)
-            .map(|x| (x.text.to_string(), x.index))
+            .map(|x| (String::clone(&x.text), x.index))
     });
     let own = imported.is_none();
     let Some((bundle, index)) =
@@ -80,17 +80,20 @@ pub fn download_document(
     }) else {
         return;
     };
-    let request = Request::Document(DocumentRequest {
-        report,
-        bundle,
-        index,
-        own,
-        catalogue: app.catalogue.text().map(str::to_owned),
-        config: app.config_text.get_value(),
-        lang: None,
-        fallback: lang,
-        now: crate::ui::clock::now_millis(),
-    });
+    let catalogue = app.catalogue.text().map(str::to_owned);
+    let request = async move {
+        Request::Document(DocumentRequest {
+            report,
+            bundle,
+            index,
+            own,
+            catalogue,
+            config: crate::ui::config::fetch_config().await,
+            lang: None,
+            fallback: lang,
+            now: crate::ui::clock::now_millis(),
+        })
+    };
     let what = title(report).text(lang);
     status.set(Some(Msg::PreparingDocument.fill(lang, &[("title", what)])));
     run(request, (name, DOCX, lang), status, Some(busy), move |e| {
@@ -101,7 +104,7 @@ pub fn download_document(
 /// Asks the worker for the file, downloads it as `name` (of type `mime`), and says in `status`
 /// how it went, in `lang`.
 fn run(
-    request: Request,
+    request: impl std::future::Future<Output = Request> + 'static,
     (name, mime, lang): (String, &'static str, Lang),
     status: RwSignal<Option<String>>,
     busy: Option<RwSignal<bool>>,
@@ -111,7 +114,7 @@ fn run(
         b.set(true);
     }
     leptos::task::spawn_local(async move {
-        let message = match write(&request).await {
+        let message = match write(&request.await).await {
             Ok(bytes) => {
                 download_bytes(&name, mime, &bytes);
                 Msg::ExcelReady.fill(lang, &[("file", &name)])

@@ -9,16 +9,18 @@
 //! Without the feature (`trunk serve`, native builds) the same functions are plain calls, so
 //! development and the native tests see one module.
 //!
-//! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]) and the page's
-//! code are in hand: at once when they are there, a "loading" line while they are fetched,
+//! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]), the
+//! consultant's stored imports ([`restore_imports`]) and the page's code are in hand: at once when they are there, a "loading" line while they are fetched,
 //! and a message with a retry button when they cannot be (offline on a first visit, a file
 //! missing or changed on the server). A failed fetch is not remembered: the retry fetches
 //! again.
 
 use crate::domain::builtin::{well_architected, well_architected_sha256};
 use crate::domain::bundle::Bundle;
+use crate::domain::imports::{ImportedBundle, Refused};
 use crate::domain::lens::Lens;
 use crate::domain::saving::Picked;
+use crate::domain::storage::ImportRecord;
 use crate::domain::validate::Issue;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
@@ -105,6 +107,12 @@ split_points! {
     lens: fn read_lens_as(text: String, id: String) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
         Lens::read_as(&text, &id)
     }
+    /// Checks and reads the consultant's stored imports again (`imports::restore`), when a
+    /// page first needs them: the bundle reader is not start-page code, and a customer, who
+    /// has no imports, never fetches it at all.
+    imports: fn restore_imports(records: Vec<ImportRecord>) -> (Vec<ImportedBundle>, Vec<Refused>) {
+        crate::domain::imports::restore(&records)
+    }
     /// Reads the lens files that just-imported bundles carry (`bundle::read_carried`).
     lens: fn read_carried(bundles: Vec<Bundle>) -> Result<Vec<Bundle>, Vec<Issue>> {
         let mut bundles = bundles;
@@ -178,6 +186,7 @@ pub fn lazy_page(
             });
             let view = page.await?;
             app.lenses.load_builtin().await?;
+            app.restore_imports().await?;
             Ok::<_, PageFailed>(view)
         });
         let loading = move || {

@@ -58,6 +58,12 @@ pub enum Notice {
     Config(Vec<Issue>),
 }
 
+thread_local! {
+    /// The stored imports' records until [`AppState::restore_imports`] has read them.
+    static PENDING_IMPORTS: std::cell::RefCell<Vec<crate::domain::storage::ImportRecord>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Everything the views share, provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -85,14 +91,15 @@ pub struct AppState {
     pub catalogue: CatalogueLoader,
     /// The config, for the provider's working-day calendar (see [`AppState::calendar`]).
     calendar_config: StoredValue<Config>,
-    /// The config file's text, if there is one (for the Office worker).
-    pub config_text: StoredValue<Option<String>>,
     /// The provider's working-day calendar, once a page has needed it.
     calendar: StoredValue<Option<std::sync::Arc<Calendar>>>,
     /// Scheduling rules.
     pub rules: RwSignal<Rules>,
     /// Bundles the consultant imported (read-only).
     pub imported: RwSignal<Vec<ImportedBundle>>,
+    /// Whether the stored imports are restored ([`AppState::restore_imports`]): until then
+    /// `imported` lacks them.
+    pub imports_ready: RwSignal<bool>,
     /// Files refused on import this session, with their problems.
     pub refused: RwSignal<Vec<Refused>>,
     /// An import under way: files done, files in all.
@@ -115,11 +122,7 @@ pub fn use_app() -> AppState {
 impl AppState {
     /// Loads from storage (moving unreadable records aside, [`saving::open`]) and starts the
     /// save effects and the cross-tab listener. Call once, inside the root component.
-    pub fn load(
-        config: &Config,
-        config_issues: Vec<Issue>,
-        config_text: Option<String>,
-    ) -> AppState {
+    pub fn load(config: &Config, config_issues: Vec<Issue>) -> AppState {
         let mut notices = Vec::new();
         if !config_issues.is_empty() {
             notices.push(Notice::Config(config_issues));
@@ -148,11 +151,11 @@ impl AppState {
             pricing: StoredValue::new(config.pricing.clone()),
             catalogue: CatalogueLoader::default(),
             calendar_config: StoredValue::new(config.clone()),
-            config_text: StoredValue::new(config_text),
             calendar: StoredValue::new(None),
             rules: RwSignal::new(config.rules.clone()),
-            imported: RwSignal::new(opened.imported),
-            refused: RwSignal::new(opened.refused),
+            imported: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            imports_ready: RwSignal::new(opened.import_records.is_empty()),
             importing: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             brand: StoredValue::new(config.brand.clone()),
@@ -162,6 +165,7 @@ impl AppState {
         for l in opened.lenses {
             state.lenses.take_in(l.id, l.file, true);
         }
+        PENDING_IMPORTS.with(|p| *p.borrow_mut() = opened.import_records);
         state.start_effects();
         state
     }
@@ -437,6 +441,28 @@ impl AppState {
         );
         self.calendar.set_value(Some(cal.clone()));
         cal
+    }
+
+    /// Restores the stored imports the first time a page needs them (every caller waits for the
+    /// one restore); at once when there are none, or they are restored. If their code cannot be
+    /// fetched, they stay in storage, the page says it could not be opened, and its retry tries
+    /// again.
+    pub async fn restore_imports(self) -> Result<(), crate::ui::pages::PageFailed> {
+        if self.imports_ready.get_untracked() {
+            return Ok(());
+        }
+        let records = PENDING_IMPORTS.with(|p| p.borrow().clone());
+        let (ok, refused) = crate::ui::pages::restore_imports(records).await?;
+        // Another page may have restored them meanwhile.
+        if !self.imports_ready.get_untracked() {
+            PENDING_IMPORTS.with(|p| p.borrow_mut().clear());
+            self.imported
+                .update(|list| list.splice(0..0, ok).for_each(drop));
+            self.refused
+                .update(|list| list.splice(0..0, refused).for_each(drop));
+            self.imports_ready.set(true);
+        }
+        Ok(())
     }
 
     /// Whether the sales team lets customers download their own Word reports (`config.json`'s

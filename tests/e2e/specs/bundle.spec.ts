@@ -335,3 +335,27 @@ test('when browser storage is full, imports are kept for the session and say so'
   await page.goto('./#/workspace');
   await expect(page.getByTestId('no-imports')).toBeVisible();
 });
+
+test('a stored bundle opens straight from its link after a reload, and a customer never fetches the import reader', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const app = new Preflight(page);
+  await app.open();
+  const own = await app.newWorkload({ organisation: 'Own Co' });
+  await page.goto(`./#/w/${own}/results`);
+  await expect(app.heading).toHaveText('Results');
+  // No imports stored: the code that reads them again (a page of its own) is never fetched.
+  expect(requests.filter((u) => /split_imports/.test(u))).toEqual([]);
+
+  await openWorkspace(page);
+  await page.getByTestId('import-files').setInputFiles(acme);
+  const href = await rows(page).first().getByRole('rowheader').getByRole('link').getAttribute('href');
+  expect(href).toMatch(/^#\/w\/i-[a-z0-9]+\/results$/);
+  await page.goto(`./${href}`);
+  await page.reload();
+  // The page waits for the stored imports to be read again: no "not found", the bundle shown.
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByTestId('read-only')).toContainText('acme-web-shop.json');
+  await expect(page.getByText('That workload is not in this browser.')).toHaveCount(0);
+  expect(requests.filter((u) => /split_imports/.test(u)).length).toBeGreaterThan(0);
+});

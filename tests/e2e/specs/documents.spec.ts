@@ -51,7 +51,7 @@ test('a consultant gets every document of an imported bundle, byte for byte what
   await page.getByTestId('import-row').getByTestId('documents-link').click();
   await expect(page).toHaveURL(/#\/w\/i-[a-z0-9-]+\/report$/);
   const panel = page.getByTestId('word-documents');
-  await expect(panel).toContainText('Drafts of the engagement\'s documents from this bundle');
+  await expect(panel).toContainText('Drafts from this bundle, as of its export, in its deliverable language.');
   await expect(panel.getByRole('button')).toHaveText([
     'Download Proposal (.docx)',
     'Download Investigation Report (.docx)',
@@ -86,7 +86,7 @@ test('a customer gets the proposal as Word, and their own reports only where con
 
   // No services yet: nothing to propose, and the report says how to get a proposal.
   await page.goto(`./#/w/${id}/report`);
-  await expect(page.getByTestId('word-none')).toHaveText('Choose services to get the proposal as a Word document.');
+  await expect(page.getByTestId('word-none')).toHaveText('Choose services to get a proposal.');
   await page.goto(`./#/w/${id}/proposal`);
   await expect(page.getByTestId('proposal-nothing')).toBeVisible();
   await expect(page.getByTestId('word-documents')).toHaveCount(0);
@@ -95,7 +95,7 @@ test('a customer gets the proposal as Word, and their own reports only where con
   await page.getByTestId('choose-consulting').check();
   await page.goto(`./#/w/${id}/proposal`);
   const panel = page.getByTestId('word-documents');
-  await expect(panel).toContainText('Your answers and choices as Word documents');
+  await expect(panel).toContainText('Your work as Word documents, in the deliverable language you chose.');
   await expect(panel.getByRole('button')).toHaveText(['Download Proposal (.docx)']);
   const proposal = await download(page, 'proposal');
   expect(proposal.suggestedFilename()).toBe('preflight-acme-retail-web-shop-proposal-2026-12-02.docx');
