@@ -88,3 +88,61 @@ fn no_two_domain_modules_import_each_other() {
         }
     }
 }
+
+/// The files whose code only pages run (in a split build, after the pages' texts are loaded),
+/// or that are never in the app's wasm (the CLI, the Office worker's documents).
+const PAGE_CODE: &[&str] = &[
+    "ui/views/milestones.rs",
+    "ui/views/plan.rs",
+    "ui/views/profile.rs",
+    "ui/views/proposal.rs",
+    "ui/views/questionnaire.rs",
+    "ui/views/report.rs",
+    "ui/views/results.rs",
+    "ui/views/schedule.rs",
+    "ui/views/services.rs",
+    "ui/views/workloads.rs",
+    "ui/views/workspace.rs",
+    "ui/views/documents.rs",
+    "ui/office.rs",
+    "domain/reports.rs",
+    "domain/docx.rs",
+    "domain/plan_book.rs",
+    "domain/mspdi.rs",
+    "domain/ics.rs",
+    "domain/office.rs",
+    "cli/mod.rs",
+    "bin/preflight.rs",
+];
+
+#[test]
+fn the_pages_own_messages_are_used_by_page_code_only() {
+    // The messages after `@pages` in i18n.rs come with the pages' code in a split build, so
+    // code that runs before a page opens (the shell, the start page, state, notices) must not
+    // use one: it would get an empty text. Move such a message above `@pages`.
+    let i18n = std::fs::read_to_string(src("i18n.rs")).unwrap();
+    let table = &i18n[i18n.find("messages! {").unwrap()..];
+    let pages = &table[table.find("    @pages").unwrap()..table.find("\n}\n").unwrap()];
+    let page_msgs: BTreeSet<&str> = pages
+        .lines()
+        .filter_map(|l| l.trim().split_once(" => ").map(|(k, _)| k))
+        .collect();
+    assert!(page_msgs.len() > 200, "the pages' messages are found");
+    let mut files = Vec::new();
+    rust_files(&src(""), &mut files);
+    let page_files: BTreeSet<_> = PAGE_CODE.iter().map(|f| src(f)).collect();
+    let mut wrong = Vec::new();
+    for f in files.iter().filter(|f| !page_files.contains(*f)) {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (i, _) in text.match_indices("Msg::") {
+            let name: String = text[i + 5..]
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            if page_msgs.contains(name.as_str()) {
+                wrong.push(format!("{}: Msg::{name}", f.display()));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "page messages used outside page code: {wrong:#?}");
+}

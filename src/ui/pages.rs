@@ -39,8 +39,12 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageFailed {
     }
 }
 
+/// A page, to be built once what it reads is in hand (its code, the lens, the pages' texts, the
+/// stored imports).
+pub type PageView = Box<dyn FnOnce() -> AnyView>;
+
 /// What opening a page waits for.
-pub type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, PageFailed>>>>;
+pub type PageLoad = Pin<Box<dyn Future<Output = Result<PageView, PageFailed>>>>;
 
 /// Declares split points: `chunk: fn name(args) -> T { body }` becomes
 /// `async fn name(args) -> Result<T, PageFailed>`, whose code (and the code and data only it
@@ -73,28 +77,28 @@ use crate::ui::views::{
 };
 
 split_points! {
-    workspace: fn workloads() -> AnyView { view! { <WorkloadsPage/> }.into_any() }
-    workspace: fn workspace() -> AnyView { view! { <WorkspacePage/> }.into_any() }
-    questionnaire: fn profile(id: String) -> AnyView {
-        view! { <ProfilePage workload_id=id/> }.into_any()
+    workspace: fn workloads() -> PageView { Box::new(move || view! { <WorkloadsPage/> }.into_any()) }
+    workspace: fn workspace() -> PageView { Box::new(move || view! { <WorkspacePage/> }.into_any()) }
+    questionnaire: fn profile(id: String) -> PageView {
+        Box::new(move || view! { <ProfilePage workload_id=id/> }.into_any())
     }
-    questionnaire: fn pillar(id: String, lens: Option<String>, pillar: String) -> AnyView {
-        view! { <PillarPage workload_id=id lens_id=lens pillar_id=pillar/> }.into_any()
+    questionnaire: fn pillar(id: String, lens: Option<String>, pillar: String) -> PageView {
+        Box::new(move || view! { <PillarPage workload_id=id lens_id=lens pillar_id=pillar/> }.into_any())
     }
-    review: fn results(id: String) -> AnyView { view! { <ResultsPage workload_id=id/> }.into_any() }
-    review: fn plan(id: String) -> AnyView { view! { <PlanPage workload_id=id/> }.into_any() }
-    review: fn milestones(id: String) -> AnyView {
-        view! { <MilestonesPage workload_id=id/> }.into_any()
+    review: fn results(id: String) -> PageView { Box::new(move || view! { <ResultsPage workload_id=id/> }.into_any()) }
+    review: fn plan(id: String) -> PageView { Box::new(move || view! { <PlanPage workload_id=id/> }.into_any()) }
+    review: fn milestones(id: String) -> PageView {
+        Box::new(move || view! { <MilestonesPage workload_id=id/> }.into_any())
     }
-    review: fn report(id: String) -> AnyView { view! { <ReportPage workload_id=id/> }.into_any() }
-    services: fn services(id: String) -> AnyView {
-        view! { <ServicesPage workload_id=id/> }.into_any()
+    review: fn report(id: String) -> PageView { Box::new(move || view! { <ReportPage workload_id=id/> }.into_any()) }
+    services: fn services(id: String) -> PageView {
+        Box::new(move || view! { <ServicesPage workload_id=id/> }.into_any())
     }
-    services: fn schedule(id: String) -> AnyView {
-        view! { <SchedulePage workload_id=id/> }.into_any()
+    services: fn schedule(id: String) -> PageView {
+        Box::new(move || view! { <SchedulePage workload_id=id/> }.into_any())
     }
-    services: fn proposal(id: String) -> AnyView {
-        view! { <ProposalPage workload_id=id/> }.into_any()
+    services: fn proposal(id: String) -> PageView {
+        Box::new(move || view! { <ProposalPage workload_id=id/> }.into_any())
     }
 
     /// The Well-Architected lens and the SHA-256 of its file: its text (157 KB) and parser are
@@ -102,6 +106,9 @@ split_points! {
     lens: fn builtin_lens() -> (&'static Lens, &'static str) {
         (well_architected(), well_architected_sha256())
     }
+    /// The texts of the pages' own messages (`i18n::PAGE_TEXTS`, 25 KB in both languages): they
+    /// come with the lens, which every page waits for, not with the start page.
+    lens: fn page_texts() -> &'static [[&'static str; 2]] { crate::i18n::PAGE_TEXTS }
     /// Reads a lens file known by `id` (served beside the app, stored, or carried by a bundle):
     /// the lens parser comes with the lens code, not the start page's.
     lens: fn read_lens_as(text: String, id: String) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
@@ -133,6 +140,17 @@ split_points! {
             loaded.iter().find(|(l, _)| l == id).map(|(_, sha)| sha.clone())
         })
     }
+}
+
+/// Makes the pages' own texts available (at once unless their table must be fetched; a plain
+/// call without the `split` feature, where the table is in the one module).
+pub async fn load_page_texts() -> Result<(), PageFailed> {
+    #[cfg(feature = "split")]
+    if crate::i18n::PAGES_LOADED.get().is_none() {
+        let table = page_texts().await?;
+        let _ = crate::i18n::PAGES_LOADED.set(table);
+    }
+    Ok(())
 }
 
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,
@@ -184,10 +202,15 @@ pub fn lazy_page(
             leptos::task::spawn_local(async move {
                 let _ = app.lenses.load_builtin().await;
             });
-            let view = page.await?;
+            leptos::task::spawn_local(async move {
+                let _ = load_page_texts().await;
+            });
+            let build = page.await?;
             app.lenses.load_builtin().await?;
+            load_page_texts().await?;
             app.restore_imports().await?;
-            Ok::<_, PageFailed>(view)
+            // Built only now: a page reads its texts, the lens and its workload as it is built.
+            Ok::<_, PageFailed>(build())
         });
         let loading = move || {
             view! {

@@ -356,6 +356,11 @@ test('a stored bundle opens straight from its link after a reload, and a custome
   // The page waits for the stored imports to be read again: no "not found", the bundle shown.
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(page.getByTestId('read-only')).toContainText('acme-web-shop.json');
+  // The page is built with the bundle in hand: its figures, in both languages.
+  await expect(page.getByTestId('row-overall-well_architected').locator('td')).toHaveText(['1', '2', '1', '1', '30', '50']);
+  await expect(page.getByTestId('answered-well_architected')).not.toBeEmpty();
+  await app.switchLanguage();
+  await expect(app.heading).toHaveText('评估结果');
   await expect(page.getByText('That workload is not in this browser.')).toHaveCount(0);
   expect(requests.filter((u) => /split_imports/.test(u)).length).toBeGreaterThan(0);
 });
