@@ -34,9 +34,9 @@ macro_rules! messages {
         #[allow(missing_docs)]
         pub enum Msg { $($(#[$attr])* $key,)* $($pkey,)* }
 
-        /// The pages' own messages, by their place in [`PAGE_TEXTS`].
-        #[allow(clippy::enum_variant_names)]
-        enum PageKey { $($pkey,)* }
+        /// The texts of the other messages, English then Chinese, in the order of [`Msg`] (a
+        /// table rather than a `match`: 12 KB less code in the first load).
+        static MAIN_TEXTS: &[[&str; 2]] = &[$($(#[$attr])* [$en, $zh],)*];
 
         /// The texts of the pages' own messages, English then Chinese (see [`page_text`]).
         pub static PAGE_TEXTS: &[[&str; 2]] = &[$([$pen, $pzh],)*];
@@ -47,9 +47,11 @@ macro_rules! messages {
 
             /// The message in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                match self {
-                    $($(#[$attr])* Msg::$key => match lang { Lang::En => $en, Lang::ZhCn => $zh },)*
-                    $(Msg::$pkey => page_text(PageKey::$pkey as usize, lang),)*
+                // The variants are declared in the tables' order: the others, then the pages'.
+                let i = self as usize;
+                match MAIN_TEXTS.get(i) {
+                    Some(t) => t[usize::from(lang == Lang::ZhCn)],
+                    None => page_text(i - MAIN_TEXTS.len(), lang),
                 }
             }
         }
@@ -1228,6 +1230,21 @@ mod tests {
             assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{msg:?}");
             assert_eq!(placeholders(en), placeholders(zh), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn every_message_has_its_own_texts_in_both_tables() {
+        // `text` looks a message up by its place: the two tables must follow the enum.
+        assert_eq!(Msg::ALL.len(), MAIN_TEXTS.len() + PAGE_TEXTS.len());
+        for (i, msg) in Msg::ALL.iter().enumerate() {
+            assert_eq!(*msg as usize, i);
+            for lang in [Lang::En, Lang::ZhCn] {
+                assert!(!msg.text(lang).is_empty(), "{msg:?}");
+            }
+        }
+        assert_eq!(Msg::AppName.text(Lang::En), "Preflight");
+        assert_eq!(Msg::ProposalTitle.text(Lang::ZhCn), "服务建议书");
+        assert_eq!(Msg::ColActions.text(Lang::ZhCn), "操作");
     }
 
     #[test]

@@ -144,5 +144,8 @@ fn the_pages_own_messages_are_used_by_page_code_only() {
             }
         }
     }
-    assert!(wrong.is_empty(), "page messages used outside page code: {wrong:#?}");
+    assert!(
+        wrong.is_empty(),
+        "page messages used outside page code: {wrong:#?}"
+    );
 }
