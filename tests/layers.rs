@@ -133,7 +133,8 @@ fn the_pages_own_messages_are_used_by_page_code_only() {
     let page_files: BTreeSet<_> = PAGE_CODE.iter().map(|f| src(f)).collect();
     let mut wrong = Vec::new();
     for f in files.iter().filter(|f| !page_files.contains(*f)) {
-        let text = std::fs::read_to_string(f).unwrap();
+        // Unit tests may ask for any message.
+        let text = code(f);
         for (i, _) in text.match_indices("Msg::") {
             let name: String = text[i + 5..]
                 .chars()
