@@ -212,6 +212,22 @@ const TOP: &[&str] = &[
     "customer_reports",
 ];
 
+/// Whether a config file sets nothing: a JSON object holding at most `$schema` (a string) and
+/// `version` 1, as the `config.json` the release ships does. Such a file reads as
+/// [`Config::default`] with no problems, so the app does not need [`read_config`] for it, and a
+/// default site's first load does not carry the reader.
+pub fn sets_nothing(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(Value::Object(members)) = parse_json(text, MAX_CONFIG_BYTES) else {
+        return false;
+    };
+    members.iter().all(|(key, value)| match key.as_str() {
+        "$schema" => value.is_string(),
+        "version" => value.as_u64() == Some(CONFIG_VERSION),
+        _ => false,
+    })
+}
+
 /// Reads `config.json`: the configuration (defaults wherever the file is wrong) and every
 /// problem found, by path.
 pub fn read_config(text: &str) -> (Config, Vec<Issue>) {
@@ -765,6 +781,38 @@ mod tests {
 
     fn d(s: &str) -> Date {
         parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_file_that_sets_nothing_reads_as_the_defaults() {
+        let shipped = include_str!("../../public/config.json");
+        let nothing = [
+            shipped,
+            "{}",
+            " {\n} ",
+            "\u{feff}{\"$schema\": \"https://example.com/s.json\"}",
+            r#"{"version": 1}"#,
+            r#"{"$schema": "schema/config-v1.schema.json", "version": 1}"#,
+        ];
+        for text in nothing {
+            assert!(sets_nothing(text), "{text}");
+            assert_eq!(read_config(text), (Config::default(), Vec::new()), "{text}");
+        }
+        // Anything else goes to the reader, which reads it or says what is wrong.
+        let something = [
+            r#"{"brand": {"name": "Acme"}}"#,
+            r#"{"version": 2}"#,
+            r#"{"version": "1"}"#,
+            r#"{"$schema": "s.json", "unknown": true}"#,
+            "[]",
+            "null",
+            "{",
+            "",
+        ];
+        for text in something {
+            assert!(!sets_nothing(text), "{text}");
+            assert_ne!(read_config(text), (Config::default(), Vec::new()), "{text}");
+        }
     }
 
     fn messages(issues: &[Issue]) -> Vec<String> {

@@ -459,6 +459,47 @@ pub fn save_lens(store: &mut impl KeyValueStore, id: &str, file: &str) -> Result
     store.set(&lens_key(id), &encode_lens(id, file))
 }
 
+/// What the app needs from storage before its first screen: the settings (the interface
+/// language, the last workload), and whether the rest must be read at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Peeked {
+    /// The settings as stored (the defaults when there are none or they cannot be read).
+    pub settings: Settings,
+    /// Whether storage holds anything [`load`] has to read or report: a record other than the
+    /// settings, or settings that cannot be read as they are. A new visitor's storage holds
+    /// nothing, so their first screen never reads, or fetches the code that reads, the rest.
+    pub holds_more: bool,
+}
+
+/// Reads only the settings, and looks at the keys (reading, moving or writing nothing else).
+/// A storage that cannot list or read its keys holds more: [`load`] reports what is wrong.
+pub fn peek(store: &impl KeyValueStore) -> Peeked {
+    let Ok(keys) = store.keys() else {
+        return Peeked {
+            holds_more: true,
+            ..Peeked::default()
+        };
+    };
+    let others = keys
+        .iter()
+        .any(|k| k.starts_with(PREFIX) && k != SETTINGS_KEY);
+    let settings = match store.get(SETTINGS_KEY) {
+        Ok(None) => Ok(Settings::default()),
+        Ok(Some(raw)) => decode_settings(&raw).map_err(drop),
+        Err(_) => Err(()),
+    };
+    match settings {
+        Ok(settings) => Peeked {
+            settings,
+            holds_more: others,
+        },
+        Err(()) => Peeked {
+            settings: Settings::default(),
+            holds_more: true,
+        },
+    }
+}
+
 /// Loads everything, moving unreadable records aside.
 pub fn load(store: &mut impl KeyValueStore) -> Result<Loaded, StoreError> {
     let mut loaded = Loaded {
@@ -927,5 +968,57 @@ mod tests {
             decode_settings(r#"{"schema":1}"#).unwrap(),
             Settings::default()
         );
+    }
+
+    #[test]
+    fn peek_reads_the_settings_and_says_whether_more_is_stored() {
+        let mut store = MemoryStore::default();
+        assert_eq!(
+            peek(&store),
+            Peeked::default(),
+            "a new visitor's storage holds nothing"
+        );
+        // Other sites' keys on the same origin are not ours.
+        store.set("other.app", "x").unwrap();
+        let settings = Settings {
+            language: Some(Lang::ZhCn),
+            active_workload: Some("w-1".into()),
+        };
+        save_settings(&mut store, &settings).unwrap();
+        assert_eq!(
+            peek(&store),
+            Peeked {
+                settings: settings.clone(),
+                holds_more: false
+            }
+        );
+        save_workload(&mut store, &workload("w-1")).unwrap();
+        assert_eq!(
+            peek(&store),
+            Peeked {
+                settings,
+                holds_more: true
+            }
+        );
+    }
+
+    #[test]
+    fn peek_leaves_unreadable_settings_to_load() {
+        for raw in [
+            "{not json",
+            r#"{"schema":99}"#,
+            r#"{"schema":3,"language":"fr"}"#,
+        ] {
+            let mut store = MemoryStore::default();
+            store.set(SETTINGS_KEY, raw).unwrap();
+            let peeked = peek(&store);
+            assert_eq!(peeked.settings, Settings::default(), "{raw}");
+            assert!(peeked.holds_more, "{raw}: load must report it");
+            assert_eq!(
+                store.get(SETTINGS_KEY).unwrap().as_deref(),
+                Some(raw),
+                "{raw}: kept"
+            );
+        }
     }
 }
