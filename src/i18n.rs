@@ -6,18 +6,12 @@
 //! "Dependencies" section (it cost more first-load bytes than this whole table, for plural and
 //! locale machinery two languages without plurals do not need).
 
-use crate::domain::assessment::{NaReason, Status};
-use crate::domain::bundle::{Column, Integrity};
-use crate::domain::calendar::{Date, Holiday};
-use crate::domain::lens::condition::{
-    ConditionError, ConditionErrorKind, MAX_CONDITION_CHARS, MAX_DEPTH,
-};
-use crate::domain::lens::{CostClass, Lens, Risk};
-use crate::domain::schedule::Event;
-use crate::domain::storage::{RecordError, StoreError};
+use crate::domain::storage::StoreError;
 use crate::domain::text::Lang;
-use crate::domain::validate::{IdChars, Issue, Kind, Problem, SyntaxError, format_number};
 use crate::domain::workload::Workload;
+
+mod words;
+pub use words::*;
 
 // Messages only the command-line tool says are marked `#[cfg(not(target_arch = "wasm32"))]`, so
 // that the web app's wasm does not carry them (about 3 KB of text). The Word documents' own
@@ -108,32 +102,13 @@ messages! {
     StartAllWorkloads => "All workloads", "全部工作负载";
 
     Untitled => "Untitled workload", "未命名工作负载";
-    NameLabel => "Workload name", "工作负载名称";
     CopySuffix => "{name} (copy)", "{name}（副本）";
-    Progress => "{done} of {total} questions answered", "已回答 {done}/{total} 题";
     Deleted => "“{name}” was deleted.", "已删除“{name}”。";
 
-    Organisation => "Organisation", "组织名称";
-    ContactName => "Contact name", "联系人";
 
-    ReasonOutOfScope => "Out of scope", "不在范围内";
-    ReasonBusiness => "Business priorities", "业务优先级";
-    ReasonArchitecture => "Architecture constraints", "架构限制";
-    ReasonOther => "Other", "其他";
 
-    RiskHigh => "High risk", "高风险";
-    RiskMedium => "Medium risk", "中风险";
-    RiskNone => "No risk", "无风险";
-    RiskNa => "Not applicable", "不适用";
-    RiskUnanswered => "Unanswered", "未回答";
 
-    Score => "Score", "得分";
     NoScore => "no answers yet", "尚无答案";
-    High => "High", "高";
-    Medium => "Medium", "中";
-    NoRiskShort => "None", "无";
-    NaShort => "N/A", "不适用";
-    UnansweredShort => "Unanswered", "未答";
 
     StorageUnavailable => "This browser does not let Preflight save (private browsing, or storage turned off). Your answers are kept only while this tab is open — download a copy before you close it.", "此浏览器不允许 Preflight 保存数据（可能处于隐私浏览模式或已禁用存储）。您的答案仅在此页面打开期间保留，关闭前请下载副本。";
     StorageFull => "The browser's storage is full, so your latest changes are not saved. They are kept while this tab is open. Download a copy, or delete workloads you no longer need.", "浏览器存储空间已满，最近的更改未能保存，仅在此页面打开期间保留。请下载副本，或删除不再需要的工作负载。";
@@ -155,30 +130,15 @@ messages! {
     WorkloadNav => "This workload", "当前工作负载";
 
 
-    CostLow => "low", "低";
-    CostMedium => "medium", "中";
-    CostHigh => "high", "高";
 
-    ColItems => "Improvements", "改进项";
-    ColEffort => "Effort (man-days)", "工作量（人天）";
-    ColCurrency => "Currency", "币种";
 
 
     NavServices => "Services", "服务";
     NavSchedule => "Schedule", "排期";
     CatalogueLoading => "Loading the service catalogue…", "正在加载服务目录……";
     CatalogueFailed => "The service catalogue could not be loaded ({error}).", "无法加载服务目录（{error}）。";
-    PackageFor => "Implementation: {pillar}", "实施：{pillar}";
     OnsiteHint => "On-site man-days are the first days of the service, spent at your site.", "现场人天为服务的最初几天，在您的现场进行。";
 
-    QuoteTax => "Tax ({percent} %)", "税费（{percent}%）";
-    QuoteTaxNamed => "{name} ({percent} %)", "{name}（{percent}%）";
-    ColQuoteTotal => "Quote total", "报价合计";
-    QuoteManDays => "Man-days in all", "总人天";
-    OnRequest => "On request", "另行报价";
-    QuoteOnsiteConsulting => "On-site assessment (consulting)", "现场评估（咨询服务）";
-    ServiceConsulting => "Well-Architected Consulting Service", "卓越架构咨询服务";
-    QuoteOnsiteImplementation => "On-site visit (implementation)", "现场服务（实施服务）";
     #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocContents => "Contents", "目录";
     #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
@@ -245,6 +205,124 @@ messages! {
     DocPackageImprovements => "Improvements from the assessment", "评估得出的改进项";
     #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
     DocPlanItem => "Priority {priority}: {practice}", "优先级 {priority}：{practice}";
+
+    NavWorkspace => "Consultant workspace", "顾问工作台";
+    ReadOnlyBanner => "Read-only: a customer's bundle imported from {file}.", "只读：从 {file} 导入的客户评估包。";
+    ChangedWarning => "Its content does not match its checksum: it was changed or damaged after export. Treat its answers with care.", "其内容与校验值不符：导出后曾被修改或损坏，请谨慎对待其中的答案。";
+    LensMismatch => "It was answered with a different version of a lens; questions and choices this app does not have are ignored.", "该评估包作答时使用的评估模型版本与本应用不同；本应用中不存在的问题和选项将被忽略。";
+    BackToWorkspace => "Back to the workspace", "返回工作台";
+
+    ReportTitle => "Well-Architected pre-engagement report", "卓越架构（Well-Architected）项目启动前评估报告";
+    NavProposal => "Proposal", "建议书";
+    ProposalTitle => "Proposal", "服务建议书";
+    ProposalOpenCautions => "Open points", "待处理事项";
+
+    ConfigProblems => "This site's configuration (config.json) has problems; the default is used for each setting below. Please tell the site's owner.", "本站点的配置文件（config.json）有问题，以下各项已改用默认值。请告知站点管理员。";
+    UpdateReady => "A new version of this app is ready; reload to use it.", "本应用的新版本已就绪，重新加载即可使用。";
+    UpdateReload => "Reload now", "立即重新加载";
+    ContactUs => "Contact:", "联系方式：";
+    ContactWebsite => "Website", "网站";
+    StoreUnavailable => "storage is unavailable", "存储不可用";
+    StoreFull => "storage is full", "存储空间已满";
+    StoreFailed => "storage failed", "存储出错";
+
+    // The command-line tool (`preflight --lang zh-CN …`); the English lines are its contract.
+    #[cfg(not(target_arch = "wasm32"))]
+    CliCannotRead => "cannot read: {error}", "无法读取：{error}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliCannotWrite => "cannot write: {error}", "无法写入：{error}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNoPackages => "no implementation package chosen, so there is no Implementation Plan", "尚未选择实施服务包，因此没有实施方案";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNoServices => "no services chosen, so there is no schedule", "尚未选择服务，因此没有日程";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliWroteReport => "wrote {file} ({title}, {headings} headings)", "已写入 {file}（{title}，{headings} 个标题）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliWrotePlan => "wrote {file} ({events} dates, as of {start})", "已写入 {file}（{events} 个日期，以 {start} 为准）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliPreflightLens => "Preflight lens", "Preflight 评估模型";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliAwsLens => "AWS custom lens", "AWS 自定义评估模型";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliWarning => "warning: {problem}", "警告：{problem}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNoSuchLens => "the bundle carries no lens “{id}”", "该评估包中没有评估模型“{id}”";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliTooFar => "at most {max} working days", "最多 {max} 个工作日";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliOutOfRange => "the count needs a year the provider's holiday calendar does not cover (it covers {first} to {last})", "计算需要用到服务商节假日日历未覆盖的年份（日历覆盖 {first} 至 {last} 年）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliProvisional => "(provisional)", "（暂定）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliYearOfficial => "official: {source}", "官方安排：{source}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliYearProvisional => "provisional: computed from the statutory holidays (State Council Decree No. 795) and the lunar table, with no adjusted working days. Check it against the State Council's notice before adding the year to config.json.", "暂定：依据法定节假日（国务院令第795号）和农历表推算，不含调休上班日。将该年加入 config.json 前，请与国务院办公厅的放假通知核对。";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliYearNotCovered => "not covered: the provider's holiday calendar covers {first} to {last}", "不在覆盖范围内：服务商节假日日历覆盖 {first} 至 {last} 年";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliDaysOff => "Days off (beyond ordinary weekends):", "放假日（不含普通周末）：";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliWorkdays => "Adjusted working days (weekend days worked):", "调休上班日（周末上班）：";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNone => "none", "无";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliValidConfig => "valid config: {details}", "有效的配置：{details}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliBrand => "brand \"{name}\"", "品牌“{name}”";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliDayRate => "day rate {rate}", "人天单价 {rate}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
+    #[cfg(not(target_arch = "wasm32"))]
+    CliClosures => "closures {days}", "休息日 {days}";
+
+    // The pages' own messages (each used by page code only, src/ui/views/ and what they call):
+    // their texts are a table that comes with the pages' code in a split build (see `page_text`).
+    @pages
+    NameLabel => "Workload name", "工作负载名称";
+    Progress => "{done} of {total} questions answered", "已回答 {done}/{total} 题";
+    Organisation => "Organisation", "组织名称";
+    ContactName => "Contact name", "联系人";
+    ReasonOutOfScope => "Out of scope", "不在范围内";
+    ReasonBusiness => "Business priorities", "业务优先级";
+    ReasonArchitecture => "Architecture constraints", "架构限制";
+    ReasonOther => "Other", "其他";
+    RiskHigh => "High risk", "高风险";
+    RiskMedium => "Medium risk", "中风险";
+    RiskNone => "No risk", "无风险";
+    RiskNa => "Not applicable", "不适用";
+    RiskUnanswered => "Unanswered", "未回答";
+    Score => "Score", "得分";
+    High => "High", "高";
+    Medium => "Medium", "中";
+    NoRiskShort => "None", "无";
+    NaShort => "N/A", "不适用";
+    UnansweredShort => "Unanswered", "未答";
+    CostLow => "low", "低";
+    CostMedium => "medium", "中";
+    CostHigh => "high", "高";
+    ColItems => "Improvements", "改进项";
+    ColEffort => "Effort (man-days)", "工作量（人天）";
+    ColCurrency => "Currency", "币种";
+    PackageFor => "Implementation: {pillar}", "实施：{pillar}";
+    QuoteTax => "Tax ({percent} %)", "税费（{percent}%）";
+    QuoteTaxNamed => "{name} ({percent} %)", "{name}（{percent}%）";
+    ColQuoteTotal => "Quote total", "报价合计";
+    QuoteManDays => "Man-days in all", "总人天";
+    OnRequest => "On request", "另行报价";
+    QuoteOnsiteConsulting => "On-site assessment (consulting)", "现场评估（咨询服务）";
+    ServiceConsulting => "Well-Architected Consulting Service", "卓越架构咨询服务";
+    QuoteOnsiteImplementation => "On-site visit (implementation)", "现场服务（实施服务）";
     Provisional => "Provisional", "暂定";
     EvEarliestOrder => "Earliest order date", "最早下单日期";
     EvRecommendedOrder => "Recommended order date", "建议下单日期";
@@ -263,8 +341,6 @@ messages! {
     EvManagedSummary => "Technology Management Summary Report", "技术管理总结报告";
     EvManagedAcceptanceReport => "Project Acceptance Report", "项目验收报告";
     EvManagedAcceptance => "Confirm the Project Acceptance Report (due)", "确认项目验收报告（截止）";
-
-    NavWorkspace => "Consultant workspace", "顾问工作台";
     ColFile => "File", "文件";
     ColExported => "Exported", "导出时间";
     ColIntegrity => "Integrity", "完整性";
@@ -274,16 +350,6 @@ messages! {
     IntegrityIntact => "Intact", "完整";
     IntegrityChanged => "Changed after export", "导出后被修改";
     IntegrityUnchecked => "No checksum (old backup)", "无校验值（旧备份）";
-    ReadOnlyBanner => "Read-only: a customer's bundle imported from {file}.", "只读：从 {file} 导入的客户评估包。";
-    ChangedWarning => "Its content does not match its checksum: it was changed or damaged after export. Treat its answers with care.", "其内容与校验值不符：导出后曾被修改或损坏，请谨慎对待其中的答案。";
-    LensMismatch => "It was answered with a different version of a lens; questions and choices this app does not have are ignored.", "该评估包作答时使用的评估模型版本与本应用不同；本应用中不存在的问题和选项将被忽略。";
-    BackToWorkspace => "Back to the workspace", "返回工作台";
-
-    ReportTitle => "Well-Architected pre-engagement report", "卓越架构（Well-Architected）项目启动前评估报告";
-    NavProposal => "Proposal", "建议书";
-    ProposalTitle => "Proposal", "服务建议书";
-    ProposalOpenCautions => "Open points", "待处理事项";
-
     PSyntax => "not valid JSON at line {line}, column {column}: {message}", "第 {line} 行第 {column} 列不是有效的 JSON（{message}）";
     PTooLarge => "file is {bytes} bytes; the limit is {limit} bytes", "文件大小为 {bytes} 字节，上限为 {limit} 字节";
     PMissing => "required but missing", "缺少必填项";
@@ -348,11 +414,6 @@ messages! {
     JsonTrailingCharacters => "there is more text after the JSON document", "JSON 文档之后还有多余的文本";
     JsonTooDeep => "nested too deeply", "嵌套层数过多";
     JsonOther => "the JSON parser refused it", "JSON 解析器无法解析";
-    ConfigProblems => "This site's configuration (config.json) has problems; the default is used for each setting below. Please tell the site's owner.", "本站点的配置文件（config.json）有问题，以下各项已改用默认值。请告知站点管理员。";
-    UpdateReady => "A new version of this app is ready; reload to use it.", "本应用的新版本已就绪，重新加载即可使用。";
-    UpdateReload => "Reload now", "立即重新加载";
-    ContactUs => "Contact:", "联系方式：";
-    ContactWebsite => "Website", "网站";
     PUnknownMember => "not a known setting (known here: {known})", "不是可识别的设置项（此处可用：{known}）";
     PEmbeddedLens => "the lens file in the bundle is invalid: {issue}", "评估包中的评估模型文件无效：{issue}";
     PLensIdMismatch => "the lens file holds lens “{found}”, not “{expected}”", "评估模型文件中是“{found}”，而不是“{expected}”";
@@ -381,57 +442,6 @@ messages! {
     TypeChoiceId => "a choice id string", "选项标识字符串";
     TypeChoiceIds => "an array of choice ids", "选项标识数组";
     TypeQuestionMap => "an object of question ids", "以问题标识为键的对象";
-    StoreUnavailable => "storage is unavailable", "存储不可用";
-    StoreFull => "storage is full", "存储空间已满";
-    StoreFailed => "storage failed", "存储出错";
-
-    // The command-line tool (`preflight --lang zh-CN …`); the English lines are its contract.
-    #[cfg(not(target_arch = "wasm32"))]
-    CliCannotRead => "cannot read: {error}", "无法读取：{error}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliCannotWrite => "cannot write: {error}", "无法写入：{error}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNoPackages => "no implementation package chosen, so there is no Implementation Plan", "尚未选择实施服务包，因此没有实施方案";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNoServices => "no services chosen, so there is no schedule", "尚未选择服务，因此没有日程";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliWroteReport => "wrote {file} ({title}, {headings} headings)", "已写入 {file}（{title}，{headings} 个标题）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliWrotePlan => "wrote {file} ({events} dates, as of {start})", "已写入 {file}（{events} 个日期，以 {start} 为准）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliPreflightLens => "Preflight lens", "Preflight 评估模型";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliAwsLens => "AWS custom lens", "AWS 自定义评估模型";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliWarning => "warning: {problem}", "警告：{problem}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliTooBig => "$: file is {size} bytes; the limit is {limit} bytes", "$: 文件大小为 {size} 字节，上限为 {limit} 字节";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNoSuchLens => "the bundle carries no lens “{id}”", "该评估包中没有评估模型“{id}”";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliValidBundle => "valid bundle of {organisation} / {workload}, exported {time}", "有效的评估包：{organisation} / {workload}，导出于 {time}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliValidBackup => "valid backup of {count} workloads (migrated from {from})", "有效的备份，包含 {count} 个工作负载（从 {from} 迁移）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNotADate => "not a date (YYYY-MM-DD, years 1900 to 9999)", "不是日期（YYYY-MM-DD，年份 1900 至 9999）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliTooFar => "at most {max} working days", "最多 {max} 个工作日";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliOutOfRange => "the count needs a year the provider's holiday calendar does not cover (it covers {first} to {last})", "计算需要用到服务商节假日日历未覆盖的年份（日历覆盖 {first} 至 {last} 年）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliProvisional => "(provisional)", "（暂定）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliYearOfficial => "official: {source}", "官方安排：{source}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliYearProvisional => "provisional: computed from the statutory holidays (State Council Decree No. 795) and the lunar table, with no adjusted working days. Check it against the State Council's notice before adding the year to config.json.", "暂定：依据法定节假日（国务院令第795号）和农历表推算，不含调休上班日。将该年加入 config.json 前，请与国务院办公厅的放假通知核对。";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliYearNotCovered => "not covered: the provider's holiday calendar covers {first} to {last}", "不在覆盖范围内：服务商节假日日历覆盖 {first} 至 {last} 年";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliDaysOff => "Days off (beyond ordinary weekends):", "放假日（不含普通周末）：";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliWorkdays => "Adjusted working days (weekend days worked):", "调休上班日（周末上班）：";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNone => "none", "无";
     HolidayNewYear => "New Year's Day", "元旦";
     HolidaySpringFestival => "Spring Festival", "春节";
     HolidayQingming => "Qingming Festival", "清明节";
@@ -440,22 +450,6 @@ messages! {
     HolidayMidAutumn => "Mid-Autumn Festival", "中秋节";
     HolidayNationalDay => "National Day", "国庆节";
     HolidayClosure => "Closure (config.json)", "休息日（config.json 设定）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliValidConfig => "valid config: {details}", "有效的配置：{details}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliBrand => "brand \"{name}\"", "品牌“{name}”";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliDayRate => "day rate {rate}", "人天单价 {rate}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliNoDayRate => "no day rate (plans in man-days)", "未设置人天单价（计划以人天计）";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliOfficialYears => "official holidays {years}", "官方节假日 {years}";
-    #[cfg(not(target_arch = "wasm32"))]
-    CliClosures => "closures {days}", "休息日 {days}";
-
-    // The pages' own messages (each used by page code only, src/ui/views/ and what they call):
-    // their texts are a table that comes with the pages' code in a split build (see `page_text`).
-    @pages
     WorkloadsTitle => "Workloads", "工作负载";
     WorkloadsIntro => "Assess each workload separately. All of them are saved in this browser.", "每个工作负载单独评估，全部保存在本浏览器中。";
     WorkloadsEmpty => "No workloads yet.", "还没有工作负载。";
@@ -755,406 +749,6 @@ pub fn workload_title(w: &Workload, lang: Lang) -> String {
     }
 }
 
-/// The name of a risk level.
-pub fn risk_msg(risk: Risk) -> Msg {
-    match risk {
-        Risk::High => Msg::RiskHigh,
-        Risk::Medium => Msg::RiskMedium,
-        Risk::None => Msg::RiskNone,
-    }
-}
-
-/// The name of a question's status: its risk, not applicable, or unanswered.
-pub fn status_msg(s: Status) -> Msg {
-    match s {
-        Status::Answered(risk) => risk_msg(risk),
-        Status::NotApplicable(_) => Msg::RiskNa,
-        Status::Unanswered => Msg::RiskUnanswered,
-    }
-}
-
-/// Why a question does not apply, in words.
-pub fn reason_msg(r: NaReason) -> Msg {
-    match r {
-        NaReason::OutOfScope => Msg::ReasonOutOfScope,
-        NaReason::BusinessPriorities => Msg::ReasonBusiness,
-        NaReason::ArchitectureConstraints => Msg::ReasonArchitecture,
-        NaReason::Other => Msg::ReasonOther,
-    }
-}
-
-/// The running-cost class in words.
-pub fn cost_class_msg(c: CostClass) -> Msg {
-    match c {
-        CostClass::Low => Msg::CostLow,
-        CostClass::Medium => Msg::CostMedium,
-        CostClass::High => Msg::CostHigh,
-    }
-}
-
-/// Whether an imported bundle is as exported, in words.
-pub fn integrity_msg(i: Integrity) -> Msg {
-    match i {
-        Integrity::Intact => Msg::IntegrityIntact,
-        Integrity::Changed => Msg::IntegrityChanged,
-        Integrity::Unchecked => Msg::IntegrityUnchecked,
-    }
-}
-
-/// The name of a quote's tax line: the config's label or "Tax", with its percentage.
-pub fn quote_tax_label(tax: &crate::domain::quote::Tax, lang: Lang) -> String {
-    let percent = crate::domain::validate::format_number(tax.percent);
-    match &tax.label {
-        Some(l) => Msg::QuoteTaxNamed.fill(lang, &[("name", l.get(lang)), ("percent", &percent)]),
-        None => Msg::QuoteTax.fill(lang, &[("percent", &percent)]),
-    }
-}
-
-/// The name of a quote line: the offering, package or module it is for.
-pub fn quote_item(
-    item: &crate::domain::quote::Item,
-    cat: Option<&crate::domain::catalogue::Catalogue>,
-    lens: &Lens,
-    lang: Lang,
-) -> String {
-    use crate::domain::catalogue::{CONSULTING, MANAGED};
-    use crate::domain::quote::Item;
-    match item {
-        Item::Consulting => cat.and_then(|c| c.offering(CONSULTING)).map_or_else(
-            || Msg::ServiceConsulting.text(lang).to_owned(),
-            |o| o.name.get(lang).to_owned(),
-        ),
-        Item::ConsultingOnsite => Msg::QuoteOnsiteConsulting.text(lang).to_owned(),
-        Item::Package(p) => {
-            let name = lens.pillar(p).map_or(p.as_str(), |x| x.name.get(lang));
-            Msg::PackageFor.fill(lang, &[("pillar", name)])
-        }
-        Item::ImplementationOnsite => Msg::QuoteOnsiteImplementation.text(lang).to_owned(),
-        Item::Module(m) => cat
-            .and_then(|c| c.offering(MANAGED))
-            .and_then(|o| o.modules.iter().find(|x| &x.id == m))
-            .map_or_else(|| m.clone(), |x| x.name.get(lang).to_owned()),
-    }
-}
-
-/// The message naming an event.
-pub fn event_msg(e: Event) -> Msg {
-    match e {
-        Event::EarliestOrder => Msg::EvEarliestOrder,
-        Event::RecommendedOrder => Msg::EvRecommendedOrder,
-        Event::Start => Msg::EvStart,
-        Event::ConsultingOnsite => Msg::EvConsultingOnsite,
-        Event::ImplementationOnsite => Msg::EvImplementationOnsite,
-        Event::InvestigationReport => Msg::EvInvestigationReport,
-        Event::ConsultingReport => Msg::EvConsultingReport,
-        Event::ConsultingAcceptance => Msg::EvConsultingAcceptance,
-        Event::ImplementationStart => Msg::EvImplementationStart,
-        Event::ImplementationPlan => Msg::EvImplementationPlan,
-        Event::ImplementationAcceptance => Msg::EvImplementationAcceptance,
-        Event::ManagedKickoff => Msg::EvManagedKickoff,
-        Event::ManagedSolution => Msg::EvManagedSolution,
-        Event::ManagedStageProgress => Msg::EvManagedStageProgress,
-        Event::ManagedSummary => Msg::EvManagedSummary,
-        Event::ManagedAcceptanceReport => Msg::EvManagedAcceptanceReport,
-        Event::ManagedAcceptance => Msg::EvManagedAcceptance,
-    }
-}
-
-/// A summary column's header in `lang` (its key is `Column::key`).
-pub fn summary_header(column: Column, lens: &Lens, lang: Lang) -> String {
-    let pillar = |i: usize| lens.pillars.get(i).map_or("", |p| p.name.get(lang));
-    let msg = match column {
-        Column::File => Msg::ColFile,
-        Column::Organisation => Msg::Organisation,
-        Column::Workload => Msg::NameLabel,
-        Column::Contact => Msg::ContactName,
-        Column::ExportedAt => Msg::ColExported,
-        Column::Integrity => Msg::ColIntegrity,
-        Column::Answered => Msg::ColAnswered,
-        Column::High => Msg::High,
-        Column::Medium => Msg::Medium,
-        Column::NoRisk => Msg::NoRiskShort,
-        Column::NotApplicable => Msg::NaShort,
-        Column::Unanswered => Msg::UnansweredShort,
-        Column::Score => Msg::Score,
-        Column::PillarScore(i) => return Msg::ColPillarScore.fill(lang, &[("pillar", pillar(i))]),
-        Column::PillarHigh(i) => return Msg::ColPillarHigh.fill(lang, &[("pillar", pillar(i))]),
-        Column::PlanItems => Msg::ColItems,
-        Column::PlanEffort => Msg::ColEffort,
-        Column::Services => Msg::NavServices,
-        Column::Start => Msg::EvStart,
-        Column::Provisional => Msg::Provisional,
-        Column::QuoteManDays => Msg::QuoteManDays,
-        Column::QuoteTotal => Msg::ColQuoteTotal,
-        Column::Currency => Msg::ColCurrency,
-        Column::OnRequest => Msg::OnRequest,
-    };
-    msg.text(lang).to_owned()
-}
-
-/// The name of a holiday.
-pub fn holiday_msg(h: Holiday) -> Msg {
-    match h {
-        Holiday::NewYear => Msg::HolidayNewYear,
-        Holiday::SpringFestival => Msg::HolidaySpringFestival,
-        Holiday::Qingming => Msg::HolidayQingming,
-        Holiday::LabourDay => Msg::HolidayLabourDay,
-        Holiday::DragonBoat => Msg::HolidayDragonBoat,
-        Holiday::MidAutumn => Msg::HolidayMidAutumn,
-        Holiday::NationalDay => Msg::HolidayNationalDay,
-        Holiday::Closure => Msg::HolidayClosure,
-    }
-}
-
-/// A date's weekday, short: `Mon` or `周一`.
-pub fn weekday_short(d: Date, lang: Lang) -> &'static str {
-    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let i = chrono::Datelike::weekday(&d).num_days_from_monday() as usize;
-    match lang {
-        Lang::En => EN[i],
-        Lang::ZhCn => ZH[i],
-    }
-}
-
-/// A validation problem in `lang`: the one source of its words, for the app and the CLI alike.
-pub fn problem_text(problem: &Problem, lang: Lang) -> String {
-    let n = |v: usize| v.to_string();
-    let kind = |k: &Kind| -> &'static str {
-        match k {
-            Kind::Null => Msg::TypeNull,
-            Kind::Boolean => Msg::TypeBoolean,
-            Kind::Number => Msg::TypeNumber,
-            Kind::WholeNumber => Msg::TypeWholeNumber,
-            Kind::String => Msg::TypeString,
-            Kind::Array => Msg::TypeArray,
-            Kind::Object => Msg::TypeObject,
-            Kind::Text => Msg::TypeText,
-            Kind::Cell => Msg::TypeCell,
-            Kind::ChoiceId => Msg::TypeChoiceId,
-            Kind::ChoiceIds => Msg::TypeChoiceIds,
-            Kind::QuestionMap => Msg::TypeQuestionMap,
-        }
-        .text(lang)
-    };
-    match problem {
-        Problem::Syntax {
-            line,
-            column,
-            error,
-        } => {
-            let detail = match error {
-                SyntaxError::EndTooSoon => Msg::JsonEndTooSoon,
-                SyntaxError::ExpectedColon => Msg::JsonExpectedColon,
-                SyntaxError::ExpectedComma => Msg::JsonExpectedComma,
-                SyntaxError::ExpectedValue => Msg::JsonExpectedValue,
-                SyntaxError::KeyNotString => Msg::JsonKeyNotString,
-                SyntaxError::BadEscape => Msg::JsonBadEscape,
-                SyntaxError::BadNumber => Msg::JsonBadNumber,
-                SyntaxError::ControlCharacter => Msg::JsonControlCharacter,
-                SyntaxError::TrailingComma => Msg::JsonTrailingComma,
-                SyntaxError::TrailingCharacters => Msg::JsonTrailingCharacters,
-                SyntaxError::TooDeep => Msg::JsonTooDeep,
-                SyntaxError::Other => Msg::JsonOther,
-            };
-            Msg::PSyntax.fill(
-                lang,
-                &[
-                    ("line", &n(*line)),
-                    ("column", &n(*column)),
-                    ("message", detail.text(lang)),
-                ],
-            )
-        }
-        Problem::TooLarge { bytes, limit } => {
-            Msg::PTooLarge.fill(lang, &[("bytes", &n(*bytes)), ("limit", &n(*limit))])
-        }
-        Problem::Missing => Msg::PMissing.text(lang).to_owned(),
-        Problem::NotUtf8 => Msg::PNotUtf8.text(lang).to_owned(),
-        Problem::Unreadable => Msg::PUnreadable.text(lang).to_owned(),
-        Problem::WrongType { expected, found } => Msg::PWrongType.fill(
-            lang,
-            &[("expected", kind(expected)), ("found", kind(found))],
-        ),
-        Problem::Empty => Msg::PEmpty.text(lang).to_owned(),
-        Problem::TooLong { len, max } => {
-            Msg::PTooLong.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
-        }
-        Problem::LongerThanAws { len, max } => {
-            Msg::PLongerThanAws.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
-        }
-        Problem::EmptyLeftOut => Msg::PEmptyLeftOut.text(lang).to_owned(),
-        Problem::TooMany { len, max } => {
-            Msg::PTooMany.fill(lang, &[("len", &n(*len)), ("max", &n(*max))])
-        }
-        Problem::TooFew { len, min } => {
-            Msg::PTooFew.fill(lang, &[("len", &n(*len)), ("min", &n(*min))])
-        }
-        Problem::BadId { id, max, allowed } => {
-            let allowed = match allowed {
-                IdChars::Word => Msg::IdWord,
-                IdChars::Slug => Msg::IdSlug,
-                IdChars::Printable => Msg::IdPrintable,
-                IdChars::Snake => Msg::IdSnake,
-            };
-            Msg::PBadId.fill(
-                lang,
-                &[
-                    ("id", &printable_id(id)),
-                    ("max", &n(*max)),
-                    ("allowed", allowed.text(lang)),
-                ],
-            )
-        }
-        Problem::Duplicate { id, first } => {
-            Msg::PDuplicate.fill(lang, &[("id", id), ("first", &first.to_string())])
-        }
-        Problem::OutOfRange { value, min, max } => Msg::POutOfRange.fill(
-            lang,
-            &[
-                ("value", &format_number(*value)),
-                ("min", &format_number(*min)),
-                ("max", &format_number(*max)),
-            ],
-        ),
-        Problem::NotOneOf { found, allowed } => {
-            Msg::PNotOneOf.fill(lang, &[("found", found), ("allowed", &allowed.join(", "))])
-        }
-        Problem::BadUrl => Msg::PBadUrl.text(lang).to_owned(),
-        Problem::NoLanguage => Msg::PNoLanguage.text(lang).to_owned(),
-        Problem::Condition(e) => {
-            Msg::PCondition.fill(lang, &[("detail", &condition_error_text(e, lang))])
-        }
-        Problem::UnknownChoice { id } => Msg::PUnknownChoice.fill(lang, &[("id", id)]),
-        Problem::NoDefaultRule => Msg::PNoDefaultRule.text(lang).to_owned(),
-        Problem::NoImprovementPlan => Msg::PNoImprovementPlan.text(lang).to_owned(),
-        Problem::SeveralNoneChoices => Msg::PSeveralNone.text(lang).to_owned(),
-        Problem::UnsupportedVersion { found, supported } => {
-            Msg::PUnsupportedVersion.fill(lang, &[("found", found), ("supported", supported)])
-        }
-        Problem::NotADate { found } => Msg::PNotADate.fill(lang, &[("found", found)]),
-        Problem::NotATime { found } => Msg::PNotATime.fill(lang, &[("found", found)]),
-        Problem::NotSha256 => Msg::PNotSha256.text(lang).to_owned(),
-        Problem::NotWhole { value } => {
-            Msg::PNotWhole.fill(lang, &[("value", &format_number(*value))])
-        }
-        Problem::OnsiteWithoutConsulting => Msg::POnsiteWithoutConsulting.text(lang).to_owned(),
-        Problem::OnsiteWithoutImplementation => {
-            Msg::POnsiteWithoutImplementation.text(lang).to_owned()
-        }
-        Problem::UnknownMember { known } => {
-            Msg::PUnknownMember.fill(lang, &[("known", &known.join(", "))])
-        }
-        Problem::NotRelativePath => Msg::PNotRelativePath.text(lang).to_owned(),
-        Problem::EmbeddedLens(issue) => {
-            Msg::PEmbeddedLens.fill(lang, &[("issue", &issue_text(issue, lang))])
-        }
-        Problem::LensIdMismatch { found, expected } => {
-            Msg::PLensIdMismatch.fill(lang, &[("found", found), ("expected", expected)])
-        }
-        Problem::LensIdTaken { id } => Msg::PLensIdTaken.fill(lang, &[("id", id)]),
-        Problem::BuiltinLensId { id } => Msg::PBuiltinLensId.fill(lang, &[("id", id)]),
-        Problem::NotAColour => Msg::PNotAColour.text(lang).to_owned(),
-        Problem::LowContrast { ratio, min } => Msg::PLowContrast.fill(
-            lang,
-            &[
-                ("ratio", &format_number(*ratio)),
-                ("min", &format_number(*min)),
-            ],
-        ),
-        Problem::NotAnEmail => Msg::PNotAnEmail.text(lang).to_owned(),
-        Problem::NotHttpsUrl => Msg::PNotHttpsUrl.text(lang).to_owned(),
-        Problem::NotAPhone => Msg::PNotAPhone.text(lang).to_owned(),
-        Problem::NotIncreasing => Msg::PNotIncreasing.text(lang).to_owned(),
-        Problem::BadHolidayRange => Msg::PBadHolidayRange.text(lang).to_owned(),
-        Problem::BadWorkday => Msg::PBadWorkday.text(lang).to_owned(),
-        Problem::UnknownQuestion { id } => {
-            Msg::PUnknownQuestion.fill(lang, &[("id", &printable_id(id))])
-        }
-        Problem::NotAChoiceOf { choice, question } => Msg::PNotAChoiceOf.fill(
-            lang,
-            &[
-                ("choice", &printable_id(choice)),
-                ("question", &printable_id(question)),
-            ],
-        ),
-        Problem::NoneWithOthers { choice } => {
-            Msg::PNoneWithOthers.fill(lang, &[("choice", &printable_id(choice))])
-        }
-        Problem::NotRaci { found } => Msg::PNotRaci.fill(lang, &[("found", &printable_id(found))]),
-        Problem::NoOffering { id } => Msg::PNoOffering.fill(lang, &[("id", id)]),
-        Problem::NoPhase { id } => Msg::PNoPhase.fill(lang, &[("id", &printable_id(id))]),
-        Problem::BadSheetName => Msg::PBadSheetName.text(lang).to_owned(),
-        Problem::NotADateCell => Msg::PNotADateCell.text(lang).to_owned(),
-        Problem::KeyMismatch { key } => Msg::PKeyMismatch.fill(lang, &[("key", key)]),
-        Problem::NotImportId => Msg::PNotImportId.text(lang).to_owned(),
-        Problem::BundleGone { index } => Msg::PBundleGone.fill(lang, &[("index", &n(*index))]),
-    }
-}
-
-/// An id as the English message quotes it (JSON escapes, so that control characters show as
-/// `\u0000` rather than vanish), without the surrounding quotes the message adds itself.
-fn printable_id(id: &str) -> String {
-    let quoted = serde_json::Value::String(id.to_owned()).to_string();
-    quoted[1..quoted.len() - 1].to_owned()
-}
-
-/// Why a risk rule's condition does not parse, in `lang`.
-fn condition_error_text(e: &ConditionError, lang: Lang) -> String {
-    let p = e.position.to_string();
-    match &e.kind {
-        ConditionErrorKind::Empty => Msg::CondEmpty.text(lang).to_owned(),
-        ConditionErrorKind::TooLong => {
-            Msg::CondTooLong.fill(lang, &[("max", &MAX_CONDITION_CHARS.to_string())])
-        }
-        ConditionErrorKind::TooDeep => {
-            Msg::CondTooDeep.fill(lang, &[("max", &MAX_DEPTH.to_string()), ("at", &p)])
-        }
-        ConditionErrorKind::UnexpectedChar(c @ ('&' | '|')) => {
-            let c = c.to_string();
-            Msg::CondLone.fill(lang, &[("c", &c), ("at", &p), ("cc", &c.repeat(2))])
-        }
-        ConditionErrorKind::UnexpectedChar(c) => {
-            Msg::CondUnexpected.fill(lang, &[("token", &format!("{c:?}")), ("at", &p)])
-        }
-        ConditionErrorKind::Unexpected(token) => {
-            Msg::CondUnexpected.fill(lang, &[("token", &format!("'{token}'")), ("at", &p)])
-        }
-        ConditionErrorKind::UnexpectedEnd => Msg::CondEnd.fill(lang, &[("at", &p)]),
-        ConditionErrorKind::DefaultInExpression => Msg::CondDefault.fill(lang, &[("at", &p)]),
-    }
-}
-
-/// An issue (`path: problem`) in `lang`.
-pub fn issue_text(issue: &Issue, lang: Lang) -> String {
-    format!("{}: {}", issue.path, problem_text(&issue.problem, lang))
-}
-
-/// Why a stored record could not be used, in `lang`: up to three issues.
-pub fn record_error_text(error: &RecordError, lang: Lang) -> String {
-    match error {
-        RecordError::Corrupt(issues) => {
-            let shown: Vec<String> = issues.iter().take(3).map(|i| issue_text(i, lang)).collect();
-            let shown = shown.join("; ");
-            if issues.len() > 3 {
-                Msg::PMore.fill(
-                    lang,
-                    &[("shown", &shown), ("more", &(issues.len() - 3).to_string())],
-                )
-            } else {
-                shown
-            }
-        }
-        RecordError::Newer(v) => Msg::PNewer.fill(
-            lang,
-            &[
-                ("found", &v.to_string()),
-                ("supported", &crate::domain::storage::SCHEMA.to_string()),
-            ],
-        ),
-    }
-}
-
 /// A storage failure in `lang` (the browser's own message is not repeated).
 pub fn store_error_text(error: &StoreError, lang: Lang) -> &'static str {
     match error {
@@ -1196,6 +790,7 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::validate::{Issue, Kind, Problem};
 
     fn placeholders(s: &str) -> Vec<&str> {
         let mut out: Vec<&str> = s

@@ -113,7 +113,40 @@ const PAGE_CODE: &[&str] = &[
     "domain/office.rs",
     "cli/mod.rs",
     "bin/preflight.rs",
+    // The pages' words (problems, events, columns…): run by page code, or through the split
+    // points in `ui/pages.rs` once the pages' texts are in hand (checked below).
+    "i18n/words.rs",
 ];
+
+/// The functions of `i18n/words.rs` that code outside the pages might want: the problem words.
+const PAGE_WORDS: &[&str] = &["issue_text(", "problem_text(", "record_error_text("];
+
+#[test]
+fn the_pages_words_are_asked_for_through_the_pages_texts() {
+    // Outside page code, the problem words are asked for through `ui/pages.rs`
+    // (`issue_lines`, `record_error_lines`), which loads the pages' texts first: called
+    // directly, they would be empty in a split build before a page has opened.
+    let mut files = Vec::new();
+    rust_files(&src(""), &mut files);
+    let allowed: BTreeSet<_> = PAGE_CODE
+        .iter()
+        .chain(&["ui/pages.rs", "i18n.rs"])
+        .map(|f| src(f))
+        .collect();
+    let mut wrong = Vec::new();
+    for f in files.iter().filter(|f| !allowed.contains(*f)) {
+        let text = code(f);
+        for w in PAGE_WORDS {
+            if text.contains(w) {
+                wrong.push(format!("{}: {w}", f.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "page words used before the pages' texts: {wrong:#?}"
+    );
+}
 
 #[test]
 fn the_pages_own_messages_are_used_by_page_code_only() {

@@ -2,7 +2,7 @@
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::Lang;
-use crate::i18n::{Msg, issue_text};
+use crate::i18n::Msg;
 use crate::ui::lenses::fetch_text;
 use leptos::prelude::*;
 
@@ -49,15 +49,16 @@ impl CatalogueLoader {
                             CatalogueState::Ready(Box::leak(Box::new(c)))
                         }
                         Err(issues) => {
-                            let first = |lang| {
-                                issues
-                                    .first()
-                                    .map(|i| issue_text(i, lang))
-                                    .unwrap_or_default()
-                            };
+                            // The problem's words come with the pages' texts (`i18n::words`).
+                            let first = issues.into_iter().take(1).collect();
+                            let [en, zh] = crate::ui::pages::issue_lines(first)
+                                .await
+                                .ok()
+                                .and_then(|lines| lines.into_iter().next())
+                                .unwrap_or_default();
                             CatalogueState::Failed([
-                                format!("{PATH}: {}", first(Lang::En)),
-                                format!("{PATH}：{}", first(Lang::ZhCn)),
+                                format!("{PATH}: {en}"),
+                                format!("{PATH}：{zh}"),
                             ])
                         }
                     },

@@ -4,21 +4,28 @@
 //! No file is the normal case: a 404 or 403 (object stores answer 403 for a missing file), an
 //! HTML page where a host serves its fallback page for unknown paths, a network failure, or no
 //! answer within [`TIMEOUT_MS`] all mean "no config". A file that is there but wrong is read
-//! member by member ([`crate::domain::config::read_config`]) and its problems become a notice.
+//! member by member ([`crate::domain::config::read_config`], in a split module) and its problems become a notice.
 
-use crate::domain::config::{Brand, Config, read_config};
-use crate::domain::validate::Issue;
+use crate::domain::config::{Brand, Config, sets_nothing};
+use crate::domain::validate::{Issue, Problem};
 use crate::ui::lenses::read_text;
 use wasm_bindgen::JsCast;
 
 /// How long the first screen waits for the config.
 pub const TIMEOUT_MS: i32 = 3000;
 
-/// The config and its problems (none when there is no file).
+/// The config and its problems (none when there is no file, or it sets nothing).
+///
+/// The reader is a split module (`crate::ui::pages::read_config`) fetched only for a file that
+/// sets something ([`sets_nothing`]): the first load of a default site does not carry it. If
+/// it cannot be fetched, the app runs on its defaults and the notice says the file could not be
+/// read.
 pub async fn load() -> (Config, Vec<Issue>) {
     match fetch_config().await {
-        Some(text) => read_config(&text),
-        None => (Config::default(), Vec::new()),
+        Some(text) if !sets_nothing(&text) => crate::ui::pages::read_config(text)
+            .await
+            .unwrap_or_else(|_| (Config::default(), vec![Issue::at_root(Problem::Unreadable)])),
+        _ => (Config::default(), Vec::new()),
     }
 }
 

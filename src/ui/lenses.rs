@@ -17,7 +17,7 @@ use crate::domain::config::ConfigLens;
 use crate::domain::lens::{Lens, Pillar};
 use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
-use crate::i18n::{Msg, issue_text};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -96,7 +96,7 @@ impl Lenses {
         leptos::task::spawn_local(async move {
             let state = match crate::ui::pages::read_lens_as(file.clone(), id.to_owned()).await {
                 Ok(Ok((lens, warnings))) => ready(lens, &file, warnings, by_user),
-                Ok(Err(issues)) => failed(id, &issues),
+                Ok(Err(issues)) => failed(id, &issues).await,
                 Err(crate::ui::pages::PageFailed) => page_failed(id),
             };
             self.0.update(|m| {
@@ -282,18 +282,16 @@ fn page_failed(name: &str) -> LensState {
     ])
 }
 
-/// A lens file that does not read: its first error, in both languages.
-fn failed(name: &str, issues: &[Issue]) -> LensState {
-    let first = |lang| {
-        issues
-            .first()
-            .map(|i| issue_text(i, lang))
-            .unwrap_or_default()
-    };
-    LensState::Failed([
-        format!("{name}: {}", first(Lang::En)),
-        format!("{name}：{}", first(Lang::ZhCn)),
-    ])
+/// A lens file that does not read: its first error, in both languages (its words come with
+/// the pages' texts, `i18n::words`).
+async fn failed(name: &str, issues: &[Issue]) -> LensState {
+    match crate::ui::pages::issue_lines(issues.iter().take(1).cloned().collect()).await {
+        Ok(lines) => {
+            let [en, zh] = lines.into_iter().next().unwrap_or_default();
+            LensState::Failed([format!("{name}: {en}"), format!("{name}：{zh}")])
+        }
+        Err(crate::ui::pages::PageFailed) => page_failed(name),
+    }
 }
 
 /// Fetches and reads a lens file under the id it is known by ([`Lens::read_as`]: an AWS
@@ -303,7 +301,7 @@ async fn load(meta: OptionalLens) -> LensState {
         Ok(text) => match crate::ui::pages::read_lens_as(text.clone(), meta.id.to_owned()).await {
             Err(crate::ui::pages::PageFailed) => page_failed(meta.path),
             Ok(Ok((lens, warnings))) => ready(lens, &text, warnings, true),
-            Ok(Err(issues)) => failed(meta.path, &issues),
+            Ok(Err(issues)) => failed(meta.path, &issues).await,
         },
         Err(e) => LensState::Failed([format!("{}: {e}", meta.path), format!("{}：{e}", meta.path)]),
     }

@@ -1,6 +1,7 @@
 //! The web app: a thin Leptos shell over [`crate::domain`].
 //!
-//! [`App`] loads state from storage once ([`state::AppState::load`]), provides it as context and
+//! [`App`] starts the state from the stored settings ([`state::AppState::load`]; the rest of
+//! storage is read when needed, [`state::AppState::restore`]), provides it as context and
 //! shows the view the URL fragment names ([`route::Route`]). Views read and change state only
 //! through [`state::AppState`]; everything they compute comes from the domain.
 
@@ -56,6 +57,24 @@ pub fn App(
     provide_context(app);
     offline::register(app);
     pages::prefetch_first_page();
+    // Read what storage holds at once when it holds anything (a returning visitor; from the
+    // offline cache after the first visit), else when the user first changes something.
+    let restore = move || {
+        leptos::task::spawn_local(async move {
+            let _ = app.restore().await;
+        });
+    };
+    if app.holds_more() {
+        restore();
+    }
+    // A language chosen on the start page is saved.
+    Effect::new(move |previous: Option<crate::domain::text::Lang>| {
+        let lang = app.lang.get();
+        if previous.is_some_and(|p| p != lang) {
+            restore();
+        }
+        lang
+    });
 
     // A route naming a workload this browser does not have goes to the list, with a notice
     // (an imported bundle's to the workspace). Only the route triggers this check.
@@ -63,7 +82,11 @@ pub fn App(
         let route = app.route.get();
         // An imported bundle's route is checked once the stored imports are restored.
         if let Some(id) = route.workload()
-            && (!crate::domain::imports::is_imported_id(id) || app.imports_ready.get())
+            && (if crate::domain::imports::is_imported_id(id) {
+                app.imports_ready.get()
+            } else {
+                app.restored.get()
+            })
             && !untrack(|| app.has_workload(id))
         {
             app.notices.update(|n| {

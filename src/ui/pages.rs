@@ -9,8 +9,9 @@
 //! Without the feature (`trunk serve`, native builds) the same functions are plain calls, so
 //! development and the native tests see one module.
 //!
-//! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]), the
-//! consultant's stored imports ([`restore_imports`]) and the page's code are in hand: at once when they are there, a "loading" line while they are fetched,
+//! [`lazy_page`] renders a page once the Well-Architected lens ([`builtin_lens`]), what storage
+//! holds ([`restore_state`]), the consultant's stored imports ([`restore_imports`]) and the
+//! page's code are in hand: at once when they are there, a "loading" line while they are fetched,
 //! and a message with a retry button when they cannot be (offline on a first visit, a file
 //! missing or changed on the server). A failed fetch is not remembered: the retry fetches
 //! again.
@@ -21,6 +22,7 @@ use crate::domain::imports::{ImportedBundle, Refused};
 use crate::domain::lens::Lens;
 use crate::domain::saving::Picked;
 use crate::domain::storage::ImportRecord;
+use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::i18n::Msg;
 use crate::ui::state::use_app;
@@ -109,10 +111,29 @@ split_points! {
     /// The texts of the pages' own messages (`i18n::PAGE_TEXTS`, 25 KB in both languages): they
     /// come with the lens, which every page waits for, not with the start page.
     lens: fn page_texts() -> &'static [[&'static str; 2]] { crate::i18n::PAGE_TEXTS }
+    /// Problems in both languages, `path: problem`, for the notices (the problem words are the
+    /// pages' own: see `i18n::words`). Call through [`issue_lines`].
+    lens: fn issue_texts(issues: Vec<Issue>) -> Vec<[String; 2]> {
+        issues.iter().map(|i| Lang::ALL.map(|lang| crate::i18n::issue_text(i, lang))).collect()
+    }
+    /// Why a stored record was set aside, in both languages. Call through [`record_error_lines`].
+    lens: fn record_error_texts(error: crate::domain::storage::RecordError) -> [String; 2] {
+        Lang::ALL.map(|lang| crate::i18n::record_error_text(&error, lang))
+    }
     /// Reads a lens file known by `id` (served beside the app, stored, or carried by a bundle):
     /// the lens parser comes with the lens code, not the start page's.
     lens: fn read_lens_as(text: String, id: String) -> Result<(Lens, Vec<Issue>), Vec<Issue>> {
         Lens::read_as(&text, &id)
+    }
+    /// Reads everything in storage and starts saving (`AppState::restore_now`): the record
+    /// decoders, saving and the cross-tab sync are not start-page code, and a new visitor's
+    /// first screen, whose storage holds nothing, does not fetch them.
+    restore: fn restore_state(app: crate::ui::state::AppState) -> () { app.restore_now() }
+    /// Reads a sales team's `config.json` member by member (`config::read_config`): only a
+    /// site whose file sets something fetches the reader (`ui::config::load`), before the app
+    /// mounts; a default site's first load does not carry it.
+    config: fn read_config(text: String) -> (crate::domain::config::Config, Vec<Issue>) {
+        crate::domain::config::read_config(&text)
     }
     /// Checks and reads the consultant's stored imports again (`imports::restore`), when a
     /// page first needs them: the bundle reader is not start-page code, and a customer, who
@@ -153,6 +174,20 @@ pub async fn load_page_texts() -> Result<(), PageFailed> {
     Ok(())
 }
 
+/// [`issue_texts`] once the pages' texts are in hand.
+pub async fn issue_lines(issues: Vec<Issue>) -> Result<Vec<[String; 2]>, PageFailed> {
+    load_page_texts().await?;
+    issue_texts(issues).await
+}
+
+/// [`record_error_texts`] once the pages' texts are in hand.
+pub async fn record_error_lines(
+    error: crate::domain::storage::RecordError,
+) -> Result<[String; 2], PageFailed> {
+    load_page_texts().await?;
+    record_error_texts(error).await
+}
+
 /// Fetches the code of the page the start page leads to (the profile and the questionnaire,
 /// and the lens) as soon as the browser is idle after the start page is up, so that "Start a
 /// new assessment" opens at once. The other pages load when opened. A failure is ignored
@@ -162,6 +197,7 @@ pub fn prefetch_first_page() {
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
             let _ = __wasm_split_preload_builtin_lens().await;
+            let _ = __wasm_split_preload_restore_state().await;
             let _ = __wasm_split_preload_profile().await;
         });
     });
@@ -205,9 +241,13 @@ pub fn lazy_page(
             leptos::task::spawn_local(async move {
                 let _ = load_page_texts().await;
             });
+            leptos::task::spawn_local(async move {
+                let _ = app.restore().await;
+            });
             let build = page.await?;
             app.lenses.load_builtin().await?;
             load_page_texts().await?;
+            app.restore().await?;
             app.restore_imports().await?;
             // Built only now: a page reads its texts, the lens and its workload as it is built.
             Ok::<_, PageFailed>(build())

@@ -1,7 +1,9 @@
 //! The app's reactive state and the one place it meets storage.
 //!
-//! State is loaded explicitly at start-up ([`AppState::load`]), mutated only through the methods
-//! here, and written back by one effect through the domain's [`Saved`], which writes only what
+//! State starts from the stored settings alone ([`AppState::load`]); the rest of storage is read
+//! when first needed ([`AppState::restore`], a split module of its own, so that a new visitor's
+//! first screen carries none of the record decoders), mutated only through the methods here,
+//! and written back by one effect through the domain's [`Saved`], which writes only what
 //! changed and applies other tabs' writes without echo (`crate::domain::saving`, tested there).
 //! Storage failures end up in [`AppState::health`], which the notices area shows; work stays in
 //! memory whatever storage does.
@@ -18,7 +20,7 @@ use crate::domain::plan::Rate;
 use crate::domain::quote::{PriceList, Quote, quote};
 use crate::domain::saving::{self, Opened, Quarantined, Remote, Saved};
 use crate::domain::schedule::{self, Rules, Schedule};
-use crate::domain::storage::{KeyValueStore, LoadNotice, Settings, StoreError};
+use crate::domain::storage::{self, KeyValueStore, LoadNotice, Peeked, Settings, StoreError};
 use crate::domain::text::Lang;
 use crate::domain::validate::Issue;
 use crate::domain::workload::Workload;
@@ -59,6 +61,8 @@ pub enum Notice {
 }
 
 thread_local! {
+    /// The root component's owner, for the effects the restore starts.
+    static OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
     /// The stored imports' records until [`AppState::restore_imports`] has read them.
     static PENDING_IMPORTS: std::cell::RefCell<Vec<crate::domain::storage::ImportRecord>> =
         const { std::cell::RefCell::new(Vec::new()) };
@@ -112,6 +116,11 @@ pub struct AppState {
     pub contact: StoredValue<Contact>,
     /// What storage holds, as last written or read.
     saved: StoredValue<Saved>,
+    /// Whether storage has been read ([`AppState::restore`]): until then `workloads`,
+    /// `quarantined` and the stored lenses and imports are not in hand, and nothing is saved.
+    pub restored: RwSignal<bool>,
+    /// Whether storage held more than the settings at start-up.
+    holds_more: bool,
 }
 
 /// The app state from context.
@@ -120,20 +129,28 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Loads from storage (moving unreadable records aside, [`saving::open`]) and starts the
-    /// save effects and the cross-tab listener. Call once, inside the root component.
+    /// Starts the app's state from the settings alone ([`storage::peek`]): the language and
+    /// the last workload, and whether storage holds anything else. Call once, inside the root
+    /// component.
+    ///
+    /// Everything else in storage is read by [`AppState::restore`], whose code (the record
+    /// decoders, saving and the cross-tab sync) is a split module of its own: a new visitor's
+    /// first screen neither reads nor fetches it. The root component restores at once when
+    /// [`AppState::holds_more`] says storage holds records; every page waits for the restore,
+    /// and so does anything that changes what is stored (starting a workload, choosing a
+    /// language, another tab's write).
     pub fn load(config: &Config, config_issues: Vec<Issue>) -> AppState {
         let mut notices = Vec::new();
         if !config_issues.is_empty() {
             notices.push(Notice::Config(config_issues));
         }
-        let (opened, health) = match BrowserStore::open().and_then(|mut s| saving::open(&mut s)) {
-            Ok(opened) => (opened, Health::Saving),
-            Err(e) => (Opened::empty(), Health::Unavailable(e.to_string())),
+        let (peeked, health) = match BrowserStore::open() {
+            Ok(store) => (storage::peek(&store), Health::Saving),
+            // The restore says so too; it is shown at once.
+            Err(e) => (Peeked::default(), Health::Unavailable(e.to_string())),
         };
-        notices.extend(opened.notices.into_iter().map(Notice::Load));
         // The user's own choice, else the sales team's default, else the browser's preference.
-        let lang = opened
+        let lang = peeked
             .settings
             .language
             .or(config.default_language)
@@ -141,11 +158,11 @@ impl AppState {
         let state = AppState {
             lang: RwSignal::new(lang),
             route: RwSignal::new(Route::parse(&location_hash().unwrap_or_default())),
-            workloads: RwSignal::new(opened.workloads),
+            workloads: RwSignal::new(Vec::new()),
             health: RwSignal::new(health),
             notices: RwSignal::new(notices),
-            quarantined: RwSignal::new(opened.quarantined),
-            last_workload: RwSignal::new(opened.settings.active_workload),
+            quarantined: RwSignal::new(Vec::new()),
+            last_workload: RwSignal::new(peeked.settings.active_workload),
             lenses: Lenses::new(&config.lenses),
             rate: RwSignal::new(config.rate().cloned()),
             pricing: StoredValue::new(config.pricing.clone()),
@@ -155,19 +172,94 @@ impl AppState {
             rules: RwSignal::new(config.rules.clone()),
             imported: RwSignal::new(Vec::new()),
             refused: RwSignal::new(Vec::new()),
-            imports_ready: RwSignal::new(opened.import_records.is_empty()),
+            imports_ready: RwSignal::new(false),
             importing: RwSignal::new(None),
             update_ready: RwSignal::new(false),
             brand: StoredValue::new(config.brand.clone()),
             contact: StoredValue::new(config.contact.clone()),
-            saved: StoredValue::new(opened.saved),
+            saved: StoredValue::new(Saved::default()),
+            restored: RwSignal::new(false),
+            holds_more: peeked.holds_more,
         };
-        for l in opened.lenses {
-            state.lenses.take_in(l.id, l.file, true);
-        }
-        PENDING_IMPORTS.with(|p| *p.borrow_mut() = opened.import_records);
-        state.start_effects();
+        // The effects the restore starts belong to the app, not to whatever task restores.
+        OWNER.with(|o| *o.borrow_mut() = Owner::current());
+        // Follow the URL fragment.
+        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+            state
+                .route
+                .set(Route::parse(&location_hash().unwrap_or_default()));
+        });
+        // Another tab wrote: read everything (the write included), then follow its writes.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if !state.restored.get_untracked()
+                && ev.key().is_some_and(|k| k.starts_with(storage::PREFIX))
+            {
+                leptos::task::spawn_local(async move {
+                    let _ = state.restore().await;
+                });
+            }
+        });
         state
+    }
+
+    /// Reads everything in storage into the state, once (every later call returns at once):
+    /// fetches the restore's code in a split build. If it cannot be fetched, nothing is read or
+    /// written and the caller says so; the next call tries again.
+    pub async fn restore(self) -> Result<(), crate::ui::pages::PageFailed> {
+        if self.restored.get_untracked() {
+            return Ok(());
+        }
+        crate::ui::pages::restore_state(self).await
+    }
+
+    /// The restore itself, run by the split point [`crate::ui::pages::restore_state`]: loads
+    /// from storage (moving unreadable records aside, [`saving::open`]), then starts the save
+    /// effects and the cross-tab sync. The language the user has meanwhile is kept.
+    pub fn restore_now(self) {
+        if self.restored.get_untracked() {
+            return;
+        }
+        let (opened, health) = match BrowserStore::open().and_then(|mut s| saving::open(&mut s)) {
+            Ok(opened) => (opened, Health::Saving),
+            Err(e) => (Opened::empty(), Health::Unavailable(e.to_string())),
+        };
+        self.set_health(health);
+        if !opened.notices.is_empty() {
+            self.notices
+                .update(|n| n.extend(opened.notices.into_iter().map(Notice::Load)));
+        }
+        self.quarantined.set(opened.quarantined);
+        self.saved.set_value(opened.saved);
+        // Nothing adds a workload before the restore; were one added, it is kept.
+        let mut workloads = opened.workloads;
+        self.workloads.update(move |ws| {
+            for w in std::mem::take(ws) {
+                if !workloads.iter().any(|x| x.id == w.id) {
+                    workloads.push(w);
+                }
+            }
+            *ws = workloads;
+        });
+        if self.last_workload.get_untracked().is_none() && opened.settings.active_workload.is_some()
+        {
+            self.last_workload.set(opened.settings.active_workload);
+        }
+        for l in opened.lenses {
+            self.lenses.take_in(l.id, l.file, true);
+        }
+        self.imports_ready.set(opened.import_records.is_empty());
+        PENDING_IMPORTS.with(|p| *p.borrow_mut() = opened.import_records);
+        self.restored.set(true);
+        match OWNER.with(|o| o.borrow().clone()) {
+            Some(owner) => owner.with(|| self.start_effects()),
+            None => self.start_effects(),
+        }
+    }
+
+    /// Whether storage held more than the settings when the app started
+    /// ([`storage::Peeked::holds_more`]): the root component then restores at once.
+    pub fn holds_more(self) -> bool {
+        self.holds_more
     }
 
     fn start_effects(self) {
@@ -217,11 +309,6 @@ impl AppState {
             {
                 self.last_workload.set(Some(id));
             }
-        });
-        // Follow the URL fragment.
-        let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-            self.route
-                .set(Route::parse(&location_hash().unwrap_or_default()));
         });
         // Apply what other tabs write.
         let _ = window_event_listener(leptos::ev::storage, move |ev| {

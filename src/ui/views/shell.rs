@@ -3,7 +3,7 @@
 use crate::domain::saving::Quarantined;
 use crate::domain::storage::LoadNotice;
 use crate::domain::text::Lang;
-use crate::i18n::{Msg, issue_text, record_error_text, store_error_text};
+use crate::i18n::{Msg, store_error_text};
 use crate::ui::download::download;
 use crate::ui::route::Route;
 use crate::ui::state::{AppState, Health, Notice, use_app};
@@ -177,12 +177,21 @@ fn quarantine_notices(app: AppState) -> impl IntoView {
             .map(|Quarantined { key, reason }| {
                 let k1 = key.clone();
                 let k2 = key.clone();
+                // The reason's words come with the pages' texts (`i18n::words`).
                 let reason = reason.map(|r| {
+                    let texts = RwSignal::new(None::<[String; 2]>);
+                    leptos::task::spawn_local(async move {
+                        if let Ok(t) = crate::ui::pages::record_error_lines(r).await {
+                            texts.set(Some(t));
+                        }
+                    });
                     view! {
                         <p class="muted">
                             {move || {
                                 let l = lang.get();
-                                Msg::QuarantineReason.fill(l, &[("reason", &record_error_text(&r, l))])
+                                texts.with(|t| t.as_ref().map(|t| {
+                                    Msg::QuarantineReason.fill(l, &[("reason", &t[usize::from(l == Lang::ZhCn)])])
+                                }))
                             }}
                         </p>
                     }
@@ -219,15 +228,25 @@ fn other_notices(app: AppState) -> impl IntoView {
             .map(|(i, notice)| {
                 let details = match &notice {
                     Notice::Config(issues) => {
+                        // Each problem's path at once, its words when the pages' texts are in
+                        // hand (`i18n::words`).
+                        let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+                        let texts = RwSignal::new(None::<Vec<[String; 2]>>);
                         let issues = issues.clone();
+                        leptos::task::spawn_local(async move {
+                            if let Ok(t) = crate::ui::pages::issue_lines(issues).await {
+                                texts.set(Some(t));
+                            }
+                        });
                         Some(view! {
                             <ul class="small" data-testid="config-problems">
                                 {move || {
-                                    let l = lang.get();
-                                    issues
-                                        .iter()
-                                        .map(|i| view! { <li>{issue_text(i, l)}</li> })
-                                        .collect_view()
+                                    let l = usize::from(lang.get() == Lang::ZhCn);
+                                    let lines: Vec<String> = texts.with(|t| match t {
+                                        Some(t) => t.iter().map(|t| t[l].clone()).collect(),
+                                        None => paths.clone(),
+                                    });
+                                    lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()
                                 }}
                             </ul>
                         })

@@ -12,9 +12,19 @@ pub fn StartPage() -> impl IntoView {
     let app = use_app();
     // Pages are rebuilt when the language changes (see `App`).
     let lang = app.lang.get_untracked();
+    // Storage is read first (at once when the app has read it already), so that the new
+    // workload joins what is stored. If the reading code cannot be fetched, the workloads page
+    // says so, with a retry.
     let start = move |_| {
-        let id = app.create_workload();
-        navigate(&Route::Profile(id));
+        leptos::task::spawn_local(async move {
+            match app.restore().await {
+                Ok(()) => {
+                    let id = app.create_workload();
+                    navigate(&Route::Profile(id));
+                }
+                Err(_) => navigate(&Route::Workloads),
+            }
+        });
     };
     // The workload to continue: the last one worked on, else the most recently changed.
     let continue_link = move || {

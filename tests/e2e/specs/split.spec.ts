@@ -62,6 +62,28 @@ test('the start page needs no page code; each page fetches its own on first open
   await expect(page.getByTestId('import-files')).toBeAttached();
 });
 
+test('a returning visitor gets the start page before their stored work is read, then can continue it', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  await app.newWorkload({ workload: 'Returning' });
+  // On the next visit, the code that reads storage (a split module, like the pages') is slow.
+  let release: () => void = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(PAGE_CODE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/');
+  await page.reload();
+  await expect(page.getByTestId('start-new')).toBeEnabled();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByTestId('continue')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('continue')).toContainText('Returning');
+  await page.getByTestId('continue').click();
+  await expect(page.locator('#profile-workload')).toHaveValue('Returning');
+});
+
 for (const [locale, lang, title] of [
   ['en-GB', 'en', 'Get ready for your Well-Architected review'],
   ['zh-CN', 'zh-CN', '为卓越架构（Well-Architected）评审做好准备'],
