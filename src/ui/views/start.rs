@@ -2,6 +2,7 @@
 
 use crate::i18n::Msg;
 use crate::i18n::display_name;
+use crate::ui::pages::prefetch_start;
 use crate::ui::route::Route;
 use crate::ui::state::{navigate, use_app};
 use leptos::prelude::*;
@@ -36,7 +37,9 @@ pub fn StartPage() -> impl IntoView {
             let name = display_name(w, lang);
             let href = Route::Profile(w.id.clone()).href();
             Some(view! {
-                <a class="button secondary" href=href data-testid="continue">
+                <a class="button secondary" href=href data-testid="continue"
+                    on:pointerenter=move |_| prefetch_start() on:focus=move |_| prefetch_start()
+                    on:touchstart=move |_| prefetch_start()>
                     {Msg::StartContinue.fill(lang, &[("name", &name)])}
                 </a>
             })
@@ -48,7 +51,9 @@ pub fn StartPage() -> impl IntoView {
             <h1 id="page-title" tabindex="-1">{Msg::StartTitle.text(lang)}</h1>
             <p class="lead">{Msg::StartLead.text(lang)}</p>
             <div class="actions">
-                <button type="button" class="button" data-testid="start-new" on:click=start>
+                <button type="button" class="button" data-testid="start-new" on:click=start
+                    on:pointerenter=move |_| prefetch_start() on:focus=move |_| prefetch_start()
+                    on:touchstart=move |_| prefetch_start()>
                     {Msg::StartNew.text(lang)}
                 </button>
                 {continue_link}

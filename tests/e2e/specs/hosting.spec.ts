@@ -79,6 +79,8 @@ test('a broken config is listed by path in a notice, and the app works on its de
   await app.open();
   const problems = page.getByTestId('config-problems').locator('li');
   await expect(page.getByText('This site\'s configuration (config.json) has problems')).toBeVisible();
+  // Each problem's path shows at once; its words come with the pages' texts, a moment later.
+  await expect(problems.first()).toContainText(': ');
   const texts = await problems.allTextContents();
   for (const path of ['$.brand.colour', '$.brand.logo', '$.contact.email', '$.pricing.day_rate', '$.default_langauge', '$.schedule.managed_offsets']) {
     expect(texts.some((t) => t.startsWith(`${path}:`)), `${path} in ${JSON.stringify(texts)}`).toBe(true);
