@@ -71,6 +71,7 @@ pub fn App(
     Effect::new(move |previous: Option<crate::domain::text::Lang>| {
         let lang = app.lang.get();
         if previous.is_some_and(|p| p != lang) {
+            app.save_language_early();
             restore();
         }
         lang

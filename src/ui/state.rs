@@ -256,6 +256,26 @@ impl AppState {
         }
     }
 
+    /// Saves a language chosen before storage has been read, at once, so that a reload right
+    /// after the choice keeps it (the restore's save effect would save it only once the
+    /// restore's code is in hand). Only where storage held nothing but readable settings at
+    /// start-up: otherwise the settings record may be one this release must not overwrite
+    /// (newer, or unreadable and about to be set aside), and the restore, already started at
+    /// mount, saves it.
+    pub fn save_language_early(self) {
+        if self.restored.get_untracked() || self.holds_more {
+            return;
+        }
+        if let Ok(mut store) = BrowserStore::open() {
+            let settings = Settings {
+                language: Some(self.lang.get_untracked()),
+                active_workload: self.last_workload.get_untracked(),
+            };
+            // A failure shows through the restore's saving, as for any settings write.
+            let _ = storage::save_settings(&mut store, &settings);
+        }
+    }
+
     /// Whether storage held more than the settings when the app started
     /// ([`storage::Peeked::holds_more`]): the root component then restores at once.
     pub fn holds_more(self) -> bool {
