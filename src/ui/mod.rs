@@ -59,20 +59,15 @@ pub fn App(
     pages::prefetch_first_page();
     // Read what storage holds at once when it holds anything (a returning visitor; from the
     // offline cache after the first visit), else when the user first changes something.
-    let restore = move || {
-        leptos::task::spawn_local(async move {
-            let _ = app.restore().await;
-        });
-    };
     if app.holds_more() {
-        restore();
+        app.restore_soon();
     }
     // A language chosen on the start page is saved.
     Effect::new(move |previous: Option<crate::domain::text::Lang>| {
         let lang = app.lang.get();
         if previous.is_some_and(|p| p != lang) {
             app.save_language_early();
-            restore();
+            app.restore_soon();
         }
         lang
     });

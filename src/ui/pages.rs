@@ -274,9 +274,7 @@ pub fn lazy_page(
             leptos::task::spawn_local(async move {
                 let _ = load_page_texts().await;
             });
-            leptos::task::spawn_local(async move {
-                let _ = app.restore().await;
-            });
+            app.restore_soon();
             let build = page.await?;
             app.lenses.load_builtin().await?;
             load_page_texts().await?;

@@ -194,9 +194,7 @@ impl AppState {
             if !state.restored.get_untracked()
                 && ev.key().is_some_and(|k| k.starts_with(storage::PREFIX))
             {
-                leptos::task::spawn_local(async move {
-                    let _ = state.restore().await;
-                });
+                state.restore_soon();
             }
         });
         state
@@ -210,6 +208,14 @@ impl AppState {
             return Ok(());
         }
         crate::ui::pages::restore_state(self).await
+    }
+
+    /// Starts [`AppState::restore`] without waiting for it (whoever needs it awaits it again;
+    /// a failure is reported there).
+    pub fn restore_soon(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.restore().await;
+        });
     }
 
     /// The restore itself, run by the split point [`crate::ui::pages::restore_state`]: loads
@@ -267,12 +273,8 @@ impl AppState {
             return;
         }
         if let Ok(mut store) = BrowserStore::open() {
-            let settings = Settings {
-                language: Some(self.lang.get_untracked()),
-                active_workload: self.last_workload.get_untracked(),
-            };
             // A failure shows through the restore's saving, as for any settings write.
-            let _ = storage::save_settings(&mut store, &settings);
+            let _ = storage::save_settings(&mut store, &untrack(|| self.settings()));
         }
     }
 
@@ -282,17 +284,19 @@ impl AppState {
         self.holds_more
     }
 
+    /// The settings to store (tracks the language and the last workload).
+    fn settings(self) -> Settings {
+        Settings {
+            language: Some(self.lang.get()),
+            active_workload: self.last_workload.get(),
+        }
+    }
+
     fn start_effects(self) {
         // Persist workloads: write what changed, delete what is gone.
         Effect::new(move |_| self.workloads.with(|ws| self.persist(ws)));
         // Persist settings.
-        Effect::new(move |_| {
-            let settings = Settings {
-                language: Some(self.lang.get()),
-                active_workload: self.last_workload.get(),
-            };
-            self.persist_settings(&settings);
-        });
+        Effect::new(move |_| self.persist_settings(&self.settings()));
         // Fetch the optional lenses that workloads use.
         Effect::new(move |_| {
             let mut wanted: Vec<String> = self
