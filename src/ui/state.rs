@@ -236,7 +236,8 @@ impl AppState {
         }
         self.quarantined.set(opened.quarantined);
         self.saved.set_value(opened.saved);
-        // Nothing adds a workload before the restore; were one added, it is kept.
+        // A workload made before the restore ("Start" does not wait for it) is kept, and
+        // saved by the save effect started below.
         let mut workloads = opened.workloads;
         self.workloads.update(move |ws| {
             for w in std::mem::take(ws) {

@@ -84,6 +84,33 @@ test('a returning visitor gets the start page before their stored work is read, 
   await expect(page.locator('#profile-workload')).toHaveValue('Returning');
 });
 
+test('"Start" clicked before stored work is read keeps both the new workload and the stored one', async ({ page }) => {
+  const app = new Preflight(page);
+  await app.open();
+  await app.newWorkload({ workload: 'Stored' });
+  await expect(page.locator('#profile-workload')).toHaveValue('Stored');
+  // The next visit starts a new assessment while the code that reads storage is still coming.
+  let release: () => void = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(PAGE_CODE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./#/');
+  await page.reload();
+  await page.getByTestId('start-new').click();
+  await expect(page).toHaveURL(/#\/w\/[a-z0-9-]+\/profile$/);
+  await expect(page.locator('.page-loading')).toBeVisible();
+  release();
+  await page.locator('#profile-workload').fill('Started early');
+  await page.goto('./#/workloads');
+  await expect(page.getByTestId('workload-row')).toHaveCount(2);
+  // Both were saved: a reload reads them back.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Stored', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Started early', exact: true })).toBeVisible();
+});
+
 for (const [locale, lang, title] of [
   ['en-GB', 'en', 'Get ready for your Well-Architected review'],
   ['zh-CN', 'zh-CN', '为卓越架构（Well-Architected）评审做好准备'],
